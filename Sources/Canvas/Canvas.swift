@@ -1,0 +1,1 @@
+// Canvas: pure rendering into a cell grid (projection, braille dots, plots, layout) and SVG handouts.

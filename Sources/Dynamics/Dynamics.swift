@@ -1,0 +1,1 @@
+// Dynamics: velocity Verlet, Langevin (BAOAB), Maxwell-Boltzmann velocities and energy-conservation diagnostics.

@@ -1,0 +1,1 @@
+// Experiments: the drift table and the `check` exercises that make the primer visible.

@@ -1,0 +1,234 @@
+/// Whether a neighbour list holds each pair once or from both ends.
+public enum NeighborListKind: Sendable, Hashable {
+    /// Each pair {i, j} once: pair potentials add f to one atom and -f to the other (Newton's third law).
+    case half
+    /// Each pair from both ends: many-body terms (three-body, symmetry functions) centred on every atom.
+    case full
+}
+
+/// A Verlet neighbour list over periodic images, built with cell bins in O(N).
+///
+/// Periodicity is handled with *ghost* atoms, as in LAMMPS: the list's extended atoms are the N
+/// local atoms (extended index i = atom i) followed by images of atoms near the cell faces. Extended
+/// atom e sits at `positions[owners[e]] + offsets[e]` (Å), so the list stays valid while atoms move
+/// and is rebuilt only when some atom has moved more than half the skin since the last build. A
+/// cutoff longer than half the cell is fine: every image within reach is its own ghost, so an atom
+/// interacting with several images of one neighbour sees each of them, as LAMMPS and n2p2 do.
+///
+/// Pairs are stored within `cutoff + skin`; potentials test r < r_c themselves. Forces on a ghost
+/// belong to its owner.
+public struct NeighborList: Sendable {
+    /// Interaction cutoff r_c (length unit of the positions).
+    public let cutoff: Double
+    /// Verlet skin: pairs out to r_c + skin are listed.
+    public let skin: Double
+    public let kind: NeighborListKind
+    /// Number of local atoms N.
+    public private(set) var localCount: Int
+    /// Owner of each extended atom (locals first, so owners[i] = i for i < N).
+    public private(set) var owners: [Int32]
+    /// Offset of each extended atom from its owner's current position.
+    public private(set) var offsets: [Vector3]
+    /// Neighbours of local atom i are neighbors[firstNeighbor[i] ..< firstNeighbor[i + 1]] (extended indices).
+    public private(set) var firstNeighbor: [Int32]
+    public private(set) var neighbors: [Int32]
+    /// How many times the list has been built (1 after init).
+    public private(set) var buildCount = 0
+
+    private var referencePositions: [Vector3]
+    private var referenceCell: Cell?
+
+    /// Builds the list for `system`. `cutoff` and `skin` are lengths in the system's units.
+    public init(system: AtomicSystem, cutoff: Double, skin: Double = 1.0, kind: NeighborListKind) {
+        precondition(cutoff > 0 && skin >= 0, "cutoff must be positive and skin non-negative")
+        self.cutoff = cutoff
+        self.skin = skin
+        self.kind = kind
+        localCount = 0
+        owners = []; offsets = []; firstNeighbor = [0]; neighbors = []
+        referencePositions = []
+        build(system)
+    }
+
+    /// Number of extended atoms (locals and ghosts).
+    public var extendedCount: Int { owners.count }
+    /// Number of listed pairs (half list) or directed pairs (full list).
+    public var pairCount: Int { neighbors.count }
+
+    /// Neighbours (extended indices) of local atom i.
+    @inlinable public func neighbors(of i: Int) -> ArraySlice<Int32> {
+        neighbors[Int(firstNeighbor[i])..<Int(firstNeighbor[i + 1])]
+    }
+
+    /// True if the list must be rebuilt before it can be used for `system`: the atom count or the cell
+    /// changed, or some atom moved more than skin/2 since the last build.
+    public func needsRebuild(for system: AtomicSystem) -> Bool {
+        if system.count != localCount || system.cell != referenceCell { return true }
+        let limit = 0.25 * skin * skin
+        for i in 0..<system.count where (system.positions[i] - referencePositions[i]).lengthSquared > limit {
+            return true
+        }
+        return false
+    }
+
+    /// Rebuilds the list if ``needsRebuild(for:)``; returns whether it did.
+    @discardableResult
+    public mutating func update(for system: AtomicSystem) -> Bool {
+        guard needsRebuild(for: system) else { return false }
+        build(system)
+        return true
+    }
+
+    /// Positions of every extended atom: locals then ghosts.
+    public func extendedPositions(_ positions: [Vector3]) -> [Vector3] {
+        var out = [Vector3](repeating: .zero, count: owners.count)
+        fillExtendedPositions(positions, into: &out)
+        return out
+    }
+
+    /// Writes the extended positions into `buffer` (resized if needed), avoiding an allocation per step.
+    public func fillExtendedPositions(_ positions: [Vector3], into buffer: inout [Vector3]) {
+        if buffer.count != owners.count { buffer = [Vector3](repeating: .zero, count: owners.count) }
+        positions.withUnsafeBufferPointer { x in
+            owners.withUnsafeBufferPointer { own in
+                offsets.withUnsafeBufferPointer { off in
+                    buffer.withUnsafeMutableBufferPointer { out in
+                        for e in 0..<own.count { out[e] = x[Int(own[e])] + off[e] }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - Building
+
+    private mutating func build(_ system: AtomicSystem) {
+        let n = system.count
+        localCount = n
+        referencePositions = system.positions
+        referenceCell = system.cell
+        buildCount += 1
+        let reach = cutoff + skin
+        (owners, offsets) = NeighborList.extendedAtoms(system, reach: reach)
+        let x = extendedPositions(system.positions)
+        (firstNeighbor, neighbors) = NeighborList.pairs(x, owners: owners, offsets: offsets,
+                                                        localCount: n, reach: reach, kind: kind)
+    }
+
+    /// Locals (wrapped into the cell) and every periodic image within `reach` of the cell.
+    static func extendedAtoms(_ system: AtomicSystem, reach: Double) -> ([Int32], [Vector3]) {
+        let n = system.count
+        var owners = (0..<n).map { Int32($0) }
+        guard let cell = system.cell else { return (owners, [Vector3](repeating: .zero, count: n)) }
+        var offsets = [Vector3](repeating: .zero, count: n)
+        var fractional = [Vector3](repeating: .zero, count: n)
+        for i in 0..<n {
+            let shift = cell.wrapShift(system.positions[i])
+            offsets[i] = -cell.translation(shift)
+            var s = cell.fractional(system.positions[i]) - Vector3(Double(shift.x), Double(shift.y), Double(shift.z))
+            s.clamp(lowerBound: Vector3(repeating: 0), upperBound: Vector3(repeating: 1))
+            fractional[i] = s
+        }
+        // An image is kept when its fractional coordinates lie within `reach` of the cell on every
+        // axis; reach / width is that distance in fractional units. The rule is symmetric, so the
+        // partner of every listed image pair is listed too.
+        let pad = Vector3(repeating: reach) / cell.perpendicularWidths
+        let most = SIMD3<Int>(Int(pad.x.rounded(.up)), Int(pad.y.rounded(.up)), Int(pad.z.rounded(.up)))
+        for n1 in -most.x...most.x {
+            for n2 in -most.y...most.y {
+                for n3 in -most.z...most.z where n1 != 0 || n2 != 0 || n3 != 0 {
+                    let t = Vector3(Double(n1), Double(n2), Double(n3))
+                    let lattice = cell.translation(SIMD3(n1, n2, n3))
+                    for i in 0..<n {
+                        let s = fractional[i] + t
+                        if s.x >= -pad.x, s.x < 1 + pad.x, s.y >= -pad.y, s.y < 1 + pad.y,
+                           s.z >= -pad.z, s.z < 1 + pad.z {
+                            owners.append(Int32(i))
+                            offsets.append(offsets[i] + lattice)
+                        }
+                    }
+                }
+            }
+        }
+        return (owners, offsets)
+    }
+
+    /// Cell-binned pair search over the extended atoms.
+    static func pairs(_ x: [Vector3], owners: [Int32], offsets: [Vector3], localCount n: Int,
+                      reach: Double, kind: NeighborListKind) -> ([Int32], [Int32]) {
+        var first = [Int32](repeating: 0, count: n + 1)
+        guard !x.isEmpty else { return (first, []) }
+        var lo = x[0], hi = x[0]
+        for p in x { lo = pointwiseMin(lo, p); hi = pointwiseMax(hi, p) }
+        // Bins at least `reach` wide, and never many more bins than atoms (a sparse cluster).
+        var binSize = max(reach, 1e-6)
+        var dims = SIMD3<Int>.one
+        while true {
+            let extent = hi - lo
+            dims = SIMD3(max(1, Int(extent.x / binSize)), max(1, Int(extent.y / binSize)), max(1, Int(extent.z / binSize)))
+            if dims.x * dims.y * dims.z <= 8 * x.count + 27 { break }
+            binSize *= 1.5
+        }
+        let binCount = dims.x * dims.y * dims.z
+        let scale = Vector3(Double(dims.x), Double(dims.y), Double(dims.z)) / pointwiseMax(hi - lo, Vector3(repeating: 1e-9))
+        func binCoordinates(_ p: Vector3) -> SIMD3<Int> {
+            let f = (p - lo) * scale
+            return SIMD3(min(dims.x - 1, max(0, Int(f.x))), min(dims.y - 1, max(0, Int(f.y))),
+                         min(dims.z - 1, max(0, Int(f.z))))
+        }
+        // Counting sort of extended atoms by bin.
+        var binOf = [Int32](repeating: 0, count: x.count)
+        var binStart = [Int32](repeating: 0, count: binCount + 1)
+        for e in 0..<x.count {
+            let c = binCoordinates(x[e])
+            let b = (c.z * dims.y + c.y) * dims.x + c.x
+            binOf[e] = Int32(b)
+            binStart[b + 1] += 1
+        }
+        for b in 0..<binCount { binStart[b + 1] += binStart[b] }
+        var fill = binStart
+        var sorted = [Int32](repeating: 0, count: x.count)
+        for e in 0..<x.count {
+            let b = Int(binOf[e])
+            sorted[Int(fill[b])] = Int32(e)
+            fill[b] += 1
+        }
+        let reach2 = reach * reach
+        var list = [Int32]()
+        list.reserveCapacity(n * (kind == .half ? 40 : 80))
+        for i in 0..<n {
+            let xi = x[i]
+            let c = binCoordinates(xi)
+            for bz in max(0, c.z - 1)...min(dims.z - 1, c.z + 1) {
+                for by in max(0, c.y - 1)...min(dims.y - 1, c.y + 1) {
+                    for bx in max(0, c.x - 1)...min(dims.x - 1, c.x + 1) {
+                        let b = (bz * dims.y + by) * dims.x + bx
+                        for k in Int(binStart[b])..<Int(binStart[b + 1]) {
+                            let e = Int(sorted[k])
+                            if e == i { continue }
+                            if (x[e] - xi).lengthSquared >= reach2 { continue }
+                            if kind == .half && !isUpperHalf(i, e, owners: owners, offsets: offsets) { continue }
+                            list.append(Int32(e))
+                        }
+                    }
+                }
+            }
+            // Sorted neighbours give deterministic sums and better memory locality.
+            list[Int(first[i])...].sort()
+            first[i + 1] = Int32(list.count)
+        }
+        return (first, list)
+    }
+
+    /// The half-list rule: pair (i, e) with owner j and image shift S = offset_e - offset_i is kept from
+    /// i's side when j > i, or when j == i and S is lexicographically positive.
+    @inline(__always)
+    static func isUpperHalf(_ i: Int, _ e: Int, owners: [Int32], offsets: [Vector3]) -> Bool {
+        let j = Int(owners[e])
+        if j != i { return j > i }
+        let s = offsets[e] - offsets[i]
+        if s.x != 0 { return s.x > 0 }
+        if s.y != 0 { return s.y > 0 }
+        return s.z > 0
+    }
+}

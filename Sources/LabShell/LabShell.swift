@@ -1,0 +1,1 @@
+// LabShell: the command language shared by the `:` line and `nnplab repl`.

@@ -1,0 +1,1 @@
+// Scenes: the TOML demo files under Scenes/ and the model sets shipped with them.

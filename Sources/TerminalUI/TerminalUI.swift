@@ -1,0 +1,1 @@
+// TerminalUI: the ncurses front end; the only module that calls curses.

@@ -1,0 +1,1 @@
+// Training: labelled data from teacher potentials, Adam, and exact force training.

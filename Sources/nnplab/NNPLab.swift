@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct NNPLab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nnplab",
+        abstract: "A terminal laboratory for neural network potentials.",
+        version: "0.1.0")
+}
