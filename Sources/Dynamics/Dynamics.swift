@@ -1,1 +1,0 @@
-// Dynamics: velocity Verlet, Langevin (BAOAB), Maxwell-Boltzmann velocities and energy-conservation diagnostics.
