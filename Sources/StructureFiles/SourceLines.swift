@@ -10,9 +10,12 @@ struct SourceLines {
     /// Splits `text` at newlines (tolerating CRLF). `file` is the name used in error messages.
     init(text: String, file: String) {
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.last == "\r" ? line.dropLast() : line
         }
+        // A final newline ends the last line; it does not start another.
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        self.lines = lines
     }
 
     /// Reads a UTF-8 file; a missing or unreadable file is a ``StructureFileError`` on line 0.
