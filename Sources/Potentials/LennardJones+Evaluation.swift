@@ -39,7 +39,10 @@ extension LennardJones {
                     let e = Int(list[k])
                     let d = xi - x[e]
                     let r2 = (d * d).sum()
-                    if r2 >= rc2 { continue }
+                    // Listed pairs beyond r_c (up to r_c + skin) count zero. A mask rather than a
+                    // branch: whether a pair is inside is close to random, and mispredictions cost
+                    // more than the arithmetic.
+                    let inside: Double = r2 < rc2 ? 1 : 0
                     let r2inv = 1 / r2
                     let r6inv = r2inv * r2inv * r2inv
                     var pair = r6inv * (lj3 * r6inv - lj4) - shift
@@ -49,6 +52,8 @@ extension LennardJones {
                         pair += (r - rc) * fc
                         fpair -= fc * r * r2inv
                     }
+                    pair *= inside
+                    fpair *= inside
                     let half = 0.5 * pair
                     ei += half
                     energies[e] += half
