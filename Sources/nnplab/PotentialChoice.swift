@@ -45,8 +45,7 @@ struct PotentialChoice: ParsableArguments {
                 throw CommandFailure("\(error)")
             }
         case "sw":
-            let ljOnly = [("--epsilon", epsilon != nil), ("--sigma", sigma != nil), ("--rc", rc != nil),
-                          ("--cutoff", cutoff != nil), ("--element", element != nil)].filter(\.1).map(\.0)
+            let ljOnly = ljOnlyOptionsGiven
             guard ljOnly.isEmpty else {
                 throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; Stillinger-Weber has its own smooth cutoff")
             }
@@ -54,5 +53,11 @@ struct PotentialChoice: ParsableArguments {
         default:
             throw CommandFailure("unknown potential '\(potential)' (expected lj or sw)")
         }
+    }
+
+    /// The Lennard-Jones-only options given on the command line (e.g. ["--rc"]), for other potentials to reject.
+    var ljOnlyOptionsGiven: [String] {
+        [("--epsilon", epsilon != nil), ("--sigma", sigma != nil), ("--rc", rc != nil),
+         ("--cutoff", cutoff != nil), ("--element", element != nil)].filter(\.1).map(\.0)
     }
 }
