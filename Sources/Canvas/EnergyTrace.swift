@@ -45,14 +45,14 @@ public struct EnergyTrace: Sendable {
     public var energyPlot: LinePlot {
         let perAtom = 1000 / Double(atomCount)
         let first = samples.first ?? Sample(time: 0, kinetic: 0, potential: 0)
-        func series(_ name: String, _ color: TermColor, _ value: (Sample) -> Double) -> PlotSeries {
+        func series(_ name: String, _ shortName: String, _ color: TermColor, _ value: (Sample) -> Double) -> PlotSeries {
             let v0 = value(first)
-            return PlotSeries(name: name, color: color, points: samples.map { SIMD2($0.time, (value($0) - v0) * perAtom) })
+            return PlotSeries(name: name, shortName: shortName, color: color, points: samples.map { SIMD2($0.time, (value($0) - v0) * perAtom) })
         }
         return LinePlot(title: "energy per atom, change since t0",
                         unit: "meV/atom",
-                        series: [series("kinetic", .red, \.kinetic), series("potential", .blue, \.potential),
-                                 series("total", .green, \.total)],
+                        series: [series("kinetic", "K", .red, \.kinetic), series("potential", "U", .blue, \.potential),
+                                 series("total", "E", .green, \.total)],
                         marks: marks, window: window, minimumSpan: 0.1)
     }
 

@@ -53,11 +53,14 @@ extension LinePlot {
         drawTimeAxis(into: &grid, range: range, area: area, row: rect.maxY - 1, dotX: dotX, cellDotsX: canvas.cellDotsX)
     }
 
+    /// "unit  ━ name  ━ name ... readout", with the series' short names when the full ones do not fit.
     private func drawLegend(into grid: inout CellGrid, row: Int, rect: GridRect) {
         let clip = GridRect(x: rect.x, y: row, width: rect.width, height: 1)
+        let fullWidth = unit.count + series.reduce(0) { $0 + 4 + $1.name.count } + (readout.map { $0.count + 2 } ?? 0)
+        let useShort = fullWidth > rect.width
         var x = grid.write(unit, x: rect.x, y: row, style: CellStyle(.default, .dim), clip: clip) + 2
         for s in series {
-            x = grid.write("━ " + s.name, x: x, y: row, style: CellStyle(s.color), clip: clip) + 2
+            x = grid.write("━ " + (useShort ? s.shortName : s.name), x: x, y: row, style: CellStyle(s.color), clip: clip) + 2
         }
         if let readout {
             let start = max(x, rect.maxX - readout.count)

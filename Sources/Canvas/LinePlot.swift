@@ -1,10 +1,13 @@
 /// One curve of a ``LinePlot``: points (time in fs, value in the plot's unit), sorted by time.
 public struct PlotSeries: Sendable {
     public var name: String
+    /// The legend's name where the full one does not fit, e.g. "K" for "kinetic".
+    public var shortName: String
     public var color: TermColor
     public var points: [SIMD2<Double>]
-    public init(name: String, color: TermColor, points: [SIMD2<Double>]) {
+    public init(name: String, shortName: String? = nil, color: TermColor, points: [SIMD2<Double>]) {
         self.name = name
+        self.shortName = shortName ?? name
         self.color = color
         self.points = points
     }

@@ -25,9 +25,10 @@ enum Fixtures {
         let n = 32
         let samples = (0..<400).map { i -> EnergyTrace.Sample in
             let t = Double(i) * 2
-            let swing = 0.004 * sin(t / 40)
-            let drift = t > 600 ? 0.0002 * (t - 600) / 100 : 0
-            return EnergyTrace.Sample(time: t, kinetic: 0.4 + swing, potential: -2.5 - swing + drift)
+            // Swings and drift on a 2⁻²⁰ grid, so K + U is exact and the flat total is one row of dots.
+            let swing = (0.004 * sin(t / 40) * 1_048_576).rounded() / 1_048_576
+            let drift = t > 600 ? ((t - 600) * 2).rounded() / 1_048_576 : 0
+            return EnergyTrace.Sample(time: t, kinetic: 0.375 + swing, potential: -2.5 - swing + drift)
         }
         return EnergyTrace(samples: samples, marks: [PlotMark(time: 600, label: "smooth→step")], atomCount: n,
                            driftRMS: 0.0123, window: 1000)
