@@ -14,7 +14,7 @@ enum Overlays {
     /// ":" and the text being typed, scrolled so the cursor stays visible; the cursor cell reversed.
     static func drawCommandLine(_ line: CommandLineState, into grid: inout CellGrid, row: Int) {
         let prompt = ":"
-        let room = max(grid.width - prompt.count - 1, 1)
+        let room = max(grid.width - prompt.count, 1)
         let scalars = Array(line.text.unicodeScalars)
         let cursor = min(line.cursor, scalars.count)
         let first = max(0, cursor - room + 1)

@@ -61,6 +61,9 @@ struct SVGPanel {
                 + coordinates.joined(separator: " ") + "\"/>\n"
         }
         var legendX = frame.x + 8
+        let legendWidth = plot.series.reduce(0.0) { $0 + 40 + Double($1.name.count) * 7 }
+        out += "<rect x=\"\(n(frame.x + 2))\" y=\"\(n(frame.y + frame.height - 24))\" width=\"\(n(legendWidth))\" "
+            + "height=\"20\" fill=\"white\" fill-opacity=\"0.85\"/>\n"
         for series in plot.series {
             out += line(legendX, frame.y + frame.height - 12, legendX + 18, frame.y + frame.height - 12, stroke: series.color.svgColor)
             out += text(series.name, x: legendX + 22, y: frame.y + frame.height - 8, attributes: "")

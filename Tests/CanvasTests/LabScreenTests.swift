@@ -113,3 +113,29 @@ struct LabScreenTests {
         #expect(text.contains("cutoff: smooth"))
     }
 }
+
+@Suite("Command line and output panel")
+struct CommandLinePanelTests {
+    @Test("a command longer than the line scrolls so the cursor stays visible")
+    func longCommandScrolls() {
+        var frame = Fixtures.frame
+        let text = String(repeating: "x", count: 150) + "END"
+        frame.commandLine = CommandLineState(text: text)
+        let grid = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode())
+        let row = grid.rows()[23]
+        #expect(row.hasPrefix(":"))
+        #expect(row.hasSuffix("END "), "text ends just before the cursor cell")
+        #expect(grid.style(x: 79, y: 23).attributes.contains(.reverse))
+    }
+
+    @Test("an output panel with more lines than fit shows the last ones")
+    func outputShowsLastLines() {
+        var frame = Fixtures.frame
+        frame.panel = .output(title: "log", lines: (1...100).map { "line \($0)" })
+        let text = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode())
+            .rows().joined(separator: "\n")
+        #expect(text.contains("line 100"))
+        #expect(!text.contains("line 1\n") && !text.contains("line 50 "))
+        #expect(text.contains("log (Esc closes)"))
+    }
+}
