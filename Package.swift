@@ -82,7 +82,7 @@ let package = Package(
                     dependencies: ["Geometry", "Potentials", "Dynamics", "Training", "Scenes", "Experiments"]),
         .testTarget(name: "SimulationTests",
                     dependencies: ["Geometry", "Potentials", "Dynamics", "Scenes", "Simulation"]),
-        .testTarget(name: "CanvasTests", dependencies: ["Geometry", "Canvas"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Geometry", "Canvas"], exclude: ["Golden"]),
         .testTarget(name: "LabShellTests",
                     dependencies: ["Geometry", "Potentials", "Dynamics", "Scenes", "Simulation", "Canvas", "LabShell"]),
     ]
