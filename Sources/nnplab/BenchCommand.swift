@@ -37,7 +37,7 @@ struct BenchCommand: ParsableCommand {
         atom-step is the CPU time of whole velocity Verlet steps (neighbour list updates included) \
         divided by atoms × steps. CPU time rather than wall time, \
         so that other processes on a shared machine do not count; compare with LAMMPS' loop time × \
-        its reported CPU use (bench/lammps/README.md).
+        its reported CPU use (Scenes/bench/lammps/README.md).
 
         Benchmarks: \(Benchmark.all.map(\.name).joined(separator: ", ")).
         Example: nnplab bench --only sw-silicon
