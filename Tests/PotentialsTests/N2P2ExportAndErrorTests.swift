@@ -114,3 +114,21 @@ struct N2P2ExportAndErrorTests {
         for (f, g) in zip(metal.forces, own.forces) { #expect((f - g * forceFactor).length <= 1e-10) }
     }
 }
+
+@Suite("n2p2 export of a loaded n2p2 potential")
+struct N2P2ReexportTests {
+    @Test("the water potential (normalised, Bohr/Ha) exported and reloaded gives the same energy and forces")
+    func waterRoundTrip() throws {
+        let water = try N2P2PotentialLoader.load(folder: N2P2Reference.water)
+        let folder = N2P2ExportAndErrorTests.temporaryFolder("water").appendingPathComponent("H2O")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try N2P2PotentialExporter.write(water, to: folder)
+        let reloaded = try N2P2PotentialLoader.load(folder: folder)
+        #expect(reloaded.units == .atomic)
+        let full = try N2P2Reference.structure(N2P2Reference.water, "input.data").system
+        let cluster = try AtomicSystem(elements: Array(full.elements[0..<30]), positions: Array(full.positions[0..<30]), cell: nil)
+        let a = N2P2Reference.evaluate(water, cluster), b = N2P2Reference.evaluate(reloaded, cluster)
+        #expect(abs(a.energy - b.energy) <= 1e-13 * abs(a.energy))
+        for (f, g) in zip(a.forces, b.forces) { #expect((f - g).length <= 1e-12) }
+    }
+}
