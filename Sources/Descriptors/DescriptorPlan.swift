@@ -39,6 +39,9 @@ struct DescriptorPlan: Sendable {
         /// 1, or Z_j Z_k for weighted functions.
         var weight: Double
         var members: Range<Int>
+        /// k ≥ 1 when exp(-η R_jk²) = b^k with b = exp(-η_base R_jk²) the pair's base factor (r_s = 0 and
+        /// η an integer multiple of η_base): one exponential then serves every such group of a triplet.
+        var basePower: Int32 = 0
     }
 
     struct Species: Sendable {
@@ -58,6 +61,8 @@ struct DescriptorPlan: Sendable {
         /// Largest narrow cutoff for pair p (0 if none): triplets with R_jk beyond every cutoff are skipped.
         var narrowReach: [Double]
         var hasWide: [Bool]
+        /// η_base of pair p (0 if no narrow group uses it), see ``AngularGroup/basePower``.
+        var baseEta: [Double]
         /// gaussiansOf[n]: the Gaussians a neighbour of species n needs (radial terms and angular groups).
         var gaussiansOf: [[Int32]]
     }
@@ -156,6 +161,19 @@ struct DescriptorPlan: Sendable {
             }
             angularStart.append(angular.count)
         }
+        // Narrow unshifted groups whose η is a small integer multiple of the pair's smallest such η share
+        // one exponential per triplet.
+        var baseEta = [Double](repeating: 0, count: n * n)
+        for p in 0..<(n * n) {
+            let range = angularStart[p]..<angularStart[p + 1]
+            let candidates = range.filter { angular[$0].narrow && angular[$0].shift == 0 && angular[$0].eta > 0 }
+            guard let base = candidates.map({ angular[$0].eta }).min() else { continue }
+            for g in candidates {
+                let ratio = angular[g].eta / base
+                if ratio <= 32, abs(ratio - ratio.rounded()) < 1e-9 { angular[g].basePower = Int32(ratio.rounded()) }
+            }
+            baseEta[p] = base
+        }
         var radialFlat = [RadialTerm](), radialStart = [0]
         for m in 0..<n { radialFlat.append(contentsOf: radial[m]); radialStart.append(radialFlat.count) }
         let cutoffs = radii.map { set.cutoffFunction(radius: $0) }
@@ -171,8 +189,21 @@ struct DescriptorPlan: Sendable {
         return Species(functionCount: functions.count, cutoffs: cutoffs, maximumCutoff: radii.max() ?? 0,
                        gaussians: gaussians, radial: radialFlat, radialStart: radialStart,
                        angular: angular, angularStart: angularStart, members: members,
-                       narrowReach: narrowReach, hasWide: hasWide, gaussiansOf: gaussiansOf)
+                       narrowReach: narrowReach, hasWide: hasWide, baseEta: baseEta,
+                       gaussiansOf: gaussiansOf)
     }
+}
+
+/// b^k for k ≥ 1 by repeated squaring.
+@inline(__always)
+func integerPower(_ b: Double, _ k: Int32) -> Double {
+    var result = 1.0, base = b, e = k
+    while e > 0 {
+        if e & 1 == 1 { result *= base }
+        base *= base
+        e >>= 1
+    }
+    return result
 }
 
 /// (1 + λc)^ζ and its derivative with respect to c, with ζ an integer when `integer` ≥ 0.

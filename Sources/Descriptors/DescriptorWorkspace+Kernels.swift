@@ -71,6 +71,7 @@ extension DescriptorWorkspace {
                         if g0 == g1 { continue }
                         let narrowReach2 = sp.narrowReach[p] * sp.narrowReach[p]
                         let hasWide = sp.hasWide[p]
+                        let baseEta = sp.baseEta[p]
                         for j in blockStart[a]..<blockStart[a + 1] {
                             let ux = dx[j], uy = dy[j], uz = dz[j], rij = distance[j]
                             let kStart = a == b ? j + 1 : blockStart[b]
@@ -83,6 +84,7 @@ extension DescriptorWorkspace {
                                 let cosine = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * rik)
                                 let geometry = TripletGeometry(rij: rij, rik: rik, rjk: rjk)
                                 var cachedRadius = -1
+                                var base = -1.0
                                 var fjk = 0.0, dfjk = 0.0
                                 for gi in g0..<g1 {
                                     let group = groups[gi]
@@ -103,8 +105,15 @@ extension DescriptorWorkspace {
                                                 (fjk, dfjk) = cutoffs[q].valueAndDerivative(rjk)
                                                 cachedRadius = q
                                             }
-                                            let t = rjk - group.shift
-                                            x = fjk == 0 ? 0 : Foundation.exp(-group.eta * t * t)
+                                            if fjk == 0 {
+                                                x = 0
+                                            } else if group.basePower > 0 {
+                                                if base < 0 { base = Foundation.exp(-baseEta * rjk2) }
+                                                x = integerPower(base, group.basePower)
+                                            } else {
+                                                let t = rjk - group.shift
+                                                x = Foundation.exp(-group.eta * t * t)
+                                            }
                                             if cache == .record {
                                                 tripletCache[cursor] = x; tripletCache[cursor + 1] = fjk; tripletCache[cursor + 2] = dfjk
                                                 cursor += 3

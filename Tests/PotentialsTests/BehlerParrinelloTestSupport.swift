@@ -13,7 +13,7 @@ enum BPFixture {
         func make(_ other: Element) -> [SymmetryFunction] {
             [.radial(.init(neighbor: hydrogen, eta: 0.5, shift: 0.8, cutoff: rc)),
              .radial(.init(neighbor: oxygen, eta: 0.3, shift: 0, cutoff: rc - 0.5)),
-             .narrowAngular(.init(neighbors: hydrogen, other, eta: 0.1, lambda: 1, zeta: 2, cutoff: rc)),
+             .narrowAngular(.init(neighbors: hydrogen, other, eta: 0.12, lambda: 1, zeta: 2, cutoff: rc)),  // 3 × 0.04: shares an exponential
              .narrowAngular(.init(neighbors: oxygen, hydrogen, eta: 0.05, lambda: -1, zeta: 1.5, shift: 0.3, cutoff: rc)),
              .wideAngular(.init(neighbors: other, oxygen, eta: 0.08, lambda: -1, zeta: 4, cutoff: rc)),
              .wideAngular(.init(neighbors: hydrogen, hydrogen, eta: 0.02, lambda: 1, zeta: 1, shift: 0.5, cutoff: rc - 0.3)),
