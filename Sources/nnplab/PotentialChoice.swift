@@ -64,7 +64,6 @@ struct PotentialChoice: ParsableArguments {
     }
 }
 
-
 extension PotentialChoice {
     /// The folder `--potential` names when it is an n2p2 potential (a directory holding input.nn).
     var n2p2Folder: URL? {
@@ -77,8 +76,7 @@ extension PotentialChoice {
 
     /// Loads an n2p2 folder; it is evaluated in its own units, which a note on stderr names.
     func loadN2P2(_ folder: URL) throws -> any Potential {
-        let ljOnly = [("--epsilon", epsilon != nil), ("--sigma", sigma != nil), ("--rc", rc != nil),
-                      ("--cutoff", cutoff != nil)].filter(\.1).map(\.0)
+        let ljOnly = ljOnlyOptionsGiven
         guard ljOnly.isEmpty else {
             throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; an n2p2 potential brings its own cutoffs")
         }
