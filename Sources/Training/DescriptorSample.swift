@@ -1,3 +1,4 @@
+import Descriptors
 import Geometry
 
 /// One configuration's descriptors in the form the trainer consumes: every atom's symmetry-function
@@ -72,18 +73,62 @@ public struct DescriptorSample: Sendable, Equatable {
         return values[valueStart[i]..<(valueStart[i] + k)]
     }
 
-    /// The sample with every G_k mapped to (G_k − shift_k)·factor_k and every ∂G_k/∂r to
-    /// factor_k·∂G_k/∂r; `shift[s]`, `factor[s]` are per species.
-    public func scaled(shift: [[Double]], factor: [[Double]]) -> DescriptorSample {
+    /// Builds a sample from a flat descriptor array laid out by `offsets` (atom i's G is
+    /// values[offsets[i] ..< offsets[i + 1]]) and the evaluator's sparse Jacobian.
+    public init(species: [Int32], descriptorCounts: [Int], values: [Double], offsets: [Int], jacobian: DescriptorJacobian) {
+        self.species = species
+        self.descriptorCounts = descriptorCounts
+        self.values = values
+        valueStart = Array(offsets.prefix(species.count))
+        blockStart = jacobian.blockStart
+        partner = jacobian.partner
+        derivatives = jacobian.derivatives
+        derivativeStart = jacobian.derivativeStart
+    }
+
+    /// The sample as network inputs: every G_k mapped to G̃_k = S + a_k(G_k − G_ref,k) and every
+    /// ∂G_k/∂r to a_k·∂G_k/∂r, with the potential's own ``DescriptorScaling`` (so training sees
+    /// exactly the inputs the potential will compute).
+    public func scaled(by scaling: DescriptorScaling) -> DescriptorSample {
         var copy = self
         for i in 0..<atomCount {
             let s = Int(species[i]), k = descriptorCounts[s], v = valueStart[i]
-            for j in 0..<k { copy.values[v + j] = (values[v + j] - shift[s][j]) * factor[s][j] }
+            for j in 0..<k { copy.values[v + j] = scaling.scaled(values[v + j], element: s, function: j) }
             for b in blockStart[i]..<blockStart[i + 1] {
                 let d = derivativeStart[b]
-                for j in 0..<k { copy.derivatives[d + j] = factor[s][j] * derivatives[d + j] }
+                for j in 0..<k { copy.derivatives[d + j] = scaling.factor[s][j] * derivatives[d + j] }
             }
         }
         return copy
+    }
+
+    /// Statistics (min, max, mean, σ) of every function over `samples`, per species, summed in
+    /// sample order so they are reproducible: what input scaling is computed from, and the range a
+    /// model has seen in training.
+    public static func statistics(_ samples: [DescriptorSample], descriptorCounts: [Int]) -> [[SymmetryFunctionStatistics]] {
+        var lo = descriptorCounts.map { Array(repeating: Double.infinity, count: $0) }
+        var hi = descriptorCounts.map { Array(repeating: -Double.infinity, count: $0) }
+        var sum = descriptorCounts.map { Array(repeating: 0.0, count: $0) }
+        var sumSquares = sum
+        var count = Array(repeating: 0, count: descriptorCounts.count)
+        for sample in samples {
+            for i in 0..<sample.atomCount {
+                let s = Int(sample.species[i]), v = sample.valueStart[i]
+                count[s] += 1
+                for k in 0..<descriptorCounts[s] {
+                    let g = sample.values[v + k]
+                    lo[s][k] = min(lo[s][k], g); hi[s][k] = max(hi[s][k], g)
+                    sum[s][k] += g; sumSquares[s][k] += g * g
+                }
+            }
+        }
+        return descriptorCounts.indices.map { s in
+            (0..<descriptorCounts[s]).map { k in
+                guard count[s] > 0 else { return SymmetryFunctionStatistics(minimum: 0, maximum: 0, mean: 0, sigma: 0) }
+                let n = Double(count[s]), mean = sum[s][k] / n
+                return SymmetryFunctionStatistics(minimum: lo[s][k], maximum: hi[s][k], mean: mean,
+                                                  sigma: max(0, sumSquares[s][k] / n - mean * mean).squareRoot())
+            }
+        }
     }
 }
