@@ -73,17 +73,34 @@ public struct DescriptorSample: Sendable, Equatable {
         return values[valueStart[i]..<(valueStart[i] + k)]
     }
 
-    /// Builds a sample from a flat descriptor array laid out by `offsets` (atom i's G is
-    /// values[offsets[i] ..< offsets[i + 1]]) and the evaluator's sparse Jacobian.
-    public init(species: [Int32], descriptorCounts: [Int], values: [Double], offsets: [Int], jacobian: DescriptorJacobian) {
-        self.species = species
-        self.descriptorCounts = descriptorCounts
-        self.values = values
-        valueStart = Array(offsets.prefix(species.count))
-        blockStart = jacobian.blockStart
-        partner = jacobian.partner
-        derivatives = jacobian.derivatives
-        derivativeStart = jacobian.derivativeStart
+    /// Builds a sample from the evaluator's per-atom descriptors and sparse derivatives
+    /// (``SymmetryFunctionEvaluator/descriptorsAndDerivatives(of:)``): entries are grouped into one
+    /// block per atom they differentiate with respect to, in order of first appearance.
+    public init(species: [Int], descriptorCounts: [Int], descriptors: [[Double]], derivatives: DescriptorDerivatives) throws {
+        let n = species.count
+        guard derivatives.entries.count == n else {
+            throw TrainingError.invalidData("\(n) atoms but derivatives for \(derivatives.entries.count)")
+        }
+        var jacobian: [[(atom: Int, derivatives: [Vector3])]] = []
+        var slot = [Int](repeating: -1, count: n)
+        for i in 0..<n {
+            guard descriptorCounts.indices.contains(species[i]) else {
+                throw TrainingError.invalidData("atom \(i) has species \(species[i]) but there are \(descriptorCounts.count) networks")
+            }
+            let k = descriptorCounts[species[i]]
+            var blocks: [(atom: Int, derivatives: [Vector3])] = []
+            for e in derivatives.entries[i] {
+                let a = Int(e.atom), f = Int(e.function)
+                guard (0..<n).contains(a), (0..<k).contains(f) else {
+                    throw TrainingError.invalidData("atom \(i): derivative of function \(f) with respect to atom \(a) is out of range")
+                }
+                if slot[a] < 0 { slot[a] = blocks.count; blocks.append((a, [Vector3](repeating: .zero, count: k))) }
+                blocks[slot[a]].derivatives[f] += e.gradient
+            }
+            for b in blocks { slot[b.atom] = -1 }
+            jacobian.append(blocks)
+        }
+        try self.init(species: species, descriptorCounts: descriptorCounts, values: descriptors, jacobian: jacobian)
     }
 
     /// The sample as network inputs: every G_k mapped to G̃_k = S + a_k(G_k − G_ref,k) and every
