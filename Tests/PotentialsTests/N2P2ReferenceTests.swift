@@ -19,5 +19,6 @@ struct N2P2ReferenceTests {
             worst = max(worst, abs(f.x - r.x), abs(f.y - r.y), abs(f.z - r.z))
         }
         #expect(worst <= 1e-8, "largest force deviation \(worst)")
+        print("water input.data: relative energy deviation \(abs(result.energy - reference.energy) / abs(reference.energy)), largest force deviation \(worst) Ha/Bohr")
     }
 }
