@@ -1,5 +1,5 @@
 /// One point of the energy plot. Units: time fs, energies eV (whole system).
-public struct EnergySample: Sendable, Hashable {
+public struct EnergyPoint: Sendable, Hashable {
     public var time: Double
     public var kinetic: Double
     public var potential: Double
@@ -31,7 +31,7 @@ public struct EnergyMark: Sendable, Hashable {
 /// Bounded: once more than ``capacity`` samples are held, the oldest quarter is dropped (amortised
 /// O(1) per append), with the marks that fall before the first kept sample.
 public struct EnergyHistory: Sendable {
-    public private(set) var samples: [EnergySample] = []
+    public private(set) var samples: [EnergyPoint] = []
     public private(set) var marks: [EnergyMark] = []
     /// Number of atoms N, for per-atom readouts.
     public let atomCount: Int
@@ -48,7 +48,7 @@ public struct EnergyHistory: Sendable {
     }
 
     /// Appends a sample; the first sample after a mark becomes the readout's reference.
-    public mutating func append(_ sample: EnergySample) {
+    public mutating func append(_ sample: EnergyPoint) {
         if samples.count >= capacity {
             let drop = capacity / 4
             samples.removeFirst(drop)
@@ -81,7 +81,7 @@ public struct EnergyHistory: Sendable {
     }
 
     /// Samples since the last mark (the segment the readout describes).
-    public var samplesSinceLastMark: ArraySlice<EnergySample> {
+    public var samplesSinceLastMark: ArraySlice<EnergyPoint> {
         samples.suffix(samplesSinceMark)
     }
 }

@@ -39,7 +39,7 @@ public enum Thermostat: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A scene's molecular dynamics settings. Units: time step fs, temperature K.
-public struct MDSettings: Sendable, Hashable {
+public struct RunSettings: Sendable, Hashable {
     /// Time step Δt in fs.
     public var timeStep: Double
     /// Target temperature T in K: the Langevin bath, and what `set temperature` rescales to in NVE.
@@ -75,7 +75,7 @@ public protocol ModelCatalog: Sendable {
     /// Atoms at t = 0, velocities included (Å, Å/fs, amu).
     var initialSystem: AtomicSystem { get }
     /// The scene's MD settings, restored by reset.
-    var settings: MDSettings { get }
+    var settings: RunSettings { get }
     /// The model the lab opens with.
     var defaultChoice: ModelChoice { get }
     /// Cutoff kinds this scene has models for (in `c` cycle order); fewer than two means `c` cannot switch.
@@ -89,7 +89,7 @@ public protocol ModelCatalog: Sendable {
 }
 
 /// Finds scenes by name for `load SCENE` and `nnplab view SCENE`.
-public protocol SceneLibrary: Sendable {
+public protocol SceneSource: Sendable {
     /// Names `load` accepts (for help and tab completion).
     var sceneNames: [String] { get }
     /// The catalog of the named scene; throws a one-line error naming what is wrong.

@@ -9,7 +9,7 @@ import Potentials
 public struct SimulationEngine: Sendable {
     public internal(set) var catalog: any ModelCatalog
     public internal(set) var choice: ModelChoice
-    public internal(set) var settings: MDSettings
+    public internal(set) var settings: RunSettings
     public internal(set) var state: MDState
     public internal(set) var history: EnergyHistory
     public internal(set) var trajectory: TrajectoryRecording
@@ -45,7 +45,7 @@ public struct SimulationEngine: Sendable {
         var evaluator: ForceEvaluator
         var state: MDState
         var summary: String
-        init(catalog: any ModelCatalog, choice: ModelChoice, settings: MDSettings, system: AtomicSystem) throws {
+        init(catalog: any ModelCatalog, choice: ModelChoice, settings: RunSettings, system: AtomicSystem) throws {
             let potential = try catalog.potential(for: choice)
             var evaluator = try ForceEvaluator(potential: potential, system: system)
             state = settings.integrator.initialState(system, evaluator: &evaluator, seed: settings.seed)
@@ -93,7 +93,7 @@ public struct SimulationEngine: Sendable {
     }
 
     mutating func recordCurrentState() {
-        history.append(EnergySample(time: state.time, kinetic: state.kineticEnergy, potential: state.potentialEnergy))
+        history.append(EnergyPoint(time: state.time, kinetic: state.kineticEnergy, potential: state.potentialEnergy))
         trajectory.offer(step: state.step, time: state.time, system: state.system,
                          energy: state.potentialEnergy, forces: state.result.forces)
     }
@@ -108,7 +108,7 @@ public struct SimulationEngine: Sendable {
     }
 
     /// Restarts from `system` under `catalog`, `choice` and `settings`: new evaluator, state, history.
-    mutating func restart(catalog: any ModelCatalog, choice: ModelChoice, settings: MDSettings,
+    mutating func restart(catalog: any ModelCatalog, choice: ModelChoice, settings: RunSettings,
                           system: AtomicSystem) throws {
         let start = try Start(catalog: catalog, choice: choice, settings: settings, system: system)
         state = start.state

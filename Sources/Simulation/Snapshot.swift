@@ -11,7 +11,7 @@ public struct Snapshot: Sendable {
     public var activations: [ActivationChoice]
     /// The potential now driving the dynamics, in words.
     public var modelSummary: String
-    public var settings: MDSettings
+    public var settings: RunSettings
     public var step: Int
     /// Simulated time in fs.
     public var time: Double

@@ -7,7 +7,7 @@ import Potentials
 public struct TeacherCatalog: ModelCatalog {
     public let sceneName: String
     public let initialSystem: AtomicSystem
-    public let settings: MDSettings
+    public let settings: RunSettings
     public let defaultChoice: ModelChoice
     public let cutoffs: [CutoffKind]
     public let modelsDescription: String
@@ -17,7 +17,7 @@ public struct TeacherCatalog: ModelCatalog {
     ///   - teacher: the potential for each truncation.
     ///   - defaultCutoff: the truncation the lab opens with. The activation shown is tanh, as for a
     ///     network scene, but it has no effect here.
-    public init(sceneName: String, initialSystem: AtomicSystem, settings: MDSettings,
+    public init(sceneName: String, initialSystem: AtomicSystem, settings: RunSettings,
                 modelsDescription: String, defaultCutoff: CutoffKind = .smooth,
                 teacher: @escaping @Sendable (CutoffKind) -> any Potential) {
         self.sceneName = sceneName

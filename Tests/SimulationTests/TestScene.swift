@@ -61,7 +61,7 @@ func argonCatalog(timeStep: Double = 2, atoms cellsPerSide: Int = 2) -> TeacherC
                                    cell: Cell.orthorhombic(Vector3(side, side, side)))
     system.assignMaxwellBoltzmannVelocities(temperature: 90, seed: 5)
     return TeacherCatalog(sceneName: "test-argon", initialSystem: system,
-                          settings: MDSettings(timeStep: timeStep, temperature: 90),
+                          settings: RunSettings(timeStep: timeStep, temperature: 90),
                           modelsDescription: "plain LJ teacher (no network)") { PlainLennardJones(kind: $0) }
 }
 
@@ -70,7 +70,7 @@ struct TwoActivationCatalog: ModelCatalog {
     let base = argonCatalog()
     var sceneName: String { "two-activations" }
     var initialSystem: AtomicSystem { base.initialSystem }
-    var settings: MDSettings { base.settings }
+    var settings: RunSettings { base.settings }
     var defaultChoice: ModelChoice { ModelChoice(cutoff: .smooth, activation: .tanh) }
     var cutoffs: [CutoffKind] { CutoffKind.allCases }
     var activations: [ActivationChoice] { ActivationChoice.allCases }
