@@ -1,5 +1,4 @@
 import Dynamics
-import Foundation
 import Geometry
 
 /// Why a run was stopped as having blown up. Units: Å, K.
@@ -22,11 +21,6 @@ public enum Explosion: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-}
-
-/// `x` with `digits` decimals ("nan" and "inf" as they are): the one number format of lab messages.
-func fixed(_ x: Double, _ digits: Int) -> String {
-    x.isFinite ? String(format: "%.\(digits)f", x) : "\(x)"
 }
 
 /// Detects a simulation that has blown up, after each step: a non-finite energy or force, an atom

@@ -180,9 +180,3 @@ extension RunState: CustomStringConvertible {
         }
     }
 }
-
-/// A time in fs without trailing zeros: 2 → "2", 0.5 → "0.5", 0.125 → "0.125".
-public func formattedTime(_ fs: Double) -> String {
-    let rounded = (fs * 1000).rounded() / 1000
-    return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : "\(rounded)"
-}
