@@ -2,30 +2,29 @@ import Dynamics
 import Geometry
 
 /// Why a run was stopped as having blown up. Units: Å, K.
-public enum Explosion: Sendable, Hashable, CustomStringConvertible {
-    case nonFiniteEnergy
+public enum Explosion: Sendable, Equatable, CustomStringConvertible {
+    /// Dynamics' own verdict: a non-finite energy, position or velocity, or a runaway atom.
+    case unstable(Instability)
     case nonFiniteForce(atom: Int)
-    case atomJumped(atom: Int, distance: Double, limit: Double)
     case overheated(temperature: Double, limit: Double)
 
     public var description: String {
         switch self {
-        case .nonFiniteEnergy:
-            "the energy is not a finite number"
-        case let .nonFiniteForce(atom):
-            "the force on atom \(atom) is not a finite number"
-        case let .atomJumped(atom, distance, limit):
-            "atom \(atom) moved \(fixed(distance, 2)) Å in one step (limit \(fixed(limit, 2)) Å)"
+        case .unstable(.nonFiniteEnergy): "the energy is not a finite number"
+        case let .unstable(.nonFiniteAtom(atom, _)): "atom \(atom + 1) has a non-finite position or velocity"
+        case let .unstable(.runaway(atom, displacement, _)):
+            "atom \(atom + 1) moves \(fixed(displacement, 2)) Å per step (atoms flying apart)"
+        case let .nonFiniteForce(atom): "the force on atom \(atom + 1) is not a finite number"
         case let .overheated(temperature, limit):
             "the temperature reached \(fixed(temperature, 0)) K (limit \(fixed(limit, 0)) K)"
         }
     }
-
 }
 
-/// Detects a simulation that has blown up, after each step: a non-finite energy or force, an atom
-/// moving further than ``maxStepDisplacement`` in one step, or a temperature above
-/// ``maxTemperature``. Such a run cannot recover by itself; the lab pauses and says why.
+/// Detects a simulation that has blown up, after each step: what Dynamics' `instability` finds
+/// (non-finite energy or atoms, an atom moving more than ``maxStepDisplacement`` per step), a
+/// non-finite force, or a temperature above ``maxTemperature``. Such a run cannot recover by
+/// itself; the lab pauses and says why.
 public struct ExplosionGuard: Sendable, Hashable {
     /// Largest believable displacement of one atom in one step, Å. Liquid argon at 2 fs moves ~0.01 Å.
     public var maxStepDisplacement: Double
@@ -38,21 +37,15 @@ public struct ExplosionGuard: Sendable, Hashable {
         self.maxTemperature = max(20 * temperature, 2000)
     }
 
-    /// The first sign of an explosion in `state` after a step from `previousPositions`, or nil.
-    public func inspect(_ state: MDState, previousPositions: [Vector3]) -> Explosion? {
-        if !state.result.energy.isFinite { return .nonFiniteEnergy }
-        let limitSquared = maxStepDisplacement * maxStepDisplacement
-        let positions = state.system.positions
-        for i in 0..<min(positions.count, previousPositions.count) {
-            let f = state.result.forces.indices.contains(i) ? state.result.forces[i] : .zero
-            if !(f.x.isFinite && f.y.isFinite && f.z.isFinite) { return .nonFiniteForce(atom: i) }
-            let moved = (positions[i] - previousPositions[i]).lengthSquared
-            if !(moved <= limitSquared) {
-                return .atomJumped(atom: i, distance: moved.squareRoot(), limit: maxStepDisplacement)
-            }
+    /// The first sign of an explosion in `state` after a step of `timeStep` fs, or nil.
+    public func inspect(_ state: MDState, timeStep: Double) -> Explosion? {
+        if let instability = state.instability(timeStep: timeStep, largestDisplacement: maxStepDisplacement) {
+            return .unstable(instability)
+        }
+        if let atom = state.result.forces.firstIndex(where: { !($0.x.isFinite && $0.y.isFinite && $0.z.isFinite) }) {
+            return .nonFiniteForce(atom: atom)
         }
         let t = state.temperature
-        if !(t <= maxTemperature) { return .overheated(temperature: t, limit: maxTemperature) }
-        return nil
+        return t <= maxTemperature ? nil : .overheated(temperature: t, limit: maxTemperature)
     }
 }

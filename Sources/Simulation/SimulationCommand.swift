@@ -28,7 +28,7 @@ public enum SimulationCommand: Sendable {
 }
 
 /// Why the simulation is not stepping.
-public enum PauseReason: Sendable, Hashable, CustomStringConvertible {
+public enum PauseReason: Sendable, Equatable, CustomStringConvertible {
     /// Paused by the user (space or `pause`).
     case user
     /// A `run N` finished its steps.
@@ -46,7 +46,7 @@ public enum PauseReason: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Whether the simulation is stepping.
-public enum RunState: Sendable, Hashable {
+public enum RunState: Sendable, Equatable {
     case running
     case paused(PauseReason)
     public var isRunning: Bool { self == .running }

@@ -20,7 +20,6 @@ public struct SimulationEngine: Sendable {
     var integrator: any Integrator
     var explosionGuard: ExplosionGuard
     var remainingRunSteps: Int?
-    private var previousPositions: [Vector3] = []
     private var messageSerial = 0
 
     /// Starts `catalog`'s scene with its default model, running.
@@ -60,11 +59,10 @@ public struct SimulationEngine: Sendable {
     public mutating func stepWhileRunning(maxSteps: Int) -> Int {
         var taken = 0
         while taken < maxSteps, runState == .running {
-            previousPositions = state.system.positions
             integrator.step(&state, evaluator: &evaluator)
             taken += 1
             recordCurrentState()
-            if let explosion = explosionGuard.inspect(state, previousPositions: previousPositions) {
+            if let explosion = explosionGuard.inspect(state, timeStep: settings.timeStep) {
                 runState = .paused(.exploded(explosion))
                 remainingRunSteps = nil
                 post("step \(state.step): \(explosion); paused, press r to reset", isError: true)
@@ -93,7 +91,7 @@ public struct SimulationEngine: Sendable {
     }
 
     mutating func recordCurrentState() {
-        history.append(EnergyPoint(time: state.time, kinetic: state.kineticEnergy, potential: state.potentialEnergy))
+        history.append(EnergySample(state))
         trajectory.offer(step: state.step, time: state.time, system: state.system,
                          energy: state.potentialEnergy, forces: state.result.forces)
     }
