@@ -67,7 +67,7 @@ extension SimulationEngine {
         let label = newChoice.cutoff != choice.cutoff ? "cutoff: \(newChoice.cutoff)" : "activation: \(newChoice.activation)"
         choice = newChoice
         history.mark(label, at: state.time)
-        recordCurrentState()
+        recordEnergy()
         return post("\(label) (\(modelSummary))")
     }
 
@@ -99,7 +99,7 @@ extension SimulationEngine {
                 state.system.assignMaxwellBoltzmannVelocities(temperature: t, seed: settings.seed)
             }
             history.mark("T \(fixed(t, 0)) K", at: state.time)
-            recordCurrentState()
+            recordEnergy()
             return post("velocities rescaled to \(fixed(t, 0)) K")
         }
         history.mark("bath \(fixed(t, 0)) K", at: state.time)
@@ -121,7 +121,7 @@ extension SimulationEngine {
         state.random = SeededGenerator(seed: seed)
         state.system.assignMaxwellBoltzmannVelocities(temperature: settings.temperature, seed: seed)
         history.mark("seed \(seed)", at: state.time)
-        recordCurrentState()
+        recordEnergy()
         return post("seed \(seed): velocities redrawn at \(fixed(settings.temperature, 0)) K")
     }
 

@@ -90,10 +90,16 @@ public struct SimulationEngine: Sendable {
                  runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation)
     }
 
+    /// Adds the current energies to the history and, on the stride, the atoms to the trajectory.
     mutating func recordCurrentState() {
-        history.append(EnergySample(state))
+        recordEnergy()
         trajectory.offer(step: state.step, time: state.time, system: state.system,
                          energy: state.potentialEnergy, forces: state.result.forces)
+    }
+
+    /// Adds the current energies to the history (after a setting changed them mid-step).
+    mutating func recordEnergy() {
+        history.append(EnergySample(state))
     }
 
     /// Shows `text` in the message line (and returns it, for the repl).
