@@ -83,7 +83,7 @@ let package = Package(
                     dependencies: ["Geometry", "Potentials", "Dynamics", "Training", "Scenes", "Experiments"]),
         .testTarget(name: "SimulationTests",
                     dependencies: ["Geometry", "Descriptors", "Potentials", "Dynamics", "Scenes", "Simulation"]),
-        .testTarget(name: "CanvasTests", dependencies: ["Geometry", "Canvas"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Geometry", "Canvas"], exclude: ["Golden"]),
         .testTarget(name: "LabShellTests",
                     dependencies: ["Geometry", "Descriptors", "Potentials", "Dynamics", "Scenes", "Simulation", "Canvas",
                                    "LabShell"]),

@@ -1,3 +1,4 @@
+import Canvas
 import Simulation
 
 /// A key press, decoded from the terminal: the lab's keys in terms of what they are, not curses codes.
@@ -36,37 +37,32 @@ public enum KeyOutcome: Sendable, Equatable {
     case quit
 }
 
-/// The view's own state — camera, overlays, the `:` line — and what each key does to it: a plain
-/// value, so the keymap is tested without a terminal. Angles in degrees.
+/// The view's own state — camera, overlay panel, the `:` line — and what each key does to it: a
+/// plain value, so the keymap is tested without a terminal.
 public struct ViewControls: Sendable {
-    /// Rotation about the vertical axis and tilt, degrees.
-    public var yaw: Double
-    public var pitch: Double
-    /// Magnification: 1 fits the cell to the view.
-    public var zoom: Double
-    public var helpVisible = false
+    public var camera: Camera
+    /// The panel over the view (help, or a command's output), closed by Esc.
+    public var panel: OverlayPanel?
     /// Whether the `:` line is open (keys go to ``editor``).
     public private(set) var isEditing = false
     public var editor = LineEditor()
     /// Completion candidates shown under the `:` line after a tab, or nil.
     public var candidates: [String]?
 
-    /// Degrees per arrow press, and the zoom factor per +/-.
-    public static let rotationStep = 10.0
-    public static let zoomStep = 1.25
+    public init(camera: Camera = Camera()) { self.camera = camera }
 
-    public init(yaw: Double = 30, pitch: Double = 20, zoom: Double = 1) {
-        self.yaw = yaw
-        self.pitch = pitch
-        self.zoom = zoom
-    }
+    /// Whether the help panel is open.
+    public var helpVisible: Bool { panel == .help }
+
+    /// Opens a panel with a command's output.
+    public mutating func showOutput(title: String, lines: [String]) { panel = .output(title: title, lines: lines) }
 
     /// Applies one key press.
     public mutating func handle(_ key: LabKey, completer: Completer) -> KeyOutcome {
         if key == .interrupt { return .quit }
         if isEditing { return edit(key, completer: completer) }
-        if helpVisible, key == .escape || key == .character("?") || key == .f1 || key == .character("q") {
-            helpVisible = false
+        if panel != nil, key == .escape || key == .character("?") || key == .f1 || key == .character("q") {
+            panel = nil
             return .view
         }
         switch key {
@@ -77,20 +73,19 @@ public struct ViewControls: Sendable {
         case .character("r"): return .simulation(.reset)
         case .character("["): return .simulation(.halveTimeStep)
         case .character("]"): return .simulation(.doubleTimeStep)
-        case .character("?"), .f1: helpVisible = true
-        case .escape: helpVisible = false
+        case .character("?"), .f1: panel = .help
+        case .escape: panel = nil
         case .character(":"):
             isEditing = true
             candidates = nil
-        case .left, .character("h"): yaw -= Self.rotationStep
-        case .right, .character("l"): yaw += Self.rotationStep
-        case .up, .character("k"): pitch = min(pitch + Self.rotationStep, 90)
-        case .down, .character("j"): pitch = max(pitch - Self.rotationStep, -90)
-        case .character("+"), .character("="): zoom = min(zoom * Self.zoomStep, 8)
-        case .character("-"), .character("_"): zoom = max(zoom / Self.zoomStep, 0.25)
+        case .left, .character("h"): camera.rotate(dx: -1, dy: 0)
+        case .right, .character("l"): camera.rotate(dx: 1, dy: 0)
+        case .up, .character("k"): camera.rotate(dx: 0, dy: -1)
+        case .down, .character("j"): camera.rotate(dx: 0, dy: 1)
+        case .character("+"), .character("="): camera.zoomIn()
+        case .character("-"), .character("_"): camera.zoomOut()
         default: break
         }
-        yaw = yaw.truncatingRemainder(dividingBy: 360)
         return .view
     }
 

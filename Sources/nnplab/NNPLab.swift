@@ -6,6 +6,6 @@ struct NNPLab: ParsableCommand {
         commandName: "nnplab",
         abstract: "A terminal laboratory for neural network potentials.",
         version: "0.1.0",
-        subcommands: [ReplCommand.self],
-        defaultSubcommand: ReplCommand.self)
+        subcommands: [ViewCommand.self, ReplCommand.self],
+        defaultSubcommand: ViewCommand.self)
 }

@@ -1,3 +1,4 @@
+import Canvas
 import Testing
 @testable import LabShell
 
@@ -29,18 +30,20 @@ struct ViewControlsTests {
         #expect(!controls.helpVisible)
     }
 
-    @Test("arrows and hjkl rotate, +/- zoom, within limits")
+    @Test("arrows and hjkl rotate the camera by its step, +/- zoom within its range")
     func camera() {
-        var controls = ViewControls(yaw: 0, pitch: 0, zoom: 1)
+        var controls = ViewControls(camera: Camera(yaw: 0, pitch: 0, zoom: 1))
         _ = controls.handle(.right, completer: completer)
         _ = controls.handle(.character("l"), completer: completer)
-        #expect(controls.yaw == 20)
-        for _ in 0..<12 { _ = controls.handle(.character("k"), completer: completer) }
-        #expect(controls.pitch == 90)
+        #expect(abs(controls.camera.yaw - 2 * Camera.rotationStep) < 1e-12)
+        _ = controls.handle(.character("h"), completer: completer)
+        #expect(abs(controls.camera.yaw - Camera.rotationStep) < 1e-12)
+        for _ in 0..<40 { _ = controls.handle(.character("j"), completer: completer) }
+        #expect(controls.camera.pitch == Double.pi / 2)
         _ = controls.handle(.character("+"), completer: completer)
-        #expect(controls.zoom == 1.25)
+        #expect(controls.camera.zoom == 1.25)
         for _ in 0..<20 { _ = controls.handle(.character("-"), completer: completer) }
-        #expect(controls.zoom == 0.25)
+        #expect(controls.camera.zoom == 0.25)
     }
 
     @Test("the : line takes keys until Enter, which submits; Esc abandons it")

@@ -1,1 +1,0 @@
-// Canvas: pure rendering into a cell grid (projection, braille dots, plots, layout) and SVG handouts.

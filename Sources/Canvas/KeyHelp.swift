@@ -1,0 +1,32 @@
+/// The lab's keys, described once for the help overlay and the key-hint line.
+public struct KeyBinding: Sendable, Hashable {
+    /// The key(s) as shown, e.g. "c" or "←↑↓→ hjkl".
+    public var keys: String
+    /// A word or two for the hint line, e.g. "cutoff".
+    public var hint: String
+    /// A sentence for the help overlay.
+    public var description: String
+}
+
+public enum KeyHelp {
+    /// Every key of the lab, in the order the hint line shows them (most important first).
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(keys: "q", hint: "quit", description: "quit (Ctrl-C too)"),
+        KeyBinding(keys: "space", hint: "pause", description: "pause or resume the simulation"),
+        KeyBinding(keys: "c", hint: "cutoff", description: "cycle the cutoff: step → kinked → smooth"),
+        KeyBinding(keys: "a", hint: "activation", description: "toggle the activation: ReLU ↔ tanh"),
+        KeyBinding(keys: "r", hint: "reset", description: "reset to the scene's initial state"),
+        KeyBinding(keys: "[ ]", hint: "dt", description: "halve / double the time step dt"),
+        KeyBinding(keys: "?", hint: "help", description: "open this help (F1 too)"),
+        KeyBinding(keys: ":", hint: "command", description: "open the command line (try `help`)"),
+        KeyBinding(keys: "←↑↓→ hjkl", hint: "rotate", description: "rotate the atom view"),
+        KeyBinding(keys: "+ -", hint: "zoom", description: "zoom the atom view in / out"),
+        KeyBinding(keys: "Esc", hint: "close", description: "close this help, the command line or a panel"),
+    ]
+
+    /// The help overlay's lines: each key padded to one column, then its description.
+    public static var helpLines: [String] {
+        let keyWidth = bindings.map(\.keys.count).max() ?? 0
+        return bindings.map { $0.keys.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "   " + $0.description }
+    }
+}

@@ -1,0 +1,85 @@
+/// Everything one frame of the lab shows, as a plain value: the lab fills it from the simulation's
+/// snapshot and its own UI state, and ``LabScreen/render(frame:size:mode:)`` draws it.
+public struct LabFrame: Sendable {
+    public var atoms: AtomScene
+    public var camera: Camera
+    public var energy: EnergyTrace
+    public var status: StatusFields
+    /// A panel drawn over the view: help or command output (Esc closes it).
+    public var panel: OverlayPanel?
+    /// The `:` command line while it is open; it replaces the key hints.
+    public var commandLine: CommandLineState?
+
+    public init(atoms: AtomScene, camera: Camera = Camera(), energy: EnergyTrace, status: StatusFields,
+                panel: OverlayPanel? = nil, commandLine: CommandLineState? = nil) {
+        self.atoms = atoms
+        self.camera = camera
+        self.energy = energy
+        self.status = status
+        self.panel = panel
+        self.commandLine = commandLine
+    }
+}
+
+/// What the status line shows. Units: dt fs, temperature K, time fs.
+public struct StatusFields: Sendable, Hashable {
+    public var sceneName: String
+    /// Cutoff kind name, e.g. "smooth" (shown as `cutoff: smooth`).
+    public var cutoff: String
+    /// Activation name, e.g. "tanh" (shown as `activation: tanh`).
+    public var activation: String
+    /// Time step Δt, fs.
+    public var timeStep: Double
+    /// Instantaneous temperature, K.
+    public var temperature: Double
+    /// Simulated time, fs (shown in ps).
+    public var time: Double
+    /// Simulation steps per second of wall-clock time.
+    public var stepsPerSecond: Double
+    public var isRunning: Bool
+    /// A message or warning, e.g. "exploded: max force 1e5 eV/Å, paused — press r".
+    public var message: StatusMessage?
+
+    public init(sceneName: String, cutoff: String, activation: String, timeStep: Double, temperature: Double,
+                time: Double, stepsPerSecond: Double, isRunning: Bool, message: StatusMessage? = nil) {
+        self.sceneName = sceneName
+        self.cutoff = cutoff
+        self.activation = activation
+        self.timeStep = timeStep
+        self.temperature = temperature
+        self.time = time
+        self.stepsPerSecond = stepsPerSecond
+        self.isRunning = isRunning
+        self.message = message
+    }
+}
+
+/// A line of news for the user: information, or a warning drawn in red.
+public struct StatusMessage: Sendable, Hashable {
+    public enum Severity: Sendable, Hashable { case info, warning }
+    public var text: String
+    public var severity: Severity
+    public init(_ text: String, severity: Severity = .info) {
+        self.text = text
+        self.severity = severity
+    }
+}
+
+/// The `:` line being edited: its text and the cursor position (in characters, 0...text.count).
+public struct CommandLineState: Sendable, Hashable {
+    public var text: String
+    public var cursor: Int
+    /// A line with the cursor at `cursor` (clamped), or at the end when nil.
+    public init(text: String = "", cursor: Int? = nil) {
+        self.text = text
+        self.cursor = min(max(cursor ?? text.count, 0), text.count)
+    }
+}
+
+/// A panel over the lab's view.
+public enum OverlayPanel: Sendable, Hashable {
+    /// Every key and what it does.
+    case help
+    /// Output of a command (e.g. `status`, `drift`): the last lines that fit are shown.
+    case output(title: String, lines: [String])
+}

@@ -1,0 +1,70 @@
+import Geometry
+
+/// The lab's whole screen, drawn from a ``LabFrame``: the entry point the curses front end calls
+/// once per frame before copying the grid to the terminal.
+public enum LabScreen {
+    /// Renders `frame` on a terminal of `size` in `mode`. Below ``LabLayout/minimumSize`` the grid
+    /// says "terminal too small: need W×H, have w×h".
+    public static func render(frame: LabFrame, size: GridSize, mode: RenderMode) -> CellGrid {
+        var grid = CellGrid(size: size)
+        let statusLines = StatusLine.wrap(StatusLine.segments(frame.status), width: size.width - 2)
+        if let layout = LabLayout(size: size, statusLines: statusLines.count, showsMessage: frame.status.message != nil),
+           statusLines.count <= 2 {
+            draw(frame, layout: layout, statusLines: statusLines, glyphs: mode.glyphs, into: &grid)
+        } else {
+            drawTooSmall(size: size, into: &grid)
+        }
+        if !mode.color { grid.restyleAll(\.colorless) }
+        if mode.glyphs == .ascii { grid.transliterateToASCII() }
+        return grid
+    }
+
+    static func draw(_ frame: LabFrame, layout: LabLayout, statusLines: [[(text: String, style: CellStyle)]],
+                     glyphs: GlyphSet, into grid: inout CellGrid) {
+        let frameStyle = CellStyle(.gray)
+        let titleStyle = CellStyle(.default, .bold)
+        grid.drawBox(layout.atomView, title: atomTitle(frame), style: frameStyle, titleStyle: titleStyle)
+        AtomView.draw(frame.atoms, camera: frame.camera, glyphs: glyphs, into: &grid,
+                      rect: layout.atomView.insetBy(dx: 1, dy: 1))
+        for (plot, rect) in [(frame.energy.energyPlot, layout.energyPlot), (frame.energy.driftPlot, layout.driftPlot)] {
+            grid.drawBox(rect, title: plot.title, style: frameStyle, titleStyle: titleStyle)
+            plot.draw(into: &grid, rect: rect.insetBy(dx: 1, dy: 1), glyphs: glyphs)
+        }
+        if let row = layout.messageRow, let message = frame.status.message {
+            let style = message.severity == .warning ? CellStyle(.red, .bold) : CellStyle(.default, .bold)
+            grid.write((message.severity == .warning ? "⚠ " : "") + message.text, x: 1, y: row, style: style)
+        }
+        for (row, line) in zip(layout.statusRows, statusLines) { StatusLine.draw(line, into: &grid, row: row) }
+        if let commandLine = frame.commandLine {
+            Overlays.drawCommandLine(commandLine, into: &grid, row: layout.hintRow)
+        } else {
+            Overlays.drawKeyHints(into: &grid, row: layout.hintRow)
+        }
+        switch frame.panel {
+        case .help: Overlays.drawHelp(into: &grid, in: layout.main)
+        case let .output(title, lines): Overlays.drawOutput(title: title, lines: lines, into: &grid, in: layout.main)
+        case nil: break
+        }
+    }
+
+    /// "108 Ar" or "64 O, 128 H", and the zoom when it is not 1.
+    static func atomTitle(_ frame: LabFrame) -> String {
+        var counts: [Element: Int] = [:]
+        for e in frame.atoms.elements { counts[e, default: 0] += 1 }
+        var title = counts.isEmpty ? "no atoms"
+            : counts.keys.sorted(by: >).map { "\(counts[$0]!) \($0.symbol)" }.joined(separator: ", ")
+        if frame.camera.zoom != 1 { title += " · zoom " + StatusLine.compact((frame.camera.zoom * 100).rounded() / 100) + "×" }
+        return title
+    }
+
+    static func drawTooSmall(size: GridSize, into grid: inout CellGrid) {
+        let need = LabLayout.minimumSize
+        let lines = ["terminal too small: need \(need.width)×\(need.height), have \(size.width)×\(size.height)",
+                     "enlarge the window, or press q to quit"]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            grid.write(line, x: max(0, (size.width - line.count) / 2), y: top + i,
+                       style: i == 0 ? CellStyle(.yellow, .bold) : .plain)
+        }
+    }
+}
