@@ -1,3 +1,4 @@
+import Canvas
 import Foundation
 import Simulation
 import StructureFiles
@@ -20,7 +21,9 @@ extension Shell {
             text = Self.csv(snapshot)
             what = "\(snapshot.history.samples.count) energy samples"
         case .plot:
-            return .error("save plot: the SVG plot needs the Canvas module's SVG writer, not in this build")
+            let trace = EnergyTrace(history: snapshot.history, atomCount: snapshot.system.count)
+            text = trace.svgDocument(title: "\(snapshot.sceneName): \(snapshot.choice), dt \(formattedTime(snapshot.settings.timeStep)) fs")
+            what = "the energy plot (\(snapshot.history.samples.count) samples)"
         }
         do {
             try text.write(to: url, atomically: true, encoding: .utf8)

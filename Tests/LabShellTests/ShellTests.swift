@@ -63,6 +63,10 @@ struct ShellTests {
         #expect(rows.count == 1 + 31 + 1 + 3)
         #expect(rows.last?.hasSuffix(",cutoff: kinked") == true)
         #expect(rows[1].hasSuffix(",start"))
+        let svg = folder.appendingPathComponent("plot.svg").path
+        #expect(!shell.execute(line: "save plot \(svg)", on: &backend).isError)
+        let document = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(document.contains("<svg") && document.contains("cutoff: kinked"))
     }
 
     @Test("drift reports the conservation since the last change")
