@@ -6,6 +6,6 @@ struct NNPLab: ParsableCommand {
         commandName: "nnplab",
         abstract: "A terminal laboratory for neural network potentials.",
         version: "0.1.0",
-        subcommands: [ViewCommand.self, ReplCommand.self],
+        subcommands: [ViewCommand.self, ReplCommand.self, EvalCommand.self, BenchCommand.self],
         defaultSubcommand: ViewCommand.self)
 }
