@@ -37,9 +37,11 @@ public struct EngineBackend: LabBackend {
 /// snapshot's message line.
 public struct ActorBackend: LabBackend {
     public let simulation: Simulation
+    /// Sequence number of the last command sent (see ``Simulation/send(_:)``), nil before the first.
+    public private(set) var lastSent: Int?
     public init(simulation: Simulation) { self.simulation = simulation }
     public mutating func perform(_ command: SimulationCommand) -> LabMessage? {
-        simulation.send(command)
+        lastSent = simulation.send(command)
         return nil
     }
     public func snapshot() -> Snapshot { simulation.latest() }

@@ -14,10 +14,13 @@ public actor Simulation {
     private let mailbox: Mailbox<Snapshot>
     private let inbox = Mailbox<[SimulationCommand]>([])
     private let stopRequested = Atomic<Bool>(false)
+    /// Commands sent so far (by ``send(_:)``) and carried out so far (by ``run()``).
+    private let sentCommands = Atomic<Int>(0)
+    private var appliedCommands = 0
     /// Wall-clock length of one chunk of steps: short enough that commands act within a frame.
     private let chunkDuration: Duration
 
-    public init(engine: SimulationEngine, chunkDuration: Duration = .milliseconds(8)) {
+    public init(engine: SimulationEngine, chunkDuration: Duration = .milliseconds(4)) {
         self.engine = engine
         self.chunkDuration = chunkDuration
         mailbox = Mailbox(engine.snapshot())
@@ -26,8 +29,15 @@ public actor Simulation {
     /// The latest published snapshot (a copy; never waits for a chunk to finish).
     public nonisolated func latest() -> Snapshot { mailbox.load() }
 
-    /// Queues a command; it is carried out before the next chunk of steps.
-    public nonisolated func send(_ command: SimulationCommand) { inbox.post(command) }
+    /// Queues a command; it is carried out before the next chunk of steps. Returns its sequence
+    /// number: once a snapshot's ``Snapshot/appliedCommands`` reaches it, the snapshot shows its effect.
+    @discardableResult
+    public nonisolated func send(_ command: SimulationCommand) -> Int {
+        inbox.modify { queue in
+            queue.append(command)
+            return sentCommands.add(1, ordering: .relaxed).newValue
+        }
+    }
 
     /// Makes ``run()`` return after its current chunk.
     public nonisolated func stop() { stopRequested.store(true, ordering: .relaxed) }
@@ -40,6 +50,9 @@ public actor Simulation {
         while !stopRequested.load(ordering: .relaxed) {
             let commands: [SimulationCommand] = inbox.drain()
             for command in commands { engine.apply(command) }
+            appliedCommands += commands.count
+            // Show a command's effect at once rather than after the next chunk.
+            if !commands.isEmpty { publish() }
             if engine.runState == .running {
                 let start = clock.now
                 let taken = engine.stepWhileRunning(maxSteps: stepsPerChunk)
@@ -50,7 +63,7 @@ public actor Simulation {
                 publish()
                 await Task.yield()
             } else {
-                if !commands.isEmpty || generation == 0 { publish() }
+                if generation == 0 { publish() }
                 try? await Task.sleep(for: .milliseconds(4))
             }
         }
@@ -59,7 +72,9 @@ public actor Simulation {
 
     private func publish() {
         generation += 1
-        mailbox.store(engine.snapshot(stepsPerSecond: meter.stepsPerSecond, generation: generation))
+        var snapshot = engine.snapshot(stepsPerSecond: meter.stepsPerSecond, generation: generation)
+        snapshot.appliedCommands = appliedCommands
+        mailbox.store(snapshot)
     }
 
     /// Steps for the next chunk so that it lasts about `target`: grows or shrinks by at most 2×.

@@ -28,6 +28,8 @@ public struct Snapshot: Sendable {
     public var message: LabMessage?
     /// Increases with every published snapshot.
     public var generation: Int
+    /// How many commands sent to the ``Simulation`` actor this snapshot reflects (0 elsewhere).
+    public var appliedCommands = 0
 
     /// Total energy E = K + U in eV.
     public var totalEnergy: Double { kineticEnergy + potentialEnergy }

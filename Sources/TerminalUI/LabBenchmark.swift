@@ -12,6 +12,8 @@ public struct LabBenchmarkResult: Sendable {
     public var labStepsPerSecond: Double
     /// Frames drawn per second by the lab loop (rendered into the in-memory screen).
     public var framesPerSecond: Double
+    /// Mean time to copy a snapshot, render it and show it, ms.
+    public var millisecondsPerDraw: Double
     /// From a `c` key arriving to the first frame showing the new cutoff, for each press.
     public var keyToScreenMilliseconds: [Double]
 
@@ -21,7 +23,8 @@ public struct LabBenchmarkResult: Sendable {
         let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
         return [
             "lab, \(atoms) atoms (LJ argon teacher), 100x30 in-memory screen:",
-            "  frames/s while the simulation runs: \(fixed(framesPerSecond, 1)) (target ≥ 30)",
+            "  frames/s while the simulation runs: \(fixed(framesPerSecond, 1)) (target ≥ 30); "
+                + "\(fixed(millisecondsPerDraw, 1)) ms to draw a frame",
             "  steps/s in the lab \(fixed(labStepsPerSecond, 1)) vs headless \(fixed(headlessStepsPerSecond, 1)): "
                 + "\(fixed(100 * labStepsPerSecond / max(headlessStepsPerSecond, 1e-9), 0)) % (target ≥ 90 %)",
             "  key press to changed screen: median \(fixed(median, 1)) ms, max \(fixed(sorted.last ?? 0, 1)) ms "
@@ -65,6 +68,7 @@ public enum LabBenchmark {
         return LabBenchmarkResult(atoms: engine.state.system.count, headlessStepsPerSecond: headless.stepsPerSecond,
                                   labStepsPerSecond: Double(last.step - firstStep) / elapsedSeconds,
                                   framesPerSecond: Double(loop.framesDrawn) / elapsedSeconds,
+                                  millisecondsPerDraw: milliseconds(loop.drawingTime) / Double(max(loop.framesDrawn, 1)),
                                   keyToScreenMilliseconds: latencies.milliseconds)
     }
 }
@@ -85,7 +89,11 @@ private final class Latencies {
         let k = milliseconds.count
         guard k < pressTimes.count, instant >= pressTimes[k] else { return }
         guard grid.rows().contains(where: { $0.contains(expected[k]) }) else { return }
-        let d = instant - pressTimes[k]
-        milliseconds.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) * 1e-15)
+        milliseconds.append(TerminalUI.milliseconds(instant - pressTimes[k]))
     }
+}
+
+/// A duration in milliseconds.
+func milliseconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) * 1e-15
 }

@@ -14,10 +14,15 @@ final class LabLoop<Terminal: LabTerminal> {
     private let mode: RenderMode
     /// The shell's last one-line reply, shown until the simulation posts a newer message.
     private var shellMessage: (message: LabMessage, after: Int)?
-    /// Frames drawn so far.
+    /// Frames drawn so far, and the wall-clock time spent building and showing them.
     private(set) var framesDrawn = 0
+    private(set) var drawingTime = Duration.zero
     /// Frames per second the loop aims at.
     static var framesPerSecond: Double { 30 }
+    /// How often to look for the answer to a command, ms.
+    static var pollMilliseconds: Int { 2 }
+    /// The sequence number of the last command sent, until a snapshot shows it carried out.
+    private var awaitedCommand: Int?
 
     init(terminal: Terminal, simulation: Simulation, shell: Shell, mode: RenderMode) {
         self.terminal = terminal
@@ -35,15 +40,22 @@ final class LabLoop<Terminal: LabTerminal> {
         while !shouldStop() {
             let wait = max(0, (nextFrame - clock.now) / .milliseconds(1))
             var changed = false
-            var waitMilliseconds = Int(wait.rounded(.up))
+            // While a command is on its way to the simulation, look for its snapshot every few ms.
+            var waitMilliseconds = min(Int(wait.rounded(.up)), awaitedCommand == nil ? Int.max : Self.pollMilliseconds)
             while let input = terminal.nextInput(waitingAtMost: waitMilliseconds) {
                 waitMilliseconds = 0
                 changed = true
                 if case let .key(key) = input, !handle(key) { return }
             }
-            if changed || clock.now >= nextFrame {
+            if let awaited = awaitedCommand, simulation.latest().appliedCommands >= awaited {
+                awaitedCommand = nil
+                changed = true
+            }
+            if clock.now >= nextFrame {
                 draw()
                 nextFrame = max(nextFrame + frame, clock.now)
+            } else if changed {
+                draw()  // an extra frame: the regular ones keep their pace
             }
         }
     }
@@ -54,10 +66,12 @@ final class LabLoop<Terminal: LabTerminal> {
         case .view: return true
         case .quit: return false
         case let .simulation(command):
-            simulation.send(command.command)
+            awaitedCommand = simulation.send(command.command)
             return true
         case let .submit(line):
+            let sentBefore = backend.lastSent
             let reply = shell.execute(line: line, on: &backend)
+            if backend.lastSent != sentBefore { awaitedCommand = backend.lastSent }
             if reply.quit { return false }
             if reply.lines.count > 1 {
                 controls.showOutput(title: line, lines: reply.lines)
@@ -71,6 +85,9 @@ final class LabLoop<Terminal: LabTerminal> {
 
     /// Copies the latest snapshot and draws it.
     func draw() {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { drawingTime += clock.now - start }
         let snapshot = simulation.latest()
         var message = snapshot.message
         if let shellMessage, (snapshot.message?.serial ?? 0) <= shellMessage.after { message = shellMessage.message }
