@@ -1,0 +1,25 @@
+import Geometry
+
+/// One configuration read from (or written to) a structure file, with the reference labels the file
+/// carries: a total energy and per-atom forces computed by some other program (DFT, LAMMPS, n2p2).
+///
+/// Units are the file's: extended XYZ in the ASE convention is in Å and eV; n2p2 `input.data` is in
+/// whatever units its potential uses (the water model's files are in Bohr and Hartree). Readers do
+/// not convert.
+public struct LabelledStructure: Sendable, Equatable {
+    /// The atoms, and the cell if the structure is periodic.
+    public var system: AtomicSystem
+    /// Reference total energy (eV for extended XYZ), if the file gives one.
+    public var energy: Double?
+    /// Reference forces, one per atom in file order (eV/Å for extended XYZ), if the file gives them.
+    public var forces: [Vector3]?
+    /// The file's free-text comment for this frame (n2p2 `comment`, extended XYZ `comment=`), or "".
+    public var comment: String
+
+    public init(system: AtomicSystem, energy: Double? = nil, forces: [Vector3]? = nil, comment: String = "") {
+        self.system = system
+        self.energy = energy
+        self.forces = forces
+        self.comment = comment
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Geometry
+
+/// The lines of a structure file with their numbers, shared by the readers so every error names the
+/// file and line in the same way.
+struct SourceLines {
+    let file: String
+    let lines: [Substring]
+
+    /// Splits `text` at newlines (tolerating CRLF). `file` is the name used in error messages.
+    init(text: String, file: String) {
+        self.file = file
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.last == "\r" ? line.dropLast() : line
+        }
+        // A final newline ends the last line; it does not start another.
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        self.lines = lines
+    }
+
+    /// Reads a UTF-8 file; a missing or unreadable file is a ``StructureFileError`` on line 0.
+    static func read(_ url: URL) throws -> SourceLines {
+        do {
+            return SourceLines(text: try String(contentsOf: url, encoding: .utf8), file: url.path)
+        } catch {
+            throw StructureFileError(file: url.path, line: 0, problem: "cannot read file",
+                                     value: (error as NSError).localizedDescription)
+        }
+    }
+
+    var count: Int { lines.count }
+    subscript(index: Int) -> Substring { lines[index] }
+
+    /// An error at the 0-based line `index`.
+    func error(at index: Int, _ problem: String, _ value: some StringProtocol) -> StructureFileError {
+        StructureFileError(file: file, line: index + 1, problem: problem, value: String(value))
+    }
+
+    /// `token` as a Double, or an error naming it. Accepts Fortran `D` exponents as n2p2 and
+    /// old codes write them.
+    func number(_ token: Substring, at index: Int, _ what: String) throws -> Double {
+        if let x = Double(token), x.isFinite { return x }
+        if let x = Double(token.replacingOccurrences(of: "D", with: "E").replacingOccurrences(of: "d", with: "e")),
+           x.isFinite { return x }
+        throw error(at: index, "\(what) is not a finite number", token)
+    }
+
+    /// The element named by `token`, or an error naming it.
+    func element(_ token: Substring, at index: Int) throws -> Element {
+        if let e = Element(symbol: String(token)) { return e }
+        throw error(at: index, "unknown chemical element", token)
+    }
+}
+
