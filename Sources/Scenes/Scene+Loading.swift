@@ -54,7 +54,7 @@ extension Scene {
             try t.finish()
             return .file(url, units: units == .metal ? .metal : .atomic)
         }
-        let kind: LatticeKind = try t.choice("lattice")
+        let kind: Lattice = try t.choice("lattice")
         let symbol = try t.string("element", "a chemical symbol such as \"Ar\"")
         guard let element = Element(symbol: symbol) else {
             throw t.error("element", "expected a chemical symbol such as \"Ar\", got \"\(symbol)\"")

@@ -55,20 +55,9 @@ public enum StructureSpec: Sendable, Equatable {
     case file(URL, units: UnitSystem)
 }
 
-/// The crystal lattices the scene files can name.
-public enum LatticeKind: String, Sendable, CaseIterable, Equatable {
-    /// Face-centred cubic, 4 atoms per cubic cell (argon).
-    case fcc
-    /// Diamond, 8 atoms per cubic cell (silicon).
-    case diamond
-
-    /// Atoms in one conventional cubic cell.
-    public var atomsPerCell: Int { self == .fcc ? 4 : 8 }
-}
-
 /// A cubic crystal of one element, repeated and optionally rattled.
 public struct LatticeSpec: Sendable, Equatable {
-    public var kind: LatticeKind
+    public var kind: Lattice
     public var element: Element
     /// Conventional cells along a, b, c.
     public var repeats: SIMD3<Int>
@@ -79,7 +68,7 @@ public struct LatticeSpec: Sendable, Equatable {
     /// Seed of the rattle.
     public var seed: UInt64
 
-    public init(kind: LatticeKind, element: Element, repeats: SIMD3<Int>, latticeConstant: Double,
+    public init(kind: Lattice, element: Element, repeats: SIMD3<Int>, latticeConstant: Double,
                 rattle: Double = 0, seed: UInt64 = 0) {
         self.kind = kind
         self.element = element
@@ -90,12 +79,12 @@ public struct LatticeSpec: Sendable, Equatable {
     }
 
     /// Number of atoms the lattice holds.
-    public var atomCount: Int { kind.atomsPerCell * repeats.x * repeats.y * repeats.z }
+    public var atomCount: Int { kind.basis.count * repeats.x * repeats.y * repeats.z }
 
     /// Lattice constant a (Å) giving mass density `density` (g/cm³): a³ = n·m / ρ with
     /// 1 amu/Å³ = 1.66053906660 g/cm³.
-    public static func latticeConstant(kind: LatticeKind, element: Element, density: Double) -> Double {
-        let massPerCell = Double(kind.atomsPerCell) * element.standardMass * 1.66053906660
+    public static func latticeConstant(kind: Lattice, element: Element, density: Double) -> Double {
+        let massPerCell = Double(kind.basis.count) * element.standardMass * 1.66053906660
         return Foundation.pow(massPerCell / density, 1.0 / 3.0)
     }
 }
