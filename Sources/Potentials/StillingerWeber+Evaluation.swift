@@ -1,0 +1,133 @@
+import Foundation
+import Geometry
+
+extension StillingerWeber {
+    /// Energy, per-atom energies, forces and virial from a full neighbour list.
+    ///
+    /// For each centre i the quantities of each neighbour j within r_c (r_ij − r_i, r, 1/r²,
+    /// exp(γσ/(r − aσ)) and its radial derivative factor) are computed once; the two-body term is
+    /// then taken once per pair (from the end the half-list rule picks: owner j > i, or an image of
+    /// i with a positive shift) and the three-body term over every j < k, both as in LAMMPS.
+    /// Per-atom energies: half of φ₂ to each end, φ₃ to the centre atom i.
+    public func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
+        let n = system.count
+        let withForces = request == .energyAndForces
+        let x = neighbors.extendedPositions(system.positions)
+        var forces = [Vector3](repeating: .zero, count: withForces ? x.count : 0)
+        var atomicEnergies = [Double](repeating: 0, count: n)
+        var mostNeighbors = 0
+        for i in 0..<n { mostNeighbors = max(mostNeighbors, Int(neighbors.firstNeighbor[i + 1] - neighbors.firstNeighbor[i])) }
+        let shell = NeighborShell(capacity: mostNeighbors)
+        defer { shell.deallocate() }
+
+        x.withUnsafeBufferPointer { x in
+        neighbors.firstNeighbor.withUnsafeBufferPointer { first in
+        neighbors.neighbors.withUnsafeBufferPointer { list in
+        neighbors.owners.withUnsafeBufferPointer { owners in
+        neighbors.offsets.withUnsafeBufferPointer { offsets in
+        forces.withUnsafeMutableBufferPointer { f in
+        atomicEnergies.withUnsafeMutableBufferPointer { atomic in
+            for i in 0..<n {
+                let xi = x[i]
+                var fi = Vector3.zero
+                var ei = 0.0
+                // Per-neighbour quantities, once per centre atom.
+                var m = 0
+                for k in Int(first[i])..<Int(first[i + 1]) {
+                    let e = Int(list[k])
+                    let d = x[e] - xi
+                    let r2 = (d * d).sum()
+                    if r2 >= cutoffSquared { continue }
+                    let r = r2.squareRoot()
+                    let rainv = 1 / (r - cutoff)
+                    let gsrainv = sigmaGamma * rainv
+                    shell.index[m] = e
+                    shell.delta[m] = d
+                    shell.rinvsq[m] = 1 / r2
+                    shell.expGamma[m] = exp(gsrainv)
+                    shell.gammaRadial[m] = gsrainv * rainv / r
+                    m += 1
+                    // Two-body term, once per pair.
+                    guard pairIsCountedHere(i, e, owners: owners, offsets: offsets) else { continue }
+                    let rinvsq = 1 / r2
+                    let rp = parameters.p == 4 ? rinvsq * rinvsq : pow(r, -parameters.p)
+                    let rq = parameters.q == 0 ? 1.0 : pow(r, -parameters.q)
+                    let expsrainv = exp(parameters.sigma * rainv)
+                    let pair = (c5 * rp - c6 * rq) * expsrainv
+                    ei += 0.5 * pair
+                    atomic[Int(owners[e])] += 0.5 * pair
+                    if withForces {
+                        // −dφ₂/dr · (1/r), and d = r_j − r_i, so f_i = −fpair·d.
+                        let fpair = (c1 * rp - c2 * rq + (c3 * rp - c4 * rq) * rainv * rainv * r) * expsrainv * rinvsq
+                        fi -= fpair * d
+                        f[e] += fpair * d
+                    }
+                }
+                // Three-body terms centred on i.
+                for j in 0..<m {
+                    let d1 = shell.delta[j], rinvsq1 = shell.rinvsq[j], exp1 = shell.expGamma[j], g1 = shell.gammaRadial[j]
+                    var fjSum = Vector3.zero
+                    for k in (j + 1)..<max(j + 1, m) {
+                        let d2 = shell.delta[k]
+                        let rinvsq2 = shell.rinvsq[k]
+                        let rinv12 = (rinvsq1 * rinvsq2).squareRoot()
+                        let cs = (d1 * d2).sum() * rinv12
+                        let delcs = cs - parameters.cosTheta0
+                        let facexp = exp1 * shell.expGamma[k]
+                        let facrad = lambdaEpsilon * facexp * delcs * delcs
+                        ei += facrad
+                        guard withForces else { continue }
+                        let facang = lambdaEpsilon2 * facexp * delcs
+                        let facang12 = rinv12 * facang
+                        let csfacang = cs * facang
+                        let fj = d1 * (facrad * g1 + rinvsq1 * csfacang) - d2 * facang12
+                        let fk = d2 * (facrad * shell.gammaRadial[k] + rinvsq2 * csfacang) - d1 * facang12
+                        fi -= fj + fk
+                        fjSum += fj
+                        f[shell.index[k]] += fk
+                    }
+                    if withForces { f[shell.index[j]] += fjSum }
+                }
+                atomic[i] += ei
+                if withForces { f[i] += fi }
+            }
+        }}}}}}}
+        let energy = atomicEnergies.reduce(0, +)
+        guard withForces else { return PotentialResult(energy: energy, atomicEnergies: atomicEnergies, forces: []) }
+        let folded = ExtendedForces.fold(forces, positions: x, neighbors: neighbors)
+        return PotentialResult(energy: energy, atomicEnergies: atomicEnergies, forces: folded.forces, virial: folded.virial)
+    }
+
+    /// Whether the pair (i, extended atom e) of a full list is counted from i's end: the same rule
+    /// as the half list — owner j > i, or an image of i itself whose shift is lexicographically positive.
+    @inline(__always)
+    private func pairIsCountedHere(_ i: Int, _ e: Int, owners: UnsafeBufferPointer<Int32>,
+                                   offsets: UnsafeBufferPointer<Vector3>) -> Bool {
+        let j = Int(owners[e])
+        if j != i { return j > i }
+        let s = offsets[e] - offsets[i]
+        if s.x != 0 { return s.x > 0 }
+        if s.y != 0 { return s.y > 0 }
+        return s.z > 0
+    }
+}
+
+/// Scratch arrays for one centre atom's neighbours within r_c, allocated once per evaluation.
+private struct NeighborShell {
+    let index: UnsafeMutablePointer<Int>
+    let delta: UnsafeMutablePointer<Vector3>
+    let rinvsq: UnsafeMutablePointer<Double>
+    let expGamma: UnsafeMutablePointer<Double>
+    /// γσ/(r − aσ)² / r: the radial factor of the three-body force.
+    let gammaRadial: UnsafeMutablePointer<Double>
+
+    init(capacity: Int) {
+        let c = max(1, capacity)
+        index = .allocate(capacity: c); delta = .allocate(capacity: c); rinvsq = .allocate(capacity: c)
+        expGamma = .allocate(capacity: c); gammaRadial = .allocate(capacity: c)
+    }
+
+    func deallocate() {
+        index.deallocate(); delta.deallocate(); rinvsq.deallocate(); expGamma.deallocate(); gammaRadial.deallocate()
+    }
+}
