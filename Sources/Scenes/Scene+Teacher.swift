@@ -5,8 +5,8 @@ import Potentials
 extension Scene {
     /// The scene's teacher potential as the scene file describes it.
     ///
-    /// Lennard-Jones and Stillinger-Weber work in metal units (Å, eV). An n2p2 folder is loaded in
-    /// the units its input.nn declares (Bohr and Hartree for water).
+    /// Always in metal units (Å, eV): an n2p2 folder in other units (water: Bohr, Hartree) is wrapped
+    /// in a ``UnitConvertedPotential``, so the scene's structure (converted to Å) and MD apply as is.
     public func teacherPotential() throws -> any Potential {
         switch teacher {
         case let .lennardJones(epsilon, sigma, cutoff, truncation):
@@ -15,7 +15,8 @@ extension Scene {
         case .stillingerWeber:
             return StillingerWeber()
         case let .n2p2(directory):
-            return try N2P2PotentialLoader.load(folder: directory)
+            let loaded = try N2P2PotentialLoader.load(folder: directory)
+            return loaded.units == .metal ? loaded : UnitConvertedPotential(wrapping: loaded)
         }
     }
 
