@@ -27,7 +27,7 @@ let package = Package(
         // Atom-centred symmetry functions and cutoff functions.
         .target(name: "Descriptors", dependencies: ["Geometry"], swiftSettings: fast),
         // Small feed-forward networks with exact reverse-mode derivatives.
-        .target(name: "NeuralNetworks", swiftSettings: fast),
+        .target(name: "NeuralNetworks", dependencies: ["Geometry"], swiftSettings: fast),
         // The Potential contract; Lennard-Jones, Stillinger-Weber, Behler-Parrinello, n2p2 files.
         .target(name: "Potentials",
                 dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "StructureFiles"],

@@ -9,7 +9,8 @@ public protocol LabBackend {
     func snapshot() -> Snapshot
 }
 
-/// The repl's backend: an engine stepped synchronously, so `run N` returns after N steps.
+/// The repl's backend: an engine stepped synchronously, so `run N` returns after N steps; between
+/// runs it stays paused.
 public struct EngineBackend: LabBackend {
     public private(set) var engine: SimulationEngine
     private var meter = StepRateMeter()
@@ -18,7 +19,14 @@ public struct EngineBackend: LabBackend {
 
     public mutating func perform(_ command: SimulationCommand) -> LabMessage? {
         let answer = engine.apply(command)
-        guard case let .run(steps) = command, !answer.isError else { return answer }
+        guard case let .run(steps) = command, !answer.isError else {
+            // The repl steps only on `run`: a load or reset leaves it paused, not "running".
+            switch command {
+            case .load, .reset: engine.apply(.pause)
+            default: break
+            }
+            return answer
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let taken = engine.stepWhileRunning(maxSteps: steps)

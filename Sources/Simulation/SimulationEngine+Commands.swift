@@ -45,8 +45,10 @@ extension SimulationEngine {
     /// Swaps the model, keeping positions and velocities bit for bit; marks the energy history.
     private mutating func switchModel(to newChoice: ModelChoice) -> LabMessage {
         if newChoice.cutoff != choice.cutoff, !catalog.cutoffs.contains(newChoice.cutoff) {
-            return post("\(catalog.sceneName) has no model with the \(newChoice.cutoff) cutoff "
-                        + "(it has: \(catalog.cutoffs.map(\.rawValue).joined(separator: ", ")))", isError: true)
+            let offered = catalog.cutoffs.isEmpty
+                ? "its cutoff is fixed: \(catalog.modelsDescription)"
+                : "it has: \(catalog.cutoffs.map(\.rawValue).joined(separator: ", "))"
+            return post("\(catalog.sceneName) has no model with the \(newChoice.cutoff) cutoff (\(offered))", isError: true)
         }
         if newChoice.activation != choice.activation, !catalog.activations.contains(newChoice.activation) {
             let reason = catalog.activations.isEmpty

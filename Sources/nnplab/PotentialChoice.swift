@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descriptors
+import Foundation
 import Geometry
 import Potentials
 
@@ -10,8 +11,8 @@ extension CutoffKind: ExpressibleByArgument {}
 /// `lj`: Lennard-Jones argon (ε 0.0104 eV, σ 3.40 Å, r_c 8.5 Å) cut the `--cutoff` way (default
 /// smooth), with `--epsilon`, `--sigma`, `--rc`, `--element` overriding. `sw`: Stillinger-Weber silicon (1985).
 struct PotentialChoice: ParsableArguments {
-    @Option(help: ArgumentHelp("The potential: lj (Lennard-Jones argon) or sw (Stillinger-Weber silicon).",
-                               valueName: "lj|sw"))
+    @Option(help: ArgumentHelp("The potential: lj (Lennard-Jones argon), sw (Stillinger-Weber silicon), or an n2p2 potential folder (input.nn, scaling.data, weights.ZZZ.data).",
+                               valueName: "lj|sw|FOLDER"))
     var potential: String
 
     @Option(help: ArgumentHelp("How Lennard-Jones is cut at r_c: step (plain), kinked (energy shifted), smooth (force shifted). Default smooth.",
@@ -52,7 +53,36 @@ struct PotentialChoice: ParsableArguments {
             }
             return StillingerWeber()
         default:
-            throw CommandFailure("unknown potential '\(potential)' (expected lj or sw)")
+            if let folder = n2p2Folder { return try loadN2P2(folder) }
+            throw CommandFailure("unknown potential '\(potential)' (expected lj, sw or an n2p2 folder with input.nn)")
         }
+    }
+}
+
+
+extension PotentialChoice {
+    /// The folder `--potential` names when it is an n2p2 potential (a directory holding input.nn).
+    var n2p2Folder: URL? {
+        var isDirectory: ObjCBool = false
+        let url = URL(fileURLWithPath: potential)
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue,
+              FileManager.default.fileExists(atPath: url.appendingPathComponent("input.nn").path) else { return nil }
+        return url
+    }
+
+    /// Loads an n2p2 folder; it is evaluated in its own units, which a note on stderr names.
+    func loadN2P2(_ folder: URL) throws -> any Potential {
+        let ljOnly = [("--epsilon", epsilon != nil), ("--sigma", sigma != nil), ("--rc", rc != nil),
+                      ("--cutoff", cutoff != nil)].filter(\.1).map(\.0)
+        guard ljOnly.isEmpty else {
+            throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; an n2p2 potential brings its own cutoffs")
+        }
+        let loaded: BehlerParrinelloPotential
+        do { loaded = try N2P2PotentialLoader.load(folder: folder) } catch { throw CommandFailure("\(error)") }
+        if loaded.units != .metal {
+            FileHandle.standardError.write(Data(("note: \(folder.lastPathComponent) works in \(loaded.units.lengthName) and "
+                + "\(loaded.units.energyName): positions are read, and energies and forces written, in those units\n").utf8))
+        }
+        return loaded
     }
 }

@@ -1,0 +1,179 @@
+import Foundation
+import Geometry
+
+/// A symmetry-function set compiled for fast evaluation (LAMMPS style: constants precomputed per
+/// central element, neighbour element and element pair).
+///
+/// Work is shared wherever functions share parameters: the cutoff f_c(r) is computed once per neighbour
+/// and distinct radius, each Gaussian exp(-η(r - r_s)²) once per neighbour and distinct (η, r_s), and
+/// angular functions are grouped by (η, r_s, r_c, kind) so a triplet pays one exponential per group,
+/// while the members of a group (different λ, ζ) only pay for (1 + λ cos θ)^ζ.
+struct DescriptorPlan: Sendable {
+    struct RadialTerm: Sendable {
+        var function: Int32
+        var gaussian: Int32
+        var radius: Int32
+        /// 1, or the neighbour's atomic number Z for weighted functions.
+        var weight: Double
+        var eta: Double
+        var shift: Double
+    }
+
+    struct AngularMember: Sendable {
+        var function: Int32
+        var lambda: Double
+        var zeta: Double
+        /// ζ when it is an integer (then powers are repeated products), else -1.
+        var integerZeta: Int32
+        /// 2^{1-ζ}.
+        var norm: Double
+    }
+
+    struct AngularGroup: Sendable {
+        var gaussian: Int32
+        var radius: Int32
+        /// Narrow functions include the j–k distance in the Gaussian and cutoff.
+        var narrow: Bool
+        var eta: Double
+        var shift: Double
+        /// 1, or Z_j Z_k for weighted functions.
+        var weight: Double
+        var members: Range<Int>
+    }
+
+    struct Species: Sendable {
+        var functionCount: Int
+        var cutoffs: [CutoffFunction]
+        var maximumCutoff: Double
+        /// Distinct (η, r_s) pairs of every Gaussian the species' functions use.
+        var gaussians: [(eta: Double, shift: Double)]
+        /// Terms for a neighbour of species n: radial[radialStart[n] ..< radialStart[n + 1]].
+        var radial: [RadialTerm]
+        var radialStart: [Int]
+        /// Groups for a neighbour pair of species p = pairIndex(a, b):
+        /// angular[angularStart[p] ..< angularStart[p + 1]], sorted by radius so f_c(R_jk) is reused.
+        var angular: [AngularGroup]
+        var angularStart: [Int]
+        var members: [AngularMember]
+        /// Largest narrow cutoff for pair p (0 if none): triplets with R_jk beyond every cutoff are skipped.
+        var narrowReach: [Double]
+        var hasWide: [Bool]
+    }
+
+    let speciesCount: Int
+    let atomicNumbers: [Double]
+    let species: [Species]
+    let maximumCutoff: Double
+
+    @inline(__always) func pairIndex(_ a: Int, _ b: Int) -> Int {
+        a <= b ? a * speciesCount + b : b * speciesCount + a
+    }
+
+    init(_ set: SymmetryFunctionSet) {
+        let n = set.elements.count
+        speciesCount = n
+        atomicNumbers = set.elements.map { Double($0.atomicNumber) }
+        maximumCutoff = set.maximumCutoff
+        var all = [Species]()
+        for c in 0..<n {
+            all.append(DescriptorPlan.compile(set.functions[c], set: set, speciesCount: n))
+        }
+        species = all
+    }
+
+    private static func compile(_ functions: [SymmetryFunction], set: SymmetryFunctionSet, speciesCount n: Int) -> Species {
+        var radii = [Double]()
+        var gaussians = [(eta: Double, shift: Double)]()
+        func radiusIndex(_ r: Double) -> Int32 {
+            if let i = radii.firstIndex(of: r) { return Int32(i) }
+            radii.append(r); return Int32(radii.count - 1)
+        }
+        func gaussianIndex(_ eta: Double, _ shift: Double) -> Int32 {
+            if let i = gaussians.firstIndex(where: { $0.eta == eta && $0.shift == shift }) { return Int32(i) }
+            gaussians.append((eta, shift)); return Int32(gaussians.count - 1)
+        }
+        var radial = [[RadialTerm]](repeating: [], count: n)
+        // Angular members collected per (pair, group key) before flattening.
+        struct Key: Hashable { var eta: Double; var shift: Double; var radius: Double; var narrow: Bool; var weight: Double }
+        var grouped = [[(Key, [AngularMember])]](repeating: [], count: n * n)
+        let z = set.elements.map { Double($0.atomicNumber) }
+        func index(_ e: Element) -> Int { set.index(of: e) ?? 0 }
+        func pair(_ a: Int, _ b: Int) -> Int { a <= b ? a * n + b : b * n + a }
+        func addAngular(_ p: Int, _ key: Key, _ member: AngularMember) {
+            if let g = grouped[p].firstIndex(where: { $0.0 == key }) { grouped[p][g].1.append(member) }
+            else { grouped[p].append((key, [member])) }
+        }
+        func member(_ s: Int, lambda: Double, zeta: Double) -> AngularMember {
+            let integer = zeta == zeta.rounded() && zeta < 64 ? Int32(zeta) : -1
+            return AngularMember(function: Int32(s), lambda: lambda, zeta: zeta, integerZeta: integer,
+                                 norm: pow(2, 1 - zeta))
+        }
+        for (s, f) in functions.enumerated() {
+            switch f {
+            case .radial(let p):
+                radial[index(p.neighbor)].append(RadialTerm(
+                    function: Int32(s), gaussian: gaussianIndex(p.eta, p.shift), radius: radiusIndex(p.cutoff),
+                    weight: 1, eta: p.eta, shift: p.shift))
+            case .weightedRadial(let p):
+                for m in 0..<n {
+                    radial[m].append(RadialTerm(
+                        function: Int32(s), gaussian: gaussianIndex(p.eta, p.shift), radius: radiusIndex(p.cutoff),
+                        weight: z[m], eta: p.eta, shift: p.shift))
+                }
+            case .narrowAngular(let p), .wideAngular(let p):
+                let narrow: Bool
+                if case .narrowAngular = f { narrow = true } else { narrow = false }
+                _ = gaussianIndex(p.eta, p.shift); _ = radiusIndex(p.cutoff)
+                addAngular(pair(index(p.neighbors.first), index(p.neighbors.second)),
+                           Key(eta: p.eta, shift: p.shift, radius: p.cutoff, narrow: narrow, weight: 1),
+                           member(s, lambda: p.lambda, zeta: p.zeta))
+            case .weightedNarrowAngular(let p):
+                _ = gaussianIndex(p.eta, p.shift); _ = radiusIndex(p.cutoff)
+                for a in 0..<n {
+                    for b in a..<n {
+                        addAngular(pair(a, b), Key(eta: p.eta, shift: p.shift, radius: p.cutoff, narrow: true,
+                                                   weight: z[a] * z[b]),
+                                   member(s, lambda: p.lambda, zeta: p.zeta))
+                    }
+                }
+            }
+        }
+        var angular = [AngularGroup]()
+        var angularStart = [0]
+        var members = [AngularMember]()
+        var narrowReach = [Double](repeating: 0, count: n * n)
+        var hasWide = [Bool](repeating: false, count: n * n)
+        for p in 0..<(n * n) {
+            for (key, list) in grouped[p].sorted(by: { ($0.0.radius, $0.0.narrow ? 1 : 0) < ($1.0.radius, $1.0.narrow ? 1 : 0) }) {
+                let start = members.count
+                members.append(contentsOf: list)
+                angular.append(AngularGroup(
+                    gaussian: gaussianIndex(key.eta, key.shift), radius: radiusIndex(key.radius), narrow: key.narrow,
+                    eta: key.eta, shift: key.shift, weight: key.weight, members: start..<members.count))
+                if key.narrow { narrowReach[p] = max(narrowReach[p], key.radius) } else { hasWide[p] = true }
+            }
+            angularStart.append(angular.count)
+        }
+        var radialFlat = [RadialTerm](), radialStart = [0]
+        for m in 0..<n { radialFlat.append(contentsOf: radial[m]); radialStart.append(radialFlat.count) }
+        let cutoffs = radii.map { set.cutoffFunction(radius: $0) }
+        return Species(functionCount: functions.count, cutoffs: cutoffs, maximumCutoff: radii.max() ?? 0,
+                       gaussians: gaussians, radial: radialFlat, radialStart: radialStart,
+                       angular: angular, angularStart: angularStart, members: members,
+                       narrowReach: narrowReach, hasWide: hasWide)
+    }
+}
+
+/// (1 + λc)^ζ and its derivative with respect to c, with ζ an integer when `integer` ≥ 0.
+@inline(__always)
+func angularPower(_ base: Double, zeta: Double, integer: Int32) -> (value: Double, derivativeFactor: Double) {
+    // Returns base^ζ and base^(ζ-1); the caller multiplies the latter by ζλ.
+    if integer >= 1 {
+        var p = 1.0
+        var k = integer - 1
+        while k > 0 { p *= base; k -= 1 }
+        return (p * base, p)
+    }
+    let p = pow(base, zeta - 1)
+    return (p * base, p)
+}

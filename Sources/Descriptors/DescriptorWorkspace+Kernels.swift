@@ -1,0 +1,232 @@
+import Geometry
+
+/// What a pass over the loaded atom's neighbour pairs and triplets does with each term: the forward pass
+/// adds to G, the backward pass contracts with dE/dG into gradients. One loop structure serves both.
+protocol NeighborhoodVisitor {
+    /// A radial term of neighbour j: value weight·g·f_c at distance r.
+    mutating func radial(_ term: DescriptorPlan.RadialTerm, neighbor j: Int, gaussian: Double,
+                         cutoff: Double, cutoffSlope: Double, distance r: Double)
+    /// Called after all radial terms of neighbour j.
+    mutating func endNeighbor(_ j: Int)
+    /// One angular group of triplet (i, j, k): e = weight·Gaussian product, f = cutoff product.
+    mutating func group(_ g: DescriptorPlan.AngularGroup, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
+                        cosine: Double, e: Double, geometry: TripletGeometry, cutoffs: TripletCutoffs)
+    /// Called after all groups of triplet (j, k).
+    mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry: TripletGeometry)
+}
+
+/// Distances of a triplet (i; j, k).
+struct TripletGeometry {
+    var rij: Double, rik: Double, rjk: Double
+}
+
+/// Cutoff values and slopes of a triplet's three distances.
+struct TripletCutoffs {
+    var fij: Double, fik: Double, fjk: Double
+    var dfij: Double, dfik: Double, dfjk: Double
+}
+
+extension DescriptorWorkspace {
+    /// Visits every radial term of every neighbour, then every angular group of every neighbour pair
+    /// j < k (each unordered pair once, as n2p2 does), of the loaded atom.
+    @inline(__always)
+    func visit<V: NeighborhoodVisitor>(_ visitor: inout V) {
+        let sp = plan.species[centerSpecies]
+        let (rs, gs) = strides
+        let cutoffs = sp.cutoffs
+        sp.radial.withUnsafeBufferPointer { terms in
+            for s in 0..<plan.speciesCount {
+                let t0 = sp.radialStart[s], t1 = sp.radialStart[s + 1]
+                if t0 == t1 { continue }
+                for j in blockStart[s]..<blockStart[s + 1] {
+                    let r = distance[j]
+                    for t in t0..<t1 {
+                        let term = terms[t]
+                        visitor.radial(term, neighbor: j, gaussian: gaussian[j * gs + Int(term.gaussian)],
+                                       cutoff: cutoffValue[j * rs + Int(term.radius)],
+                                       cutoffSlope: cutoffSlope[j * rs + Int(term.radius)], distance: r)
+                    }
+                    visitor.endNeighbor(j)
+                }
+            }
+        }
+        sp.angular.withUnsafeBufferPointer { groups in
+            sp.members.withUnsafeBufferPointer { members in
+                for a in 0..<plan.speciesCount {
+                    for b in a..<plan.speciesCount {
+                        let p = plan.pairIndex(a, b)
+                        let g0 = sp.angularStart[p], g1 = sp.angularStart[p + 1]
+                        if g0 == g1 { continue }
+                        let narrowReach2 = sp.narrowReach[p] * sp.narrowReach[p]
+                        let hasWide = sp.hasWide[p]
+                        for j in blockStart[a]..<blockStart[a + 1] {
+                            let ux = dx[j], uy = dy[j], uz = dz[j], rij = distance[j]
+                            let kStart = a == b ? j + 1 : blockStart[b]
+                            for k in kStart..<blockStart[b + 1] {
+                                let wx = dx[k] - ux, wy = dy[k] - uy, wz = dz[k] - uz
+                                let rjk2 = wx * wx + wy * wy + wz * wz
+                                if !hasWide && rjk2 >= narrowReach2 { continue }
+                                let rik = distance[k]
+                                let rjk = rjk2.squareRoot()
+                                let cosine = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * rik)
+                                let geometry = TripletGeometry(rij: rij, rik: rik, rjk: rjk)
+                                var cachedRadius = -1
+                                var fjk = 0.0, dfjk = 0.0
+                                for gi in g0..<g1 {
+                                    let group = groups[gi]
+                                    let q = Int(group.radius)
+                                    let fij = cutoffValue[j * rs + q], fik = cutoffValue[k * rs + q]
+                                    if fij == 0 || fik == 0 { continue }
+                                    var e = group.weight * gaussian[j * gs + Int(group.gaussian)]
+                                        * gaussian[k * gs + Int(group.gaussian)]
+                                    var c = TripletCutoffs(fij: fij, fik: fik, fjk: 1,
+                                                           dfij: cutoffSlope[j * rs + q], dfik: cutoffSlope[k * rs + q], dfjk: 0)
+                                    if group.narrow {
+                                        if q != cachedRadius {
+                                            (fjk, dfjk) = cutoffs[q].valueAndDerivative(rjk)
+                                            cachedRadius = q
+                                        }
+                                        if fjk == 0 { continue }
+                                        c.fjk = fjk
+                                        c.dfjk = dfjk
+                                        let t = rjk - group.shift
+                                        e *= Foundation.exp(-group.eta * t * t)
+                                    }
+                                    visitor.group(group, members: UnsafeBufferPointer(rebasing: members[group.members]),
+                                                  cosine: cosine, e: e, geometry: geometry, cutoffs: c)
+                                }
+                                visitor.endTriplet(j, k, cosine: cosine, geometry: geometry)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes G of the loaded atom (unscaled) into g[0 ..< functionCount].
+    func computeDescriptors(into g: UnsafeMutablePointer<Double>) {
+        g.update(repeating: 0, count: plan.species[centerSpecies].functionCount)
+        var visitor = DescriptorAccumulator(g: g)
+        visit(&visitor)
+    }
+
+    /// Contracts ω = dE/dG (of the loaded atom's unscaled functions) with dG/dr and adds -∂E/∂r to
+    /// `forces` of the owners of the atom and its neighbours.
+    func accumulateForces(weights: UnsafePointer<Double>, owners: UnsafePointer<Int32>,
+                          forces: UnsafeMutablePointer<Vector3>) {
+        gradient.update(repeating: .zero, count: count)
+        var visitor = GradientAccumulator(weights: weights, dx: dx, dy: dy, dz: dz, gradient: gradient)
+        visit(&visitor)
+        forces[center] -= visitor.centerGradient
+        for n in 0..<count {
+            forces[Int(owners[Int(extended[n])])] -= gradient[n]
+        }
+    }
+}
+
+import Foundation
+
+/// The forward pass: G_s += Σ terms.
+struct DescriptorAccumulator: NeighborhoodVisitor {
+    let g: UnsafeMutablePointer<Double>
+
+    @inline(__always)
+    mutating func radial(_ term: DescriptorPlan.RadialTerm, neighbor j: Int, gaussian: Double,
+                         cutoff: Double, cutoffSlope: Double, distance r: Double) {
+        g[Int(term.function)] += term.weight * gaussian * cutoff
+    }
+
+    @inline(__always) mutating func endNeighbor(_ j: Int) {}
+
+    @inline(__always)
+    mutating func group(_ group: DescriptorPlan.AngularGroup, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
+                        cosine: Double, e: Double, geometry: TripletGeometry, cutoffs c: TripletCutoffs) {
+        let base = e * c.fij * c.fik * c.fjk
+        for member in members {
+            let pl = 1 + member.lambda * cosine
+            if pl <= 0 { continue }
+            let (p, _) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
+            g[Int(member.function)] += member.norm * p * base
+        }
+    }
+
+    @inline(__always) mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry: TripletGeometry) {}
+}
+
+/// The backward pass: with ω_s = dE/dG_s, accumulates dE/dr for the neighbours (into `gradient`) and
+/// for the centre, from scalar derivatives dE/dR_ij, dE/dR_ik, dE/dR_jk, dE/dcos θ per pair or triplet.
+struct GradientAccumulator: NeighborhoodVisitor {
+    let weights: UnsafePointer<Double>
+    let dx: UnsafeMutablePointer<Double>, dy: UnsafeMutablePointer<Double>, dz: UnsafeMutablePointer<Double>
+    let gradient: UnsafeMutablePointer<Vector3>
+    var centerGradient = Vector3.zero
+    private var dRadial = 0.0
+    private var dRij = 0.0, dRik = 0.0, dRjk = 0.0, dCos = 0.0
+
+    init(weights: UnsafePointer<Double>, dx: UnsafeMutablePointer<Double>, dy: UnsafeMutablePointer<Double>,
+         dz: UnsafeMutablePointer<Double>, gradient: UnsafeMutablePointer<Vector3>) {
+        self.weights = weights; self.dx = dx; self.dy = dy; self.dz = dz; self.gradient = gradient
+    }
+
+    @inline(__always)
+    mutating func radial(_ term: DescriptorPlan.RadialTerm, neighbor j: Int, gaussian: Double,
+                         cutoff: Double, cutoffSlope: Double, distance r: Double) {
+        // d/dr [w g f_c] = w g (f_c' - 2η(r - r_s) f_c)
+        let w = weights[Int(term.function)]
+        if w == 0 { return }
+        dRadial += w * term.weight * gaussian * (cutoffSlope - 2 * term.eta * (r - term.shift) * cutoff)
+    }
+
+    @inline(__always)
+    mutating func endNeighbor(_ j: Int) {
+        if dRadial == 0 { return }
+        let u = Vector3(dx[j], dy[j], dz[j])
+        let r = u.length
+        let v = (dRadial / r) * u
+        gradient[j] += v
+        centerGradient -= v
+        dRadial = 0
+    }
+
+    @inline(__always)
+    mutating func group(_ group: DescriptorPlan.AngularGroup, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
+                        cosine: Double, e: Double, geometry t: TripletGeometry, cutoffs c: TripletCutoffs) {
+        var sumP = 0.0, sumD = 0.0
+        for member in members {
+            let w = weights[Int(member.function)]
+            if w == 0 { continue }
+            let pl = 1 + member.lambda * cosine
+            if pl <= 0 { continue }
+            let (p, pMinus1) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
+            let wn = w * member.norm
+            sumP += wn * p
+            sumD += wn * member.zeta * member.lambda * pMinus1
+        }
+        if sumP == 0 && sumD == 0 { return }
+        let f = c.fij * c.fik * c.fjk
+        let twoEta = 2 * group.eta
+        let es = e * sumP
+        dRij += es * (c.dfij * c.fik * c.fjk - twoEta * (t.rij - group.shift) * f)
+        dRik += es * (c.fij * c.dfik * c.fjk - twoEta * (t.rik - group.shift) * f)
+        if group.narrow {
+            dRjk += es * (c.fij * c.fik * c.dfjk - twoEta * (t.rjk - group.shift) * f)
+        }
+        dCos += e * sumD * f
+    }
+
+    @inline(__always)
+    mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry t: TripletGeometry) {
+        if dRij == 0 && dRik == 0 && dRjk == 0 && dCos == 0 { return }
+        let u = Vector3(dx[j], dy[j], dz[j]), v = Vector3(dx[k], dy[k], dz[k])
+        let inverseProduct = 1 / (t.rij * t.rik)
+        // ∂cos/∂u = v/(R_ij R_ik) - cos u/R_ij², and symmetrically for v.
+        let dU = (dRij / t.rij - dCos * cosine / (t.rij * t.rij)) * u + (dCos * inverseProduct) * v
+        let dV = (dRik / t.rik - dCos * cosine / (t.rik * t.rik)) * v + (dCos * inverseProduct) * u
+        let dW = t.rjk > 0 ? (dRjk / t.rjk) * (v - u) : .zero
+        gradient[j] += dU - dW
+        gradient[k] += dV + dW
+        centerGradient -= dU + dV
+        dRij = 0; dRik = 0; dRjk = 0; dCos = 0
+    }
+}

@@ -1,0 +1,153 @@
+import Geometry
+
+/// Scratch memory for evaluating symmetry functions atom by atom: the current atom's neighbours
+/// (sorted by species) with their distances, cutoff values and Gaussians. One per thread; reused across
+/// atoms and steps so the hot loops never allocate.
+public final class DescriptorWorkspace {
+    let plan: DescriptorPlan
+    private(set) var capacity = 0
+    // Neighbour data of the loaded atom, structure of arrays.
+    var dx: UnsafeMutablePointer<Double>
+    var dy: UnsafeMutablePointer<Double>
+    var dz: UnsafeMutablePointer<Double>
+    var distance: UnsafeMutablePointer<Double>
+    var extended: UnsafeMutablePointer<Int32>
+    /// Per neighbour: f_c and df_c/dr for each distinct radius, and exp(-η(r - r_s)²) for each Gaussian.
+    var cutoffValue: UnsafeMutablePointer<Double>
+    var cutoffSlope: UnsafeMutablePointer<Double>
+    var gaussian: UnsafeMutablePointer<Double>
+    /// Per neighbour: ∂E/∂(r_neighbour) accumulated by the backward pass (eV/Å in metal units).
+    var gradient: UnsafeMutablePointer<Vector3>
+    /// Neighbours of species s are blockStart[s] ..< blockStart[s + 1].
+    var blockStart: [Int]
+    var count = 0
+    var center = 0
+    var centerSpecies = 0
+    private var unsortedSpecies: [Int32] = []
+    private var unsortedExtended: [Int32] = []
+    private var unsortedDelta: [Vector3] = []
+
+    init(plan: DescriptorPlan) {
+        self.plan = plan
+        blockStart = [Int](repeating: 0, count: plan.speciesCount + 1)
+        dx = .allocate(capacity: 1); dy = .allocate(capacity: 1); dz = .allocate(capacity: 1)
+        distance = .allocate(capacity: 1); extended = .allocate(capacity: 1)
+        cutoffValue = .allocate(capacity: 1); cutoffSlope = .allocate(capacity: 1); gaussian = .allocate(capacity: 1)
+        gradient = .allocate(capacity: 1)
+        reserve(256)
+    }
+
+    deinit { release() }
+
+    private func release() {
+        dx.deallocate(); dy.deallocate(); dz.deallocate(); distance.deallocate(); extended.deallocate()
+        cutoffValue.deallocate(); cutoffSlope.deallocate(); gaussian.deallocate(); gradient.deallocate()
+    }
+
+    private var radiusStride: Int { plan.species.map { $0.cutoffs.count }.max() ?? 1 }
+    private var gaussianStride: Int { max(1, plan.species.map { $0.gaussians.count }.max() ?? 1) }
+
+    private func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        release()
+        let c = max(n, capacity * 2)
+        dx = .allocate(capacity: c); dy = .allocate(capacity: c); dz = .allocate(capacity: c)
+        distance = .allocate(capacity: c); extended = .allocate(capacity: c)
+        cutoffValue = .allocate(capacity: c * radiusStride); cutoffSlope = .allocate(capacity: c * radiusStride)
+        gaussian = .allocate(capacity: c * gaussianStride)
+        gradient = .allocate(capacity: c)
+        capacity = c
+    }
+
+    /// Loads local atom `i`: its neighbours within its species' largest cutoff, sorted by species, with
+    /// their cutoff values and Gaussians.
+    func load(atom i: Int, frame: DescriptorFrame) {
+        center = i
+        let c = Int(frame.species[i])
+        centerSpecies = c
+        let sp = plan.species[c]
+        let reach2 = sp.maximumCutoff * sp.maximumCutoff
+        let xi = frame.positions[i]
+        unsortedSpecies.removeAll(keepingCapacity: true)
+        unsortedExtended.removeAll(keepingCapacity: true)
+        unsortedDelta.removeAll(keepingCapacity: true)
+        let list = frame.neighbors
+        let first = Int(list.firstNeighbor[i]), last = Int(list.firstNeighbor[i + 1])
+        frame.positions.withUnsafeBufferPointer { x in
+            list.neighbors.withUnsafeBufferPointer { nb in
+                frame.extendedSpecies.withUnsafeBufferPointer { species in
+                    for k in first..<last {
+                        let e = Int(nb[k])
+                        let d = x[e] - xi
+                        if (d * d).sum() < reach2 {
+                            unsortedSpecies.append(species[e])
+                            unsortedExtended.append(Int32(e))
+                            unsortedDelta.append(d)
+                        }
+                    }
+                }
+            }
+        }
+        let n = unsortedDelta.count
+        reserve(n)
+        count = n
+        // Counting sort by species, keeping neighbour-list order within a species.
+        for s in 0...plan.speciesCount { blockStart[s] = 0 }
+        for s in unsortedSpecies { blockStart[Int(s) + 1] += 1 }
+        for s in 0..<plan.speciesCount { blockStart[s + 1] += blockStart[s] }
+        var fill = blockStart
+        let rs = radiusStride, gs = gaussianStride
+        for m in 0..<n {
+            let s = Int(unsortedSpecies[m])
+            let slot = fill[s]
+            fill[s] += 1
+            let d = unsortedDelta[m]
+            let r = d.length
+            dx[slot] = d.x; dy[slot] = d.y; dz[slot] = d.z
+            distance[slot] = r
+            extended[slot] = unsortedExtended[m]
+            for (q, fc) in sp.cutoffs.enumerated() {
+                let (f, df) = fc.valueAndDerivative(r)
+                cutoffValue[slot * rs + q] = f
+                cutoffSlope[slot * rs + q] = df
+            }
+            for (q, g) in sp.gaussians.enumerated() {
+                let t = r - g.shift
+                gaussian[slot * gs + q] = r < sp.maximumCutoff ? Foundation.exp(-g.eta * t * t) : 0
+            }
+        }
+    }
+
+    var strides: (radius: Int, gaussian: Int) { (radiusStride, gaussianStride) }
+}
+
+import Foundation
+
+/// One configuration prepared for descriptor evaluation: the positions of every extended atom (locals,
+/// then ghosts, as in ``NeighborList``), each extended atom's species index in the set, and the full
+/// neighbour list.
+public struct DescriptorFrame: Sendable {
+    public let positions: [Vector3]
+    public let extendedSpecies: [Int32]
+    public let neighbors: NeighborList
+    /// Species index of every local atom.
+    public var species: ArraySlice<Int32> { extendedSpecies[0..<neighbors.localCount] }
+    public var atomCount: Int { neighbors.localCount }
+
+    /// Fails with ``SymmetryFunctionSet/DefinitionError/unknownElement(_:in:)`` for an element of
+    /// `system` that `set` does not describe. `neighbors` must be a full list built for `system` with a
+    /// cutoff of at least the set's ``SymmetryFunctionSet/maximumCutoff``.
+    public init(system: AtomicSystem, neighbors: NeighborList, set: SymmetryFunctionSet) throws {
+        var map = [Element: Int32]()
+        for (k, e) in set.elements.enumerated() { map[e] = Int32(k) }
+        var local = [Int32]()
+        local.reserveCapacity(system.count)
+        for e in system.elements {
+            guard let s = map[e] else { throw SymmetryFunctionSet.DefinitionError.unknownElement(e, in: "the structure") }
+            local.append(s)
+        }
+        positions = neighbors.extendedPositions(system.positions)
+        extendedSpecies = neighbors.owners.map { local[Int($0)] }
+        self.neighbors = neighbors
+    }
+}

@@ -1,0 +1,45 @@
+import Geometry
+
+/// A potential made in other units (n2p2's water model: Bohr and Hartree) presented in metal units, so
+/// MD and every NNPLab tool can use it: positions Å → the potential's length unit, energies back to eV,
+/// forces to eV/Å.
+///
+/// A Behler–Parrinello potential is converted exactly once (its symmetry functions rescaled, see
+/// ``BehlerParrinelloPotential/converted(to:)``) and then uses the caller's neighbour list directly. Any
+/// other potential is evaluated on a copy of the system in its own units with a neighbour list built for
+/// that call.
+public struct UnitConvertedPotential: Potential {
+    public let inner: any Potential
+    private let direct: BehlerParrinelloPotential?
+
+    public init(wrapping inner: any Potential) {
+        self.inner = inner
+        direct = (inner as? BehlerParrinelloPotential)?.converted(to: .metal)
+    }
+
+    private var length: Double { inner.units.lengthInAngstrom }
+    private var energy: Double { inner.units.energyInElectronvolt }
+
+    /// r_c in Å.
+    public var cutoff: Double { direct?.cutoff ?? inner.cutoff * length }
+    public var neighborListKind: NeighborListKind { inner.neighborListKind }
+    public var units: UnitSystem { .metal }
+    public var elements: [Element]? { inner.elements }
+    public var summary: String { "\(inner.summary), converted from \(inner.units) to Å, eV" }
+
+    /// Positions in Å; energies in eV, forces in eV/Å.
+    public func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
+        if let direct { return direct.evaluate(system, neighbors: neighbors, request: request) }
+        var own = system
+        let toOwn = 1 / length
+        own.positions = system.positions.map { $0 * toOwn }
+        if let cell = system.cell { own.cell = Cell(a: cell.a * toOwn, b: cell.b * toOwn, c: cell.c * toOwn) }
+        let list = NeighborList(system: own, cutoff: inner.cutoff, skin: 0, kind: inner.neighborListKind)
+        var result = inner.evaluate(own, neighbors: list, request: request)
+        result.energy *= energy
+        result.atomicEnergies = result.atomicEnergies.map { $0 * energy }
+        result.forces = result.forces.map { $0 * (energy / length) }
+        if let w = result.virial { result.virial = (w.0 * energy, w.1 * energy, w.2 * energy) }
+        return result
+    }
+}

@@ -1,1 +1,0 @@
-// Training: labelled data from teacher potentials, Adam, and exact force training.
