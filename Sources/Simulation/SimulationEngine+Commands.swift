@@ -51,10 +51,11 @@ extension SimulationEngine {
             return post("\(catalog.sceneName) has no model with the \(newChoice.cutoff) cutoff (\(offered))", isError: true)
         }
         if newChoice.activation != choice.activation, !catalog.activations.contains(newChoice.activation) {
-            let reason = catalog.activations.isEmpty
-                ? "\(catalog.modelsDescription) has no network activation to switch"
-                : "it has no \(newChoice.activation) model"
-            return post("activation stays \(choice.activation): \(reason)", isError: !catalog.activations.isEmpty)
+            if catalog.activations.isEmpty {
+                return post("no network activation to switch: \(catalog.modelsDescription)")
+            }
+            return post("activation stays \(choice.activation): \(catalog.sceneName) has no \(newChoice.activation) model",
+                        isError: true)
         }
         if newChoice == choice { return post("already \(choice)") }
         do {

@@ -21,7 +21,7 @@ struct ReplCommand: ParsableCommand {
         do {
             catalog = try scenes.catalog(named: scene)
         } catch {
-            throw ValidationError("scene \(scene): \(error)")
+            throw CommandFailure("scene \(scene): \(error)")
         }
         var backend = EngineBackend(engine: try SimulationEngine(catalog: catalog))
         _ = backend.perform(.pause)

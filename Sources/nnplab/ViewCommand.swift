@@ -31,12 +31,15 @@ struct ViewCommand: ParsableCommand {
     }
 
     func run() throws {
+        guard headless || isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure("nnplab view needs a terminal on stdout; use --headless, or nnplab repl for scripts")
+        }
         let scenes = labScenes()
         let catalog: any ModelCatalog
         do {
             catalog = try scenes.catalog(named: scene)
         } catch {
-            throw ValidationError("scene \(scene): \(error)")
+            throw CommandFailure("scene \(scene): \(error)")
         }
         let engine = try SimulationEngine(catalog: catalog)
         if headless {
@@ -44,9 +47,6 @@ struct ViewCommand: ParsableCommand {
             let result = HeadlessRun.run(engine, for: .milliseconds(Int(seconds * 1000)))
             print(headlessSummary(result))
             return
-        }
-        guard isatty(STDOUT_FILENO) == 1 else {
-            throw ValidationError("nnplab view needs a terminal on stdout; use --headless, or nnplab repl for scripts")
         }
         let status = try LabApp(engine: engine, scenes: scenes, options: .init(noColor: noColor, duration: duration)).run()
         if status != 0 { throw ExitCode(status) }
