@@ -49,18 +49,19 @@ let package = Package(
                                "Potentials", "Dynamics", "Training", "Scenes"]),
         // The background simulation actor and its snapshot mailbox.
         .target(name: "Simulation",
-                dependencies: ["Geometry", "StructureFiles", "Potentials", "Dynamics", "Scenes", "Experiments"]),
+                dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "Dynamics", "Scenes",
+                               "Experiments"]),
         // Pure rendering into a cell grid: projection, braille canvas, plots, layout, SVG.
         .target(name: "Canvas", dependencies: ["Geometry"]),
         // The command language shared by the `:` line and `nnplab repl`.
         .target(name: "LabShell",
-                dependencies: ["Geometry", "StructureFiles", "Potentials", "Dynamics", "Scenes",
+                dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "Dynamics", "Scenes",
                                "Experiments", "Simulation", "Canvas"]),
         // ncurses, linked as a system library; only TerminalUI imports it.
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses",
                        providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalUI",
-                dependencies: ["CNCurses", "Canvas", "Simulation", "LabShell", "Scenes"]),
+                dependencies: ["CNCurses", "Canvas", "Descriptors", "Simulation", "LabShell", "Scenes"]),
         .executableTarget(name: "nnplab",
                           dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "Dynamics",
                                          "Training", "Scenes", "Experiments", "Simulation",
@@ -81,9 +82,10 @@ let package = Package(
         .testTarget(name: "ExperimentsTests",
                     dependencies: ["Geometry", "Potentials", "Dynamics", "Training", "Scenes", "Experiments"]),
         .testTarget(name: "SimulationTests",
-                    dependencies: ["Geometry", "Potentials", "Dynamics", "Scenes", "Simulation"]),
+                    dependencies: ["Geometry", "Descriptors", "Potentials", "Dynamics", "Scenes", "Simulation"]),
         .testTarget(name: "CanvasTests", dependencies: ["Geometry", "Canvas"], exclude: ["Golden"]),
         .testTarget(name: "LabShellTests",
-                    dependencies: ["Geometry", "Potentials", "Dynamics", "Scenes", "Simulation", "Canvas", "LabShell"]),
+                    dependencies: ["Geometry", "Descriptors", "Potentials", "Dynamics", "Scenes", "Simulation", "Canvas",
+                                   "LabShell"]),
     ]
 )

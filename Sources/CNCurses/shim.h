@@ -4,6 +4,7 @@
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <langinfo.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
 
 // Swift imports neither the attribute macros nor the C globals under strict concurrency.
@@ -15,4 +16,7 @@ static inline attr_t nnp_color_pair(int n) { return COLOR_PAIR(n); }
 static inline WINDOW *nnp_stdscr(void) { return stdscr; }
 static inline int nnp_lines(void) { return LINES; }
 static inline int nnp_cols(void) { return COLS; }
+static inline int nnp_colors(void) { return COLORS; }
+static inline FILE *nnp_stdout(void) { return stdout; }
+static inline FILE *nnp_stdin(void) { return stdin; }
 #endif

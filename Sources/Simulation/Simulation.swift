@@ -1,1 +1,86 @@
-// Simulation: the background MD actor and the latest-snapshot mailbox the terminal UI reads.
+import Synchronization
+
+/// The lab's simulation running in the background: an actor on the cooperative pool that steps a
+/// ``SimulationEngine`` in chunks, drains an inbox of commands between chunks and publishes a
+/// ``Snapshot`` into a latest-value mailbox after each chunk.
+///
+/// The UI never awaits the actor: it posts commands with ``send(_:)`` and copies ``latest()`` once
+/// per frame (a `Task { await ... }` from a main loop that never suspends would never run, and
+/// awaiting the actor each frame stalls the UI for as long as a chunk lasts).
+public actor Simulation {
+    private var engine: SimulationEngine
+    private var meter = StepRateMeter()
+    private var generation = 0
+    private let mailbox: Mailbox<Snapshot>
+    private let inbox = Mailbox<[SimulationCommand]>([])
+    private let stopRequested = Atomic<Bool>(false)
+    /// Commands sent so far (by ``send(_:)``) and carried out so far (by ``run()``).
+    private let sentCommands = Atomic<Int>(0)
+    private var appliedCommands = 0
+    /// Wall-clock length of one chunk of steps: short enough that commands act within a frame.
+    private let chunkDuration: Duration
+
+    public init(engine: SimulationEngine, chunkDuration: Duration = .milliseconds(4)) {
+        self.engine = engine
+        self.chunkDuration = chunkDuration
+        mailbox = Mailbox(engine.snapshot())
+    }
+
+    /// The latest published snapshot (a copy; never waits for a chunk to finish).
+    public nonisolated func latest() -> Snapshot { mailbox.load() }
+
+    /// Queues a command; it is carried out before the next chunk of steps. Returns its sequence
+    /// number: once a snapshot's ``Snapshot/appliedCommands`` reaches it, the snapshot shows its effect.
+    @discardableResult
+    public nonisolated func send(_ command: SimulationCommand) -> Int {
+        inbox.modify { queue in
+            queue.append(command)
+            return sentCommands.add(1, ordering: .relaxed).newValue
+        }
+    }
+
+    /// Makes ``run()`` return after its current chunk.
+    public nonisolated func stop() { stopRequested.store(true, ordering: .relaxed) }
+
+    /// Steps until ``stop()``: drain commands, step one chunk if running, publish. While paused it
+    /// sleeps a few milliseconds between looks at the inbox instead of spinning.
+    public func run() async {
+        let clock = ContinuousClock()
+        var stepsPerChunk = 1
+        while !stopRequested.load(ordering: .relaxed) {
+            let commands: [SimulationCommand] = inbox.drain()
+            for command in commands { engine.apply(command) }
+            appliedCommands += commands.count
+            // Show a command's effect at once rather than after the next chunk.
+            if !commands.isEmpty { publish() }
+            if engine.runState == .running {
+                let start = clock.now
+                let taken = engine.stepWhileRunning(maxSteps: stepsPerChunk)
+                let elapsed = clock.now - start
+                meter.record(steps: taken, duration: elapsed)
+                stepsPerChunk = Self.nextChunkSize(current: stepsPerChunk, taken: taken, elapsed: elapsed,
+                                                   target: chunkDuration)
+                publish()
+                await Task.yield()
+            } else {
+                if generation == 0 { publish() }
+                try? await Task.sleep(for: .milliseconds(4))
+            }
+        }
+        publish()
+    }
+
+    private func publish() {
+        generation += 1
+        var snapshot = engine.snapshot(stepsPerSecond: meter.stepsPerSecond, generation: generation)
+        snapshot.appliedCommands = appliedCommands
+        mailbox.store(snapshot)
+    }
+
+    /// Steps for the next chunk so that it lasts about `target`: grows or shrinks by at most 2×.
+    static func nextChunkSize(current: Int, taken: Int, elapsed: Duration, target: Duration) -> Int {
+        guard taken == current, elapsed > .zero else { return current }
+        let ratio = target / elapsed
+        return max(1, min(current * 2, max(current / 2, Int((Double(current) * ratio).rounded()))))
+    }
+}

@@ -26,6 +26,9 @@ struct Benchmark: Sendable {
         .lennardJonesScaling,
         .nnpWater,
         .nnpForceCost,
+        .labFrameInterval,
+        .labSlowdown,
+        .labKeyLatency,
     ]
 }
 

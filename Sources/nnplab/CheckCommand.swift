@@ -5,5 +5,5 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a property of a potential (forces, ...).",
-        subcommands: [CheckForcesCommand.self])
+        subcommands: [CheckForcesCommand.self, CheckExtensivityCommand.self])
 }

@@ -1,0 +1,113 @@
+import Geometry
+import Descriptors
+import Potentials
+import Dynamics
+
+/// A model whose hidden units can be watched switching (ReLU kinks): it writes one sign bit per
+/// hidden pre-activation of every atom's network, in a fixed order, so that consecutive steps can be
+/// compared. Behler-Parrinello potentials conform; teachers do not.
+public protocol HiddenUnitObservable: Sendable {
+    /// Fills `signs` with (pre-activation > 0) for every hidden unit of every atom, resizing it.
+    func hiddenUnitSigns(_ system: AtomicSystem, neighbors: NeighborList, into signs: inout [Bool])
+}
+
+/// One model entered in a drift comparison, with what is known of its accuracy.
+public struct DriftCandidate: Sendable {
+    public var cutoff: CutoffKind
+    /// "relu", "tanh", or a teacher's name.
+    public var activation: String
+    public var potential: any Potential
+    /// Validation RMSE: energy meV/atom, force meV/Å (nil for a teacher).
+    public var validationEnergyRMSE: Double?
+    public var validationForceRMSE: Double?
+
+    public init(cutoff: CutoffKind, activation: String, potential: any Potential,
+                validationEnergyRMSE: Double? = nil, validationForceRMSE: Double? = nil) {
+        self.cutoff = cutoff
+        self.activation = activation
+        self.potential = potential
+        self.validationEnergyRMSE = validationEnergyRMSE
+        self.validationForceRMSE = validationForceRMSE
+    }
+}
+
+/// NVE runs of several models from the same initial positions and velocities, measuring how each
+/// conserves its total energy (the smoothness lesson).
+///
+/// Per run: velocity Verlet with ``timeStep`` fs for ``duration`` ps, a ``ConservationMonitor`` on the
+/// model's own total energy, the teacher's potential energy plus the kinetic energy along the same
+/// trajectory, cutoff crossings at the model's r_c, and hidden-unit switches.
+public struct DriftExperiment: Sendable {
+    /// Time step Δt in fs.
+    public var timeStep: Double
+    /// Run length in ps.
+    public var duration: Double
+    /// Evaluate the teacher every this many steps (1: every step). Its RMS is over those samples.
+    public var teacherStride: Int
+
+    public init(timeStep: Double, duration: Double, teacherStride: Int = 1) {
+        self.timeStep = timeStep
+        self.duration = duration
+        self.teacherStride = max(teacherStride, 1)
+    }
+
+    /// Number of MD steps: duration / Δt, at least 1.
+    public var stepCount: Int { max(1, Int((duration * 1000 / timeStep).rounded())) }
+
+    /// Runs `candidate` from `initial` (positions Å, velocities Å/fs) and reads out one row.
+    public func run(_ candidate: DriftCandidate, from initial: AtomicSystem, seed: UInt64,
+                    teacher: (any Potential)? = nil) throws -> DriftResult {
+        var evaluator = try ForceEvaluator(potential: candidate.potential, system: initial)
+        var teacherEvaluator = try teacher.map { try ForceEvaluator(potential: $0, system: initial) }
+        let integrator = VelocityVerlet(timeStep: timeStep)
+        var state = integrator.initialState(initial, evaluator: &evaluator, seed: seed)
+        let n = initial.count
+        var monitor = ConservationMonitor(atomCount: n, crossingCutoff: candidate.potential.cutoff)
+        var teacherMonitor = ConservationMonitor(atomCount: n)
+        let observable = candidate.potential as? HiddenUnitObservable
+        var signs: [Bool] = [], previousSigns: [Bool] = []
+        var switches = 0
+
+        func observe() {
+            monitor.record(state, neighbors: evaluator.neighbors)
+            if var t = teacherEvaluator, state.step % teacherStride == 0 {
+                let u = t.evaluate(state.system, request: .energy).energy
+                teacherMonitor.record(EnergySample(time: state.time, kinetic: state.kineticEnergy,
+                                                   potential: u, temperature: state.temperature))
+                teacherEvaluator = t
+            }
+            if let observable {
+                observable.hiddenUnitSigns(state.system, neighbors: evaluator.neighbors, into: &signs)
+                if previousSigns.count == signs.count {
+                    for k in 0..<signs.count where signs[k] != previousSigns[k] { switches += 1 }
+                }
+                swap(&signs, &previousSigns)
+            }
+        }
+        observe()
+        for _ in 0..<stepCount {
+            integrator.step(&state, evaluator: &evaluator)
+            observe()
+        }
+        let report = monitor.report
+        let ps = report.duration / 1000
+        return DriftResult(
+            seed: seed, cutoff: candidate.cutoff, activation: candidate.activation,
+            rmsDeviation: report.rmsDeviationPerAtom, drift: report.driftPerAtom,
+            maxJump: report.largestStepChange,
+            crossingsPerPicosecond: (report.crossingsPerPicosecond ?? 0) / Double(n),
+            reluSwitchesPerPicosecond: observable == nil || ps == 0 ? nil : Double(switches) / ps,
+            validationEnergyRMSE: candidate.validationEnergyRMSE, validationForceRMSE: candidate.validationForceRMSE,
+            teacherRMSDeviation: teacher == nil ? nil : teacherMonitor.report.rmsDeviationPerAtom)
+    }
+
+    /// Every candidate from every initial state (one per seed), seeds outer, candidates inner.
+    public func run(_ candidates: [DriftCandidate], from initialStates: [(seed: UInt64, system: AtomicSystem)],
+                    teacher: (any Potential)? = nil) throws -> [DriftResult] {
+        var rows: [DriftResult] = []
+        for (seed, system) in initialStates {
+            for c in candidates { rows.append(try run(c, from: system, seed: seed, teacher: teacher)) }
+        }
+        return rows
+    }
+}

@@ -1,1 +1,0 @@
-// Experiments: the drift table and the `check` exercises that make the primer visible.

@@ -1,0 +1,50 @@
+import Descriptors
+import Simulation
+
+/// One command of the lab's language, as typed on the `:` line or in `nnplab repl`.
+/// Values are already checked for form (numbers are numbers, words are known); ranges are the
+/// simulation's to judge.
+public enum LabCommand: Sendable, Equatable {
+    case help(Verb?)
+    case load(scene: String)
+    case set(Setting)
+    case run(steps: Int)
+    case pause
+    case resume
+    case reset
+    case status
+    case check(exercise: String?)
+    case drift
+    /// Writes `target` to `path`; an existing file is replaced only when `overwrite`.
+    case save(SaveTarget, path: String, overwrite: Bool)
+    case quit
+}
+
+/// A setting and its new value. Units: dt fs, temperature K, friction 1/fs.
+public enum Setting: Sendable, Equatable {
+    case cutoff(CutoffKind)
+    case activation(ActivationChoice)
+    case timeStep(Double)
+    case temperature(Double)
+    case thermostat(Thermostat)
+    case seed(UInt64)
+
+    /// The simulation command that makes this setting.
+    public var command: SimulationCommand {
+        switch self {
+        case let .cutoff(kind): .setCutoff(kind)
+        case let .activation(activation): .setActivation(activation)
+        case let .timeStep(dt): .setTimeStep(dt)
+        case let .temperature(t): .setTemperature(t)
+        case let .thermostat(thermostat): .setThermostat(thermostat)
+        case let .seed(seed): .setSeed(seed)
+        }
+    }
+}
+
+/// A line that is not a command: what was wrong and the offending word.
+public struct ShellError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

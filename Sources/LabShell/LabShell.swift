@@ -1,1 +1,0 @@
-// LabShell: the command language shared by the `:` line and `nnplab repl`.

@@ -1,0 +1,31 @@
+extension Shell {
+    /// How a session of lines ended.
+    public struct SessionOutcome: Sendable, Equatable {
+        /// Line numbers (1-based) whose command failed.
+        public var failedLines: [Int]
+        /// Whether the session ended with `quit` (rather than at the end of its input).
+        public var quit: Bool
+    }
+
+    /// Reads lines until `quit` or the end of input, carrying out each and printing its reply: the
+    /// loop of `nnplab repl`. An error is one line (prefixed by its line number when `numbered`, as
+    /// for a piped script) and the session goes on.
+    public func runSession(lines: some Sequence<String>, on backend: inout some LabBackend, numbered: Bool,
+                           print: (String) -> Void, printError: (String) -> Void) -> SessionOutcome {
+        var outcome = SessionOutcome(failedLines: [], quit: false)
+        for (index, line) in lines.enumerated() {
+            let reply = execute(line: line, on: &backend)
+            if reply.isError {
+                outcome.failedLines.append(index + 1)
+                for text in reply.lines { printError(numbered ? "line \(index + 1): \(text)" : "error: \(text)") }
+            } else {
+                reply.lines.forEach(print)
+            }
+            if reply.quit {
+                outcome.quit = true
+                break
+            }
+        }
+        return outcome
+    }
+}

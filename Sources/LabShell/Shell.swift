@@ -1,0 +1,93 @@
+import Foundation
+import Simulation
+
+/// Carries out the lab's commands against a backend: the one executor behind the `:` line and
+/// `nnplab repl`.
+public struct Shell: Sendable {
+    /// Where `load SCENE` finds scenes.
+    public var scenes: any SceneSource
+
+    public init(scenes: any SceneSource) { self.scenes = scenes }
+
+    /// For completion on the `:` line.
+    public var completer: Completer { Completer(sceneNames: scenes.sceneNames, exerciseNames: []) }
+
+    /// Parses and carries out one line; blank lines and comments give an empty reply.
+    public func execute(line: String, on backend: inout some LabBackend) -> ShellReply {
+        do {
+            guard let command = try LabCommand.parse(line) else { return ShellReply(lines: []) }
+            return execute(command, on: &backend)
+        } catch {
+            return .error(error.message)
+        }
+    }
+
+    /// Carries out `command`.
+    public func execute(_ command: LabCommand, on backend: inout some LabBackend) -> ShellReply {
+        switch command {
+        case let .help(topic): return ShellReply(lines: Self.help(topic))
+        case let .load(name):
+            do {
+                return reply(backend.perform(.load(try scenes.catalog(named: name))))
+            } catch {
+                return .error("load: \(error)")
+            }
+        case let .set(setting): return reply(backend.perform(setting.command))
+        case let .run(steps): return reply(backend.perform(.run(steps: steps)))
+        case .pause: return reply(backend.perform(.pause))
+        case .resume: return reply(backend.perform(.resume))
+        case .reset: return reply(backend.perform(.reset))
+        case .status: return ShellReply(lines: Self.status(backend.snapshot()))
+        case .check:
+            return .error("check: no exercises are available in this build (they come with the Experiments module)")
+        case .drift: return ShellReply(lines: Self.drift(backend.snapshot()))
+        case let .save(target, path, overwrite):
+            return save(target, to: path, overwrite: overwrite, from: backend.snapshot())
+        case .quit: return ShellReply(lines: [], quit: true)
+        }
+    }
+
+    private func reply(_ message: LabMessage?) -> ShellReply {
+        guard let message else { return ShellReply(lines: []) }
+        return ShellReply(lines: [message.text], isError: message.isError)
+    }
+
+    /// The `help` text: every command, or one command's usage and meaning.
+    public static func help(_ topic: Verb?) -> [String] {
+        if let topic { return ["\(topic.usage): \(topic.meaning)"] }
+        let width = Verb.allCases.map(\.usage.count).max() ?? 0
+        return Verb.allCases.map { $0.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.meaning }
+    }
+
+    /// The `status` lines.
+    public static func status(_ s: Snapshot) -> [String] {
+        let n = Double(max(s.system.count, 1))
+        return [
+            "scene \(s.sceneName): \(s.system.count) atoms, \(s.modelSummary)",
+            "cutoff: \(s.choice.cutoff)  activation: \(s.choice.activation)  dt \(formattedTime(s.settings.timeStep)) fs  "
+                + "T \(fixed(s.temperature, 1)) K (target \(fixed(s.settings.temperature, 0)) K)  \(s.settings.thermostat)  seed \(s.settings.seed)",
+            "step \(s.step)  t \(fixed(s.time / 1000, 3)) ps  \(s.runState)"
+                + (s.stepsPerSecond > 0 ? "  \(fixed(s.stepsPerSecond, 0)) steps/s" : ""),
+            "E \(fixed(s.totalEnergy / n * 1000, 4)) meV/atom  K \(fixed(s.kineticEnergy / n * 1000, 4))  "
+                + "U \(fixed(s.potentialEnergy / n * 1000, 4))  RMS ΔE \(fixed(s.history.rmsDeviationPerAtom, 6)) meV/atom",
+        ]
+    }
+
+    /// The `drift` lines: conservation of E_total over the samples since the last setting change.
+    public static func drift(_ s: Snapshot) -> [String] {
+        let segment = Array(s.history.samplesSinceLastMark)
+        guard let first = segment.first, let last = segment.last, segment.count > 1 else {
+            return ["drift: no steps since the last change yet"]
+        }
+        let n = Double(max(s.system.count, 1))
+        var largestJump = 0.0
+        for (a, b) in zip(segment, segment.dropFirst()) { largestJump = max(largestJump, abs(b.total - a.total)) }
+        let since = s.history.marks.last.map { "since \($0.label) at \(fixed($0.time / 1000, 3)) ps" } ?? "since the start"
+        return [
+            "\(s.choice) \(since), \(segment.count) samples over \(fixed((last.time - first.time) / 1000, 3)) ps:",
+            "RMS of E_total - E_total(t0): \(fixed(s.history.rmsDeviationPerAtom, 6)) meV/atom; "
+                + "net change \(fixed((last.total - first.total) / n * 1000, 6)) meV/atom; "
+                + "largest single-step change \(fixed(largestJump * 1000, 4)) meV",
+        ]
+    }
+}

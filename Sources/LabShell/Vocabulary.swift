@@ -1,0 +1,80 @@
+import Descriptors
+import Simulation
+
+/// The verbs of the lab's command language, with their usage and meaning: the one list the parser,
+/// `help` and tab completion read.
+public enum Verb: String, CaseIterable, Sendable {
+    case help, load, set, run, pause, resume, reset, status, check, drift, save, quit
+
+    /// How the verb is written, e.g. "run N".
+    public var usage: String {
+        switch self {
+        case .help: "help [VERB]"
+        case .load: "load SCENE"
+        case .set: "set cutoff|activation|dt|temperature|thermostat|seed VALUE"
+        case .run: "run N"
+        case .pause: "pause"
+        case .resume: "resume"
+        case .reset: "reset"
+        case .status: "status"
+        case .check: "check [EXERCISE]"
+        case .drift: "drift"
+        case .save: "save[!] trajectory|log|plot FILE [--force]"
+        case .quit: "quit"
+        }
+    }
+
+    /// What the verb does, in one line.
+    public var meaning: String {
+        switch self {
+        case .help: "list the commands, or explain one"
+        case .load: "open another scene"
+        case .set: "change a setting (the energy plot marks the moment)"
+        case .run: "advance N steps, then pause"
+        case .pause: "stop stepping"
+        case .resume: "continue stepping"
+        case .reset: "back to the scene's initial atoms and MD settings (keeps cutoff and activation)"
+        case .status: "show the scene, model, settings and energies"
+        case .check: "run an exercise (without a name: list them)"
+        case .drift: "energy conservation since the last setting change"
+        case .save: "write extended XYZ, a CSV log or an SVG plot; ! or --force overwrites"
+        case .quit: "leave the lab"
+        }
+    }
+}
+
+/// The settings `set` changes.
+public enum SettingKey: String, CaseIterable, Sendable {
+    case cutoff, activation, dt, temperature, thermostat, seed
+
+    /// The words a value may be (for completion and errors), or nil for a number.
+    public var choices: [String]? {
+        switch self {
+        case .cutoff: CutoffKind.allCases.map(\.rawValue)
+        case .activation: ActivationChoice.allCases.map(\.rawValue)
+        case .thermostat: ["nve", "langevin"]
+        case .dt, .temperature, .seed: nil
+        }
+    }
+
+    /// What a value looks like, for error messages.
+    public var expected: String {
+        switch self {
+        case .cutoff, .activation: (choices ?? []).joined(separator: "|")
+        case .dt: "a time step in fs, e.g. 2"
+        case .temperature: "a temperature in K, e.g. 90"
+        case .thermostat: "nve or langevin [FRICTION in 1/fs]"
+        case .seed: "a whole number ≥ 0"
+        }
+    }
+}
+
+/// What `save` writes.
+public enum SaveTarget: String, CaseIterable, Sendable {
+    /// Extended XYZ of the recorded frames (ASE and OVITO read it).
+    case trajectory
+    /// CSV of the energy history.
+    case log
+    /// SVG of the energy plot.
+    case plot
+}

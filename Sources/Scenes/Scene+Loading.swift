@@ -1,0 +1,185 @@
+import Foundation
+import Geometry
+import Descriptors
+import TOMLKit
+
+extension Scene {
+    /// Reads and validates a scene file. Every problem is a ``SceneError`` naming file and line.
+    ///
+    /// `displayPath` is how messages name the file (default: the path as given).
+    public static func load(from url: URL, displayPath: String? = nil) throws -> Scene {
+        let shown = displayPath ?? url.path
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SceneError(file: shown, line: 0, message: "expected a readable scene file, got no file at \(url.path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SceneError(file: shown, line: 1, message: "expected UTF-8 text, got undecodable bytes")
+        }
+        return try parse(text, file: url.standardizedFileURL, displayPath: shown)
+    }
+
+    /// Parses scene text; `file` anchors relative paths and names the scene.
+    public static func parse(_ text: String, file: URL, displayPath: String? = nil) throws -> Scene {
+        let shown = displayPath ?? file.path
+        let toml: TOMLTable
+        do {
+            toml = try TOMLTable(string: text)
+        } catch let e as TOMLParseError {
+            throw SceneError(file: shown, line: e.source.begin.line, message: "expected valid TOML, got a syntax error: \(e.description)")
+        }
+        let root = SceneTable(table: toml, context: "", file: shown, locator: KeyLocator(text: text))
+        let folder = file.deletingLastPathComponent()
+        let name = file.deletingPathExtension().lastPathComponent
+
+        let title = try root.string("title", "a one-line title string")
+        let summary = try root.optionalString("summary", "a description string") ?? ""
+        let teacher = try parseTeacher(try root.table("teacher"), folder: folder)
+        let structure = try parseStructure(try root.table("structure"), folder: folder)
+        let student = try root.optionalTable("student").map { try parseStudent($0, teacher: teacher) }
+        let md = try parseMD(try root.table("md"))
+        let view = try root.optionalTable("view").map(parseView) ?? ViewHints()
+        try root.finish()
+        return Scene(name: name, title: title, summary: summary, file: file, structure: structure,
+                     teacher: teacher, student: student, md: md, view: view)
+    }
+
+    static func parseStructure(_ t: SceneTable, folder: URL) throws -> StructureSpec {
+        if t.contains("file") {
+            let path = try t.string("file", "a structure file path relative to the scene file")
+            let url = folder.appendingPathComponent(path).standardizedFileURL
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw t.error("file", "expected an existing structure file, got \"\(path)\" (no file at \(url.path))")
+            }
+            let units = try t.choice("units", default: FileUnits.metal)
+            try t.finish()
+            return .file(url, units: units == .metal ? .metal : .atomic)
+        }
+        let kind: Lattice = try t.choice("lattice")
+        let symbol = try t.string("element", "a chemical symbol such as \"Ar\"")
+        guard let element = Element(symbol: symbol) else {
+            throw t.error("element", "expected a chemical symbol such as \"Ar\", got \"\(symbol)\"")
+        }
+        let r = try t.ints("repeats", "three positive integers [na, nb, nc]", where: { $0 > 0 && $0 <= 64 })
+        guard r.count == 3 else { throw t.error("repeats", "expected three positive integers [na, nb, nc], got \(r.count) of them") }
+        let a: Double
+        switch (t.contains("lattice_constant"), t.contains("density")) {
+        case (true, false): a = try t.double("lattice_constant", "a positive lattice constant in Å", where: { $0 > 0 })
+        case (false, true):
+            let rho = try t.double("density", "a positive mass density in g/cm³", where: { $0 > 0 })
+            a = LatticeSpec.latticeConstant(kind: kind, element: element, density: rho)
+        case (true, true): throw t.error("density", "expected either lattice_constant or density, got both")
+        case (false, false): throw t.tableError("missing key structure.lattice_constant: expected lattice_constant (Å) or density (g/cm³), got neither")
+        }
+        let rattle = try t.double("rattle", default: 0, "a non-negative displacement in Å", where: { $0 >= 0 && $0 < a / 2 })
+        let seed = try t.int("seed", default: 0, "a non-negative integer seed", where: { $0 >= 0 })
+        try t.finish()
+        return .lattice(LatticeSpec(kind: kind, element: element, repeats: SIMD3(r[0], r[1], r[2]),
+                                    latticeConstant: a, rattle: rattle, seed: UInt64(seed)))
+    }
+
+    /// Length units a structure file can be in: metal (Å) or atomic (Bohr).
+    enum FileUnits: String, CaseIterable { case metal, atomic }
+
+    /// The teacher kinds a scene can name.
+    enum TeacherKind: String, CaseIterable { case lennardJones = "lennard-jones", stillingerWeber = "stillinger-weber", n2p2 }
+
+    static func parseTeacher(_ t: SceneTable, folder: URL) throws -> TeacherSpec {
+        let kind: TeacherKind = try t.choice("kind")
+        let spec: TeacherSpec
+        switch kind {
+        case .lennardJones:
+            let epsilon = try t.double("epsilon", default: 0.0104, "a positive well depth in eV", where: { $0 > 0 })
+            let sigma = try t.double("sigma", default: 3.40, "a positive σ in Å", where: { $0 > 0 })
+            let cutoff = try t.double("cutoff", default: 8.5, "a cutoff in Å longer than σ", where: { $0 > sigma })
+            let truncation: CutoffKind = try t.choice("truncation", default: .smooth)
+            spec = .lennardJones(epsilon: epsilon, sigma: sigma, cutoff: cutoff, truncation: truncation)
+        case .stillingerWeber:
+            spec = .stillingerWeber
+        case .n2p2:
+            let path = try t.string("directory", "an n2p2 potential folder relative to the scene file")
+            let url = folder.appendingPathComponent(path).standardizedFileURL
+            for needed in ["input.nn", "scaling.data"] where !FileManager.default.fileExists(atPath: url.appendingPathComponent(needed).path) {
+                throw t.error("directory", "expected an n2p2 folder holding \(needed), got \"\(path)\" (no \(url.appendingPathComponent(needed).path))")
+            }
+            spec = .n2p2(directory: url)
+        }
+        try t.finish()
+        return spec
+    }
+
+    static func parseStudent(_ t: SceneTable, teacher: TeacherSpec) throws -> StudentSpec {
+        let range = teacher.range ?? .infinity
+        let cutoff = try t.double("cutoff", "a positive cutoff in Å no longer than the teacher's range (\(range) Å)",
+                                  where: { $0 > 0 && $0 <= range })
+        var radial: [DescriptorSpec.RadialFunction] = []
+        for r in try t.tables("radial") {
+            let etas = try r.doublesOrScalar("eta", "a positive η in Å⁻² (or a list)", where: { $0 > 0 })
+            let centers = try r.doublesOrScalar("r_s", "a centre r_s in Å within [0, r_c]", where: { $0 >= 0 && $0 <= cutoff })
+            try r.finish()
+            for eta in etas { for c in centers { radial.append(.init(eta: eta, center: c)) } }
+        }
+        var angular: [DescriptorSpec.AngularFunction] = []
+        for a in try t.tables("angular") {
+            let etas = try a.doublesOrScalar("eta", "a non-negative η in Å⁻² (or a list)", where: { $0 >= 0 })
+            let zetas = try a.doublesOrScalar("zeta", "ζ ≥ 1 (or a list)", where: { $0 >= 1 })
+            let lambdas = try a.doublesOrScalar("lambda", "λ = 1 or -1 (or a list)", where: { $0 == 1 || $0 == -1 })
+            try a.finish()
+            for eta in etas { for z in zetas { for l in lambdas { angular.append(.init(eta: eta, zeta: z, lambda: l)) } } }
+        }
+        guard !radial.isEmpty || !angular.isEmpty else {
+            throw t.tableError("student: expected at least one [[student.radial]] or [[student.angular]] table, got none")
+        }
+        let hidden = try t.ints("hidden", "hidden layer widths, positive integers", where: { $0 > 0 && $0 <= 1024 })
+        let training = try parseTraining(try t.table("training"))
+        try t.finish()
+        return StudentSpec(descriptors: DescriptorSpec(cutoff: cutoff, radial: radial, angular: angular),
+                           hiddenLayers: hidden, training: training)
+    }
+
+    static func parseTraining(_ t: SceneTable) throws -> TrainingRecipe {
+        let recipe = TrainingRecipe(
+            temperatures: try t.doubles("temperatures", "positive temperatures in K", where: { $0 > 0 }),
+            configurations: try t.int("configurations", "a number of configurations ≥ 2", where: { $0 >= 2 }),
+            rattle: try t.double("rattle", default: 0, "a non-negative displacement in Å", where: { $0 >= 0 }),
+            strain: try t.double("strain", default: 0, "a strain fraction in [0, 0.2]", where: { $0 >= 0 && $0 <= 0.2 }),
+            energyNoise: try t.double("energy_noise", default: 0, "a non-negative σ_E in meV/atom", where: { $0 >= 0 }),
+            forceNoise: try t.double("force_noise", default: 0, "a non-negative σ_F in meV/Å", where: { $0 >= 0 }),
+            epochs: try t.int("epochs", "a positive number of epochs", where: { $0 > 0 }),
+            learningRate: try t.double("learning_rate", "a positive Adam step size", where: { $0 > 0 }),
+            forceWeight: try t.double("force_weight", "a non-negative force weight", where: { $0 >= 0 }),
+            l2: try t.double("l2", default: 0, "a non-negative L2 weight", where: { $0 >= 0 }),
+            validationFraction: try t.double("validation_fraction", default: 0.1, "a fraction in (0, 0.5]",
+                                             where: { $0 > 0 && $0 <= 0.5 }),
+            seed: UInt64(try t.int("seed", "a non-negative integer seed", where: { $0 >= 0 })))
+        try t.finish()
+        return recipe
+    }
+
+    static func parseMD(_ t: SceneTable) throws -> MDSettings {
+        let dt = try t.double("dt", "a positive time step in fs (at most 20)", where: { $0 > 0 && $0 <= 20 })
+        let temperature = try t.double("temperature", "a non-negative temperature in K", where: { $0 >= 0 })
+        let md = MDSettings(
+            timeStep: dt, temperature: temperature,
+            thermostat: try t.choice("thermostat", default: .nve),
+            friction: try t.double("friction", default: 0.01, "a positive friction in 1/fs", where: { $0 > 0 }),
+            seed: UInt64(try t.int("seed", default: 1, "a non-negative integer seed", where: { $0 >= 0 })),
+            equilibration: try t.tables("equilibration").map { stage in
+                let s = MDSettings.EquilibrationStage(
+                    temperature: try stage.double("temperature", "a non-negative temperature in K", where: { $0 >= 0 }),
+                    time: try stage.double("time", "a positive time in ps", where: { $0 > 0 && $0 <= 1000 }))
+                try stage.finish()
+                return s
+            },
+            driftTime: try t.double("drift_time", default: 10, "a positive time in ps", where: { $0 > 0 }))
+        try t.finish()
+        return md
+    }
+
+    static func parseView(_ t: SceneTable) throws -> ViewHints {
+        let v = ViewHints(yaw: try t.double("yaw", default: 30, "an angle in degrees"),
+                          pitch: try t.double("pitch", default: 20, "an angle in degrees", where: { abs($0) <= 90 }),
+                          zoom: try t.double("zoom", default: 1, "a positive magnification", where: { $0 > 0 }))
+        try t.finish()
+        return v
+    }
+}

@@ -1,0 +1,97 @@
+/// How the student is trained: where its configurations come from, the labels' noise, and Adam.
+public struct TrainingRecipe: Sendable, Equatable {
+    /// Langevin temperatures (K) the teacher's MD samples configurations at.
+    public var temperatures: [Double]
+    /// Number of labelled configurations in all (training plus validation).
+    public var configurations: Int
+    /// Gaussian displacement of sampled configurations in Å (0: none).
+    public var rattle: Double
+    /// Largest random strain of the cell (fraction, e.g. 0.02) applied to some configurations.
+    public var strain: Double
+    /// Gaussian noise on energy labels, σ_E in meV/atom, and on force labels, σ_F in meV/Å.
+    public var energyNoise: Double
+    public var forceNoise: Double
+    /// Passes over the training set, Adam step size, weight of the force term in the loss, L2 weight.
+    public var epochs: Int
+    public var learningRate: Double
+    public var forceWeight: Double
+    public var l2: Double
+    /// Fraction of configurations held out for validation.
+    public var validationFraction: Double
+    /// Seed for sampling, noise, the split and the initial weights: fixes the model bit for bit.
+    public var seed: UInt64
+
+    public init(temperatures: [Double], configurations: Int, rattle: Double = 0, strain: Double = 0,
+                energyNoise: Double = 0, forceNoise: Double = 0, epochs: Int, learningRate: Double,
+                forceWeight: Double, l2: Double = 0, validationFraction: Double = 0.1, seed: UInt64) {
+        self.temperatures = temperatures
+        self.configurations = configurations
+        self.rattle = rattle
+        self.strain = strain
+        self.energyNoise = energyNoise
+        self.forceNoise = forceNoise
+        self.epochs = epochs
+        self.learningRate = learningRate
+        self.forceWeight = forceWeight
+        self.l2 = l2
+        self.validationFraction = validationFraction
+        self.seed = seed
+    }
+}
+
+/// The scene's molecular dynamics: integrator settings and the initial state's preparation.
+public struct MDSettings: Sendable, Equatable {
+    /// Time step Δt in fs.
+    public var timeStep: Double
+    /// Target temperature in K: initial Maxwell-Boltzmann velocities and the Langevin bath.
+    public var temperature: Double
+    public var thermostat: Thermostat
+    /// Langevin friction γ in 1/fs (used when ``thermostat`` is `.langevin`).
+    public var friction: Double
+    /// Seed for initial velocities and the thermostat's noise.
+    public var seed: UInt64
+    /// Teacher Langevin runs before t = 0, in order (e.g. melt a lattice hot, then settle at ``temperature``).
+    public var equilibration: [EquilibrationStage]
+    /// Length of a `drift` run in ps.
+    public var driftTime: Double
+
+    public enum Thermostat: String, Sendable, CaseIterable, Equatable {
+        /// Velocity Verlet, constant energy: what the conservation lesson watches.
+        case nve
+        /// Langevin BAOAB at ``MDSettings/temperature``.
+        case langevin
+    }
+
+    /// One Langevin run with the teacher: `temperature` K for `time` ps.
+    public struct EquilibrationStage: Sendable, Equatable {
+        public var temperature: Double
+        public var time: Double
+        public init(temperature: Double, time: Double) { self.temperature = temperature; self.time = time }
+    }
+
+    public init(timeStep: Double, temperature: Double, thermostat: Thermostat = .nve, friction: Double = 0.01,
+                seed: UInt64 = 1, equilibration: [EquilibrationStage] = [], driftTime: Double = 10) {
+        self.timeStep = timeStep
+        self.temperature = temperature
+        self.thermostat = thermostat
+        self.friction = friction
+        self.seed = seed
+        self.equilibration = equilibration
+        self.driftTime = driftTime
+    }
+}
+
+/// How the lab first shows the scene.
+public struct ViewHints: Sendable, Equatable {
+    /// Rotation about the vertical axis and tilt, in degrees.
+    public var yaw: Double
+    public var pitch: Double
+    /// Magnification: 1 fits the cell to the view.
+    public var zoom: Double
+
+    public init(yaw: Double = 30, pitch: Double = 20, zoom: Double = 1) {
+        self.yaw = yaw
+        self.pitch = pitch
+        self.zoom = zoom
+    }
+}

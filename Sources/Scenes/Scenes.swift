@@ -1,1 +1,0 @@
-// Scenes: the TOML demo files under Scenes/ and the model sets shipped with them.

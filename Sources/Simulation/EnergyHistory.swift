@@ -1,0 +1,61 @@
+import Dynamics
+
+/// A moment where a setting changed (cutoff, activation, dt, ...): the plot draws a mark there and the
+/// conservation readout restarts from it.
+public struct EnergyMark: Sendable, Hashable {
+    /// Time of the change in fs.
+    public var time: Double
+    /// What changed, e.g. "cutoff: kinked".
+    public var label: String
+    public init(time: Double, label: String) {
+        self.time = time
+        self.label = label
+    }
+}
+
+/// The recent energy history of a run for the plots, its setting-change marks, and the conservation
+/// readout since the last mark (a ``ConservationMonitor`` restarted at every mark).
+///
+/// Bounded: once more than ``capacity`` samples are held, the oldest quarter is dropped (amortised
+/// O(1) per append), with the marks that fall before the first kept sample.
+public struct EnergyHistory: Sendable {
+    /// Samples oldest first (energies eV, time fs, temperature K).
+    public private(set) var samples: [EnergySample] = []
+    public private(set) var marks: [EnergyMark] = []
+    public let capacity: Int
+    /// Conservation since the last mark (or the start).
+    public private(set) var monitor: ConservationMonitor
+
+    public init(atomCount: Int, capacity: Int = 6000) {
+        self.capacity = max(capacity, 8)
+        monitor = ConservationMonitor(atomCount: atomCount)
+        samples.reserveCapacity(self.capacity + 1)
+    }
+
+    /// Appends a sample; the first sample after a mark becomes the readout's reference E(t₀).
+    public mutating func append(_ sample: EnergySample) {
+        if samples.count >= capacity {
+            samples.removeFirst(capacity / 4)
+            if let first = samples.first { marks.removeAll { $0.time < first.time } }
+        }
+        samples.append(sample)
+        monitor.record(sample)
+    }
+
+    /// Records that a setting changed at `time` (fs): the next sample starts a new readout.
+    public mutating func mark(_ label: String, at time: Double) {
+        marks.append(EnergyMark(time: time, label: label))
+        monitor.restart()
+    }
+
+    /// RMS of E_total(t) − E_total(t_mark) per atom since the last mark, in meV/atom.
+    public var rmsDeviationPerAtom: Double { monitor.report.rmsDeviationPerAtom }
+
+    /// The full conservation readout since the last mark (RMS, drift, largest step; meV units).
+    public var report: ConservationReport { monitor.report }
+
+    /// Samples since the last mark (the segment the readout describes), oldest first.
+    public var samplesSinceLastMark: ArraySlice<EnergySample> {
+        samples.suffix(min(monitor.report.sampleCount, samples.count))
+    }
+}

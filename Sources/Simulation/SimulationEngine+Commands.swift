@@ -1,0 +1,185 @@
+import Descriptors
+import Dynamics
+import Geometry
+import Potentials
+
+extension SimulationEngine {
+    /// Largest time step the lab accepts, fs (larger ones are refused, not clamped).
+    public static let maxTimeStep = 500.0
+    /// Largest temperature the lab accepts, K.
+    public static let maxTemperature = 100_000.0
+
+    /// Carries out `command` and returns the one line that answers it (also shown as ``message``).
+    @discardableResult
+    public mutating func apply(_ command: SimulationCommand) -> LabMessage {
+        switch command {
+        case let .setCutoff(kind): return switchModel(to: ModelChoice(cutoff: kind, activation: choice.activation))
+        case .cycleCutoff: return cycleCutoff()
+        case let .setActivation(activation):
+            return switchModel(to: ModelChoice(cutoff: choice.cutoff, activation: activation))
+        case .toggleActivation:
+            return switchModel(to: ModelChoice(cutoff: choice.cutoff, activation: choice.activation.toggled))
+        case let .setTimeStep(dt): return setTimeStep(dt)
+        case let .scaleTimeStep(factor): return setTimeStep(settings.timeStep * factor)
+        case let .setTemperature(t): return setTemperature(t)
+        case let .setThermostat(thermostat): return setThermostat(thermostat)
+        case let .setSeed(seed): return setSeed(seed)
+        case let .run(steps): return run(steps: steps)
+        case .pause: return pause()
+        case .resume: return resume()
+        case .togglePause: return runState == .running ? pause() : resume()
+        case .reset: return reset()
+        case let .load(catalog): return load(catalog)
+        }
+    }
+
+    private mutating func cycleCutoff() -> LabMessage {
+        let kinds = catalog.cutoffs
+        guard kinds.count > 1 else {
+            return post("\(catalog.sceneName) has no other cutoff to switch to (\(catalog.modelsDescription))")
+        }
+        let next = kinds.firstIndex(of: choice.cutoff).map { kinds[($0 + 1) % kinds.count] } ?? kinds[0]
+        return switchModel(to: ModelChoice(cutoff: next, activation: choice.activation))
+    }
+
+    /// Swaps the model, keeping positions and velocities bit for bit; marks the energy history.
+    private mutating func switchModel(to newChoice: ModelChoice) -> LabMessage {
+        if newChoice.cutoff != choice.cutoff, !catalog.cutoffs.contains(newChoice.cutoff) {
+            let offered = catalog.cutoffs.isEmpty
+                ? "its cutoff is fixed: \(catalog.modelsDescription)"
+                : "it has: \(catalog.cutoffs.map(\.rawValue).joined(separator: ", "))"
+            return post("\(catalog.sceneName) has no model with the \(newChoice.cutoff) cutoff (\(offered))", isError: true)
+        }
+        if newChoice.activation != choice.activation, !catalog.activations.contains(newChoice.activation) {
+            if catalog.activations.isEmpty {
+                return post("no network activation to switch: \(catalog.modelsDescription)")
+            }
+            return post("activation stays \(choice.activation): \(catalog.sceneName) has no \(newChoice.activation) model",
+                        isError: true)
+        }
+        if newChoice == choice { return post("already \(choice)") }
+        do {
+            let potential = try catalog.potential(for: newChoice)
+            var newEvaluator = try ForceEvaluator(potential: potential, system: state.system)
+            state.result = newEvaluator.evaluate(state.system)
+            evaluator = newEvaluator
+            modelSummary = potential.summary
+        } catch {
+            return post("cannot switch to \(newChoice): \(error)", isError: true)
+        }
+        let label = newChoice.cutoff != choice.cutoff ? "cutoff: \(newChoice.cutoff)" : "activation: \(newChoice.activation)"
+        choice = newChoice
+        history.mark(label, at: state.time)
+        recordEnergy()
+        return post("\(label) (\(modelSummary))")
+    }
+
+    private mutating func setTimeStep(_ dt: Double) -> LabMessage {
+        guard dt.isFinite, dt > 0, dt <= Self.maxTimeStep else {
+            return post("dt must be between 0 and \(fixed(Self.maxTimeStep, 0)) fs, not \(dt)", isError: true)
+        }
+        settings.timeStep = dt
+        integrator = settings.integrator
+        let label = "dt \(formattedTime(dt)) fs"
+        history.mark(label, at: state.time)
+        return post(label)
+    }
+
+    private mutating func setTemperature(_ t: Double) -> LabMessage {
+        guard t.isFinite, t >= 0, t <= Self.maxTemperature else {
+            return post("temperature must be between 0 and \(fixed(Self.maxTemperature, 0)) K, not \(t)", isError: true)
+        }
+        settings.temperature = t
+        integrator = settings.integrator
+        explosionGuard = ExplosionGuard(temperature: t)
+        if settings.thermostat == .nve {
+            // NVE has no bath: give the atoms the new temperature now.
+            let now = state.system.temperature
+            if now > 0 {
+                let scale = (t / now).squareRoot()
+                for i in 0..<state.system.count { state.system.velocities[i] *= scale }
+            } else {
+                state.system.assignMaxwellBoltzmannVelocities(temperature: t, seed: settings.seed)
+            }
+            history.mark("T \(fixed(t, 0)) K", at: state.time)
+            recordEnergy()
+            return post("velocities rescaled to \(fixed(t, 0)) K")
+        }
+        history.mark("bath \(fixed(t, 0)) K", at: state.time)
+        return post("Langevin bath at \(fixed(t, 0)) K")
+    }
+
+    private mutating func setThermostat(_ thermostat: Thermostat) -> LabMessage {
+        if case let .langevin(friction) = thermostat, !(friction.isFinite && friction > 0) {
+            return post("Langevin friction must be a positive number in 1/fs, not \(friction)", isError: true)
+        }
+        settings.thermostat = thermostat
+        integrator = settings.integrator
+        history.mark(thermostat.description, at: state.time)
+        return post("thermostat: \(thermostat)")
+    }
+
+    private mutating func setSeed(_ seed: UInt64) -> LabMessage {
+        settings.seed = seed
+        state.random = SeededGenerator(seed: seed)
+        state.system.assignMaxwellBoltzmannVelocities(temperature: settings.temperature, seed: seed)
+        history.mark("seed \(seed)", at: state.time)
+        recordEnergy()
+        return post("seed \(seed): velocities redrawn at \(fixed(settings.temperature, 0)) K")
+    }
+
+    private mutating func run(steps: Int) -> LabMessage {
+        guard steps > 0 else { return post("run needs a positive number of steps, not \(steps)", isError: true) }
+        if case let .paused(.exploded(why)) = runState {
+            return post("the run blew up (\(why)); reset first", isError: true)
+        }
+        remainingRunSteps = steps
+        runState = .running
+        return post("running \(steps) steps")
+    }
+
+    private mutating func pause() -> LabMessage {
+        guard runState == .running else { return post(runState.description) }
+        runState = .paused(.user)
+        remainingRunSteps = nil
+        return post("paused")
+    }
+
+    private mutating func resume() -> LabMessage {
+        if case let .paused(.exploded(why)) = runState {
+            return post("the run blew up (\(why)); press r to reset", isError: true)
+        }
+        runState = .running
+        return post("running")
+    }
+
+    private mutating func reset() -> LabMessage {
+        let wasExploded: Bool = if case .paused(.exploded) = runState { true } else { false }
+        do {
+            try restart(catalog: catalog, choice: choice, settings: catalog.settings, system: catalog.initialSystem)
+        } catch {
+            return post("cannot reset: \(error)", isError: true)
+        }
+        let scene = "dt \(formattedTime(settings.timeStep)) fs, \(fixed(settings.temperature, 0)) K, \(settings.thermostat)"
+        return post((wasExploded ? "recovered: " : "") + "reset to the initial state of \(catalog.sceneName) (\(scene))")
+    }
+
+    private mutating func load(_ newCatalog: any ModelCatalog) -> LabMessage {
+        do {
+            try restart(catalog: newCatalog, choice: newCatalog.defaultChoice, settings: newCatalog.settings,
+                        system: newCatalog.initialSystem)
+        } catch {
+            return post("cannot load \(newCatalog.sceneName): \(error)", isError: true)
+        }
+        return post("loaded \(newCatalog.sceneName): \(newCatalog.initialSystem.count) atoms, \(choice)")
+    }
+}
+
+extension RunState: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .running: "running"
+        case let .paused(reason): reason.description
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Descriptors
+import Dynamics
+import Geometry
+import Potentials
+
+/// The lab's simulation as a plain value: a scene's catalog, the chosen model, MD settings, the MD
+/// state, the energy history and the run state. Synchronous and deterministic; the ``Simulation``
+/// actor drives it in the background for the view, the repl drives it directly.
+public struct SimulationEngine: Sendable {
+    public internal(set) var catalog: any ModelCatalog
+    public internal(set) var choice: ModelChoice
+    public internal(set) var settings: RunSettings
+    public internal(set) var state: MDState
+    public internal(set) var history: EnergyHistory
+    public internal(set) var trajectory: TrajectoryRecording
+    public internal(set) var runState: RunState = .running
+    public private(set) var message: LabMessage?
+    public internal(set) var modelSummary: String
+    var evaluator: ForceEvaluator
+    var integrator: any Integrator
+    var explosionGuard: ExplosionGuard
+    var remainingRunSteps: Int?
+    private var messageSerial = 0
+
+    /// Starts `catalog`'s scene with its default model, running.
+    public init(catalog: any ModelCatalog) throws {
+        let start = try Start(catalog: catalog, choice: catalog.defaultChoice, settings: catalog.settings,
+                              system: catalog.initialSystem)
+        self.catalog = catalog
+        choice = catalog.defaultChoice
+        settings = catalog.settings
+        state = start.state
+        evaluator = start.evaluator
+        modelSummary = start.summary
+        integrator = catalog.settings.integrator
+        history = EnergyHistory(atomCount: catalog.initialSystem.count)
+        trajectory = TrajectoryRecording()
+        explosionGuard = ExplosionGuard(temperature: catalog.settings.temperature)
+        recordCurrentState()
+    }
+
+    /// A model bound to a system: its evaluator, the state at t = 0 and the model's summary.
+    struct Start {
+        var evaluator: ForceEvaluator
+        var state: MDState
+        var summary: String
+        init(catalog: any ModelCatalog, choice: ModelChoice, settings: RunSettings, system: AtomicSystem) throws {
+            let potential = try catalog.potential(for: choice)
+            var evaluator = try ForceEvaluator(potential: potential, system: system)
+            state = settings.integrator.initialState(system, evaluator: &evaluator, seed: settings.seed)
+            self.evaluator = evaluator
+            summary = potential.summary
+        }
+    }
+
+    /// Steps while running, at most `maxSteps` times; stops early when a `run N` completes or the run
+    /// blows up (then pauses with a message saying why). Returns the number of steps taken.
+    @discardableResult
+    public mutating func stepWhileRunning(maxSteps: Int) -> Int {
+        var taken = 0
+        while taken < maxSteps, runState == .running {
+            integrator.step(&state, evaluator: &evaluator)
+            taken += 1
+            recordCurrentState()
+            if let explosion = explosionGuard.inspect(state, timeStep: settings.timeStep) {
+                runState = .paused(.exploded(explosion))
+                remainingRunSteps = nil
+                post("step \(state.step): \(explosion); paused, press r to reset", isError: true)
+                break
+            }
+            if let left = remainingRunSteps {
+                if left <= 1 {
+                    remainingRunSteps = nil
+                    runState = .paused(.finishedRun)
+                } else {
+                    remainingRunSteps = left - 1
+                }
+            }
+        }
+        return taken
+    }
+
+    /// The state as the lab displays it. `stepsPerSecond` is measured by the caller.
+    public func snapshot(stepsPerSecond: Double = 0, generation: Int = 0) -> Snapshot {
+        Snapshot(sceneName: catalog.sceneName, choice: choice, cutoffs: catalog.cutoffs,
+                 activations: catalog.activations, modelSummary: modelSummary, settings: settings,
+                 step: state.step, time: state.time, system: state.system,
+                 potentialEnergy: state.potentialEnergy, kineticEnergy: state.kineticEnergy,
+                 temperature: state.temperature, history: history, trajectory: trajectory,
+                 runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation)
+    }
+
+    /// Adds the current energies to the history and, on the stride, the atoms to the trajectory.
+    mutating func recordCurrentState() {
+        recordEnergy()
+        trajectory.offer(step: state.step, time: state.time, system: state.system,
+                         energy: state.potentialEnergy, forces: state.result.forces)
+    }
+
+    /// Adds the current energies to the history (after a setting changed them mid-step).
+    mutating func recordEnergy() {
+        history.append(EnergySample(state))
+    }
+
+    /// Shows `text` in the message line (and returns it, for the repl).
+    @discardableResult
+    mutating func post(_ text: String, isError: Bool = false) -> LabMessage {
+        messageSerial += 1
+        let posted = LabMessage(text: text, isError: isError, serial: messageSerial)
+        message = posted
+        return posted
+    }
+
+    /// Restarts from `system` under `catalog`, `choice` and `settings`: new evaluator, state, history.
+    mutating func restart(catalog: any ModelCatalog, choice: ModelChoice, settings: RunSettings,
+                          system: AtomicSystem) throws {
+        let start = try Start(catalog: catalog, choice: choice, settings: settings, system: system)
+        state = start.state
+        evaluator = start.evaluator
+        self.catalog = catalog
+        self.choice = choice
+        self.settings = settings
+        modelSummary = start.summary
+        integrator = settings.integrator
+        explosionGuard = ExplosionGuard(temperature: settings.temperature)
+        history = EnergyHistory(atomCount: system.count)
+        trajectory.clear()
+        remainingRunSteps = nil
+        runState = .running
+        recordCurrentState()
+    }
+}

@@ -1,0 +1,36 @@
+import Descriptors
+import Geometry
+
+/// Everything the lab displays, copied out of the simulation once per frame: a value, so the UI never
+/// shares mutable state with the stepping thread. Units: Å, Å/fs, eV, K, fs.
+public struct Snapshot: Sendable {
+    public var sceneName: String
+    public var choice: ModelChoice
+    /// Cutoffs and activations the scene offers (fewer than two: that key cannot switch).
+    public var cutoffs: [CutoffKind]
+    public var activations: [ActivationChoice]
+    /// The potential now driving the dynamics, in words.
+    public var modelSummary: String
+    public var settings: RunSettings
+    public var step: Int
+    /// Simulated time in fs.
+    public var time: Double
+    public var system: AtomicSystem
+    public var potentialEnergy: Double
+    public var kineticEnergy: Double
+    /// Instantaneous temperature in K.
+    public var temperature: Double
+    public var history: EnergyHistory
+    public var trajectory: TrajectoryRecording
+    public var runState: RunState
+    /// Steps per second of wall-clock time, measured by whoever drives the engine (0 if unknown).
+    public var stepsPerSecond: Double
+    public var message: LabMessage?
+    /// Increases with every published snapshot.
+    public var generation: Int
+    /// How many commands sent to the ``Simulation`` actor this snapshot reflects (0 elsewhere).
+    public var appliedCommands = 0
+
+    /// Total energy E = K + U in eV.
+    public var totalEnergy: Double { kineticEnergy + potentialEnergy }
+}

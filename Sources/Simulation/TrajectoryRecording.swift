@@ -1,0 +1,35 @@
+import Geometry
+
+/// One recorded frame: the atoms with the energy and forces at that moment (Å, Å/fs, eV, eV/Å).
+public struct TrajectoryFrame: Sendable {
+    public var step: Int
+    /// Simulated time in fs.
+    public var time: Double
+    public var system: AtomicSystem
+    public var energy: Double
+    public var forces: [Vector3]
+}
+
+/// The recent frames of a run, every ``stride`` steps, at most ``capacity`` of them (the oldest are
+/// dropped): what `save trajectory FILE` writes.
+public struct TrajectoryRecording: Sendable {
+    public private(set) var frames: [TrajectoryFrame] = []
+    /// Steps between recorded frames.
+    public let stride: Int
+    public let capacity: Int
+
+    public init(stride: Int = 10, capacity: Int = 500) {
+        self.stride = max(stride, 1)
+        self.capacity = max(capacity, 1)
+    }
+
+    /// Records the frame if `step` falls on the stride.
+    public mutating func offer(step: Int, time: Double, system: AtomicSystem, energy: Double, forces: [Vector3]) {
+        guard step % stride == 0 else { return }
+        if frames.count >= capacity { frames.removeFirst(max(capacity / 4, 1)) }
+        frames.append(TrajectoryFrame(step: step, time: time, system: system, energy: energy, forces: forces))
+    }
+
+    /// Forgets every frame (after a reset or a load).
+    public mutating func clear() { frames.removeAll(keepingCapacity: true) }
+}

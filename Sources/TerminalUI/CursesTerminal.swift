@@ -1,0 +1,26 @@
+import Canvas
+import CNCurses
+
+/// The curses screen as a ``LabTerminal``: keys from `wget_wch` with `wtimeout`, frames through
+/// ``CursesScreen``.
+struct CursesTerminal: LabTerminal {
+    let session: TerminalSession
+    private var screen: CursesScreen
+
+    init(session: TerminalSession) {
+        self.session = session
+        screen = CursesScreen(usesColor: session.usesColor)
+    }
+
+    var size: GridSize { GridSize(width: session.width, height: session.height) }
+
+    mutating func nextInput(waitingAtMost milliseconds: Int) -> TerminalInput? {
+        wtimeout(nnp_stdscr(), Int32(milliseconds))
+        var value: wint_t = 0
+        let status = wget_wch(nnp_stdscr(), &value)
+        guard status != ERR else { return nil }
+        return decodeInput(status: status, value: UInt32(value))
+    }
+
+    mutating func show(_ grid: CellGrid) { screen.show(grid, cursor: nil) }
+}

@@ -1,0 +1,99 @@
+import Canvas
+import Foundation
+import LabShell
+import Simulation
+
+/// What the lab benchmark measured. Rates per second of wall-clock time; latencies in ms.
+public struct LabBenchmarkResult: Sendable {
+    public var atoms: Int
+    /// Steps/s of the same engine stepped with no UI at all.
+    public var headlessStepsPerSecond: Double
+    /// Steps/s of the simulation actor while the lab loop drew frames.
+    public var labStepsPerSecond: Double
+    /// Frames drawn per second by the lab loop (rendered into the in-memory screen).
+    public var framesPerSecond: Double
+    /// Mean time to copy a snapshot, render it and show it, ms.
+    public var millisecondsPerDraw: Double
+    /// From a `c` key arriving to the first frame showing the new cutoff, for each press.
+    public var keyToScreenMilliseconds: [Double]
+
+    /// The lines `nnplab bench` prints.
+    public var lines: [String] {
+        let sorted = keyToScreenMilliseconds.sorted()
+        let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+        return [
+            "lab, \(atoms) atoms (LJ argon teacher), 100x30 in-memory screen:",
+            "  frames/s while the simulation runs: \(fixed(framesPerSecond, 1)) (target ≥ 30); "
+                + "\(fixed(millisecondsPerDraw, 1)) ms to draw a frame",
+            "  steps/s in the lab \(fixed(labStepsPerSecond, 1)) vs headless \(fixed(headlessStepsPerSecond, 1)): "
+                + "\(fixed(100 * labStepsPerSecond / max(headlessStepsPerSecond, 1e-9), 0)) % (target ≥ 90 %)",
+            "  key press to changed screen: median \(fixed(median, 1)) ms, max \(fixed(sorted.last ?? 0, 1)) ms "
+                + "over \(sorted.count) presses (target ≤ 50 ms)",
+            "  (measured by driving the lab's own loop against an in-memory screen: curses output is not included)",
+        ]
+    }
+}
+
+/// Measures the lab without a terminal: the loop of ``LabApp`` drives an ``InMemoryTerminal`` while
+/// the simulation actor steps, and `c` is pressed every half second.
+public enum LabBenchmark {
+    public static func measure(engine: SimulationEngine, scenes: any SceneSource,
+                               seconds: Double = 5) -> LabBenchmarkResult {
+        let headless = HeadlessRun.run(engine, for: .milliseconds(Int(seconds * 1000)))
+
+        let clock = ContinuousClock()
+        let simulation = Simulation(engine: engine)
+        let runner = Task.detached { await simulation.run() }
+        var terminal = InMemoryTerminal(size: GridSize(width: 100, height: 30))
+        let start = clock.now + .milliseconds(300)
+        let presses = Int(seconds * 2) - 1
+        terminal.scheduledKeys = (1...max(presses, 1)).map { (start + .milliseconds(500 * $0), LabKey.character("c")) }
+        let pressTimes = terminal.scheduledKeys.map(\.at)
+        var cutoff = engine.choice.cutoff
+        var expected: [String] = []
+        for _ in pressTimes { cutoff = cutoff.next; expected.append("cutoff: \(cutoff)") }
+        let latencies = Latencies(pressTimes: pressTimes, expected: expected)
+        terminal.onShow = { grid, shownAt in latencies.observe(grid, at: shownAt) }
+        let loop = LabLoop(terminal: terminal, simulation: simulation, shell: Shell(scenes: scenes),
+                           mode: RenderMode(glyphs: .braille, color: true))
+        let firstStep = simulation.latest().step
+        let loopStart = clock.now
+        let end = loopStart + .milliseconds(Int(seconds * 1000) + 300)
+        loop.run { clock.now >= end }
+        let elapsed = clock.now - loopStart
+        let last = simulation.latest()
+        simulation.stop()
+        withExtendedLifetime(runner) {}
+        let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return LabBenchmarkResult(atoms: engine.state.system.count, headlessStepsPerSecond: headless.stepsPerSecond,
+                                  labStepsPerSecond: Double(last.step - firstStep) / elapsedSeconds,
+                                  framesPerSecond: Double(loop.framesDrawn) / elapsedSeconds,
+                                  millisecondsPerDraw: milliseconds(loop.drawingTime) / Double(max(loop.framesDrawn, 1)),
+                                  keyToScreenMilliseconds: latencies.milliseconds)
+    }
+}
+
+/// Matches frames to key presses: the latency of press k is the first frame after it that shows
+/// its expected status text.
+private final class Latencies {
+    let pressTimes: [ContinuousClock.Instant]
+    let expected: [String]
+    private(set) var milliseconds: [Double] = []
+
+    init(pressTimes: [ContinuousClock.Instant], expected: [String]) {
+        self.pressTimes = pressTimes
+        self.expected = expected
+    }
+
+    func observe(_ grid: CellGrid, at instant: ContinuousClock.Instant) {
+        let k = milliseconds.count
+        guard k < pressTimes.count, instant >= pressTimes[k] else { return }
+        guard grid.rows().contains(where: { $0.contains(expected[k]) }) else { return }
+        milliseconds.append(TerminalUI.milliseconds(instant - pressTimes[k]))
+    }
+}
+
+/// A duration in milliseconds.
+func milliseconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) * 1e-15
+}

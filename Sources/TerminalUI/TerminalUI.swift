@@ -1,1 +1,0 @@
-// TerminalUI: the ncurses front end; the only module that calls curses.

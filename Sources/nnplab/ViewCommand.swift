@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Simulation
+import LabShell
+import TerminalUI
+
+/// `nnplab view [SCENE]`, the default command: the terminal lab.
+struct ViewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "view",
+        abstract: "Open the terminal lab on a scene (the default command).",
+        discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, arrows/hjkl rotate, +/- zoom, "
+            + "? help, : command line, q quit.")
+
+    @Argument(help: "Scene to open.")
+    var scene: String = defaultSceneName
+
+    @Option(help: "Stop by itself after this many seconds (for tests and demos).")
+    var duration: Double?
+
+    @Flag(help: "Run the simulation without a screen and print a summary (needs no terminal).")
+    var headless = false
+
+    @Flag(help: "No colours (as does a non-empty NO_COLOR environment variable).")
+    var noColor = false
+
+    func validate() throws {
+        if let duration, !(duration > 0 && duration.isFinite) {
+            throw ValidationError("--duration must be a positive number of seconds, not \(duration)")
+        }
+    }
+
+    func run() throws {
+        guard headless || isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure("nnplab view needs a terminal on stdout; use --headless, or nnplab repl for scripts")
+        }
+        let scenes = labScenes()
+        let catalog: any ModelCatalog
+        do {
+            catalog = try scenes.catalog(named: scene)
+        } catch {
+            throw CommandFailure("scene \(scene): \(error)")
+        }
+        let engine = try SimulationEngine(catalog: catalog)
+        if headless {
+            let seconds = duration ?? 10
+            let result = HeadlessRun.run(engine, for: .milliseconds(Int(seconds * 1000)))
+            print(headlessSummary(result))
+            return
+        }
+        let status = try LabApp(engine: engine, scenes: scenes, options: .init(noColor: noColor, duration: duration)).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func headlessSummary(_ run: HeadlessRun) -> String {
+        let s = run.snapshot
+        var lines = Shell.status(s)
+        lines.append("headless: \(run.steps) steps in \(fixed(run.seconds, 2)) s = \(fixed(run.stepsPerSecond, 0)) steps/s")
+        if let message = s.message, message.isError { lines.append(message.text) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# End to end: the real lab in tmux at 100x30. The status line shows the default scene's model
+# (cutoff: smooth, activation: tanh); c changes the cutoff, a the activation, ? opens help, Esc closes
+# it, q exits 0 and restores the terminal. Usage: lab_keys.sh NNPLAB
+set -uo pipefail
+binary="${1:?usage: $0 path/to/nnplab}"
+command -v tmux >/dev/null || { echo "lab_keys: tmux is not installed"; exit 1; }
+work="$(mktemp -d)"
+socket="$work/tmux.sock"
+tmux_() { tmux -S "$socket" -f /dev/null "$@"; }
+cleanup() { tmux_ kill-server 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+screen() { tmux_ capture-pane -p -t lab; }
+fail() {
+    echo "lab_keys: $*"
+    echo "--- screen:"
+    screen 2>/dev/null || echo "(no pane)"
+    exit 1
+}
+# Polls the screen until it matches the extended regex $1 (at most ~20 s).
+wait_for() {
+    local deadline=$((SECONDS + 20))
+    while [ $SECONDS -lt $deadline ]; do
+        screen 2>/dev/null | grep -Eq -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for: $1"
+}
+wait_gone() {
+    local deadline=$((SECONDS + 20))
+    while [ $SECONDS -lt $deadline ]; do
+        screen 2>/dev/null | grep -Eq -- "$1" || return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for this to go: $1"
+}
+
+# The pane runs the lab, then records its exit status and prints a marker once the shell has the
+# terminal back.
+tmux_ new-session -d -s lab -x 100 -y 30 \
+    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color '$binary' view --duration 120; echo \"exit=\$?\" > '$work/status'; echo LAB-ENDED; sleep 30"
+
+wait_for "cutoff: smooth"
+wait_for "activation: tanh"
+screen | grep -Pq '[\x{2801}-\x{28FF}]' || fail "no braille dots on the screen"
+
+tmux_ send-keys -t lab c
+wait_for "cutoff: step"
+tmux_ send-keys -t lab c
+wait_for "cutoff: kinked"
+
+tmux_ send-keys -t lab a
+# A scene with networks switches to relu; the teacher-only fallback says it has no activation.
+wait_for "activation: relu|no network activation"
+
+tmux_ send-keys -t lab '?'
+wait_for "close this help"
+tmux_ send-keys -t lab Escape
+wait_gone "close this help"
+
+tmux_ send-keys -t lab q
+wait_for "LAB-ENDED"
+[ "$(cat "$work/status")" = "exit=0" ] || fail "q exited with $(cat "$work/status")"
+# The terminal is restored: the marker is printed by the shell on the normal screen, and no status line remains.
+screen | grep -q "cutoff: kinked" && fail "the lab's screen is still shown after q (terminal not restored)"
+echo "lab_keys: ok"

@@ -1,0 +1,53 @@
+import Descriptors
+import Testing
+@testable import LabShell
+@testable import Simulation
+
+@Suite("Command parsing")
+struct CommandParsingTests {
+    @Test("every verb parses into its typed command")
+    func goodLines() throws {
+        let cases: [(String, LabCommand)] = [
+            ("help", .help(nil)), ("help set", .help(.set)), ("load silicon", .load(scene: "silicon")),
+            ("set cutoff kinked", .set(.cutoff(.kinked))), ("set activation ReLU", .set(.activation(.relu))),
+            ("set dt 0.5", .set(.timeStep(0.5))), ("set temperature 120", .set(.temperature(120))),
+            ("set thermostat nve", .set(.thermostat(.nve))),
+            ("set thermostat langevin", .set(.thermostat(.langevin(friction: 0.01)))),
+            ("set thermostat langevin 0.1", .set(.thermostat(.langevin(friction: 0.1)))),
+            ("set seed 42", .set(.seed(42))), ("run 100", .run(steps: 100)), ("pause", .pause),
+            ("resume", .resume), ("reset", .reset), ("status", .status), ("check", .check(exercise: nil)),
+            ("check invariance", .check(exercise: "invariance")), ("drift", .drift),
+            ("save trajectory out.xyz", .save(.trajectory, path: "out.xyz", overwrite: false)),
+            ("save! log out.csv", .save(.log, path: "out.csv", overwrite: true)),
+            ("save plot \"my plot.svg\" --force", .save(.plot, path: "my plot.svg", overwrite: true)),
+            ("quit", .quit), ("  run 5   # five steps", .run(steps: 5)),
+        ]
+        for (line, expected) in cases {
+            #expect(try LabCommand.parse(line) == expected, "\(line)")
+        }
+    }
+
+    @Test("blank lines and comments are no command")
+    func blank() throws {
+        #expect(try LabCommand.parse("   ") == nil)
+        #expect(try LabCommand.parse("# a lesson") == nil)
+    }
+
+    @Test("a bad line is one error naming the offending word")
+    func badLines() {
+        let cases: [(String, String)] = [
+            ("rnu 10", "'rnu'"), ("run ten", "'ten'"), ("run -3", "'-3'"), ("set cutoff wobbly", "'wobbly'"),
+            ("set speed 3", "'speed'"), ("set dt fast", "'fast'"), ("save movie a.mp4", "'movie'"),
+            ("pause now", "'now'"), ("set seed -1", "'-1'"), ("help me", "'me'"), ("set thermostat nve 0.1", "'nve 0.1'"),
+        ]
+        for (line, word) in cases {
+            do {
+                _ = try LabCommand.parse(line)
+                Issue.record("'\(line)' parsed")
+            } catch {
+                #expect(error.message.contains(word), "\(line): \(error.message)")
+                #expect(!error.message.contains("\n"))
+            }
+        }
+    }
+}

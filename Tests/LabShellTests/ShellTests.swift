@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import LabShell
+@testable import Simulation
+
+@Suite("Shell")
+struct ShellTests {
+    let shell = Shell(scenes: SpringScenes())
+
+    func backend() throws -> EngineBackend { EngineBackend(engine: try SimulationEngine(catalog: tetheredCatalog())) }
+
+    @Test("a script runs to the end, reports failed lines by number and keeps going")
+    func script() throws {
+        var backend = try backend()
+        var out: [String] = []
+        var errors: [String] = []
+        let lesson = ["# warm up", "run 20", "set cutof step", "set cutoff step", "run 10", "status", "load nowhere"]
+        let outcome = shell.runSession(lines: lesson, on: &backend, numbered: true,
+                                       print: { out.append($0) }, printError: { errors.append($0) })
+        #expect(outcome == Shell.SessionOutcome(failedLines: [3, 7], quit: false))
+        #expect(errors.count == 2)
+        #expect(errors[0].hasPrefix("line 3: ") && errors[0].contains("'cutof'"))
+        #expect(errors[1].hasPrefix("line 7: ") && errors[1].contains("nowhere"))
+        #expect(backend.engine.state.step == 30)
+        #expect(backend.engine.choice.cutoff == .step)
+        #expect(out.contains { $0.contains("cutoff: step") })
+    }
+
+    @Test("quit ends a session before the rest of its lines")
+    func quit() throws {
+        var backend = try backend()
+        let outcome = shell.runSession(lines: ["run 2", "quit", "run 5"], on: &backend, numbered: true,
+                                       print: { _ in }, printError: { _ in })
+        #expect(outcome.quit)
+        #expect(backend.engine.state.step == 2)
+    }
+
+    @Test("load switches scenes by name")
+    func load() throws {
+        var backend = try backend()
+        let reply = shell.execute(line: "load coils", on: &backend)
+        #expect(!reply.isError)
+        #expect(backend.snapshot().sceneName == "coils")
+    }
+
+    @Test("save writes a trajectory ASE-style and a CSV log, and never overwrites without force")
+    func saving() throws {
+        var backend = try backend()
+        _ = shell.execute(line: "run 30", on: &backend)
+        let folder = scratchDirectory()
+        let xyz = folder.appendingPathComponent("t.xyz").path
+        let csv = folder.appendingPathComponent("log.csv").path
+        #expect(!shell.execute(line: "save trajectory \(xyz)", on: &backend).isError)
+        let text = try String(contentsOfFile: xyz, encoding: .utf8)
+        #expect(text.components(separatedBy: "Lattice=").count - 1 == 4)  // steps 0, 10, 20, 30
+        #expect(shell.execute(line: "save trajectory \(xyz)", on: &backend).isError)
+        #expect(!shell.execute(line: "save! trajectory \(xyz)", on: &backend).isError)
+        _ = shell.execute(line: "set cutoff kinked", on: &backend)
+        _ = shell.execute(line: "run 3", on: &backend)
+        #expect(!shell.execute(line: "save log \(csv)", on: &backend).isError)
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        #expect(rows.first == "time_fs,kinetic_eV,potential_eV,total_eV,setting")
+        #expect(rows.count == 1 + 31 + 1 + 3)
+        #expect(rows.last?.hasSuffix(",cutoff: kinked") == true)
+        #expect(rows[1].hasSuffix(",start"))
+        let svg = folder.appendingPathComponent("plot.svg").path
+        #expect(!shell.execute(line: "save plot \(svg)", on: &backend).isError)
+        let document = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(document.contains("<svg") && document.contains("cutoff: kinked"))
+    }
+
+    @Test("drift reports the conservation since the last change")
+    func drift() throws {
+        var backend = try backend()
+        #expect(shell.execute(line: "drift", on: &backend).lines[0].contains("no steps"))
+        _ = shell.execute(line: "run 50", on: &backend)
+        let lines = shell.execute(line: "drift", on: &backend).lines
+        #expect(lines[0].contains("since the start, 51 samples"))
+        #expect(lines[1].contains("RMS of E_total"))
+    }
+
+    @Test("help lists every verb")
+    func help() throws {
+        var backend = try backend()
+        let lines = shell.execute(line: "help", on: &backend).lines
+        #expect(lines.count == Verb.allCases.count)
+        #expect(shell.execute(line: "help save", on: &backend).lines[0].contains("--force"))
+    }
+}

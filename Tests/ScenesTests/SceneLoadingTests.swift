@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import Geometry
+import Descriptors
+@testable import Scenes
+
+/// The repository's Scenes folder, from this file's path (…/Tests/ScenesTests/X.swift).
+let scenesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Scenes")
+
+@Suite("Scene files")
+struct SceneLoadingTests {
+    @Test("every shipped scene loads")
+    func shippedScenesLoad() throws {
+        let names = SceneLibrary.names(in: scenesFolder)
+        #expect(names.contains("argon") && names.contains("silicon") && names.contains("water"))
+        for name in names { _ = try SceneLibrary.load(name, in: scenesFolder) }
+    }
+
+    @Test("argon reads as the prototype measured: 108 atoms at 1.4 g/cm³, 10 G2 at 6.5 Å, 10-20-20-1")
+    func argonContents() throws {
+        let s = try SceneLibrary.load("argon", in: scenesFolder)
+        guard case let .lattice(l) = s.structure else { Issue.record("argon should be a lattice"); return }
+        #expect(l.atomCount == 108)
+        // ρ = 4 m / a³ back in g/cm³.
+        let rho = 4 * 39.948 * 1.66053906660 / (l.latticeConstant * l.latticeConstant * l.latticeConstant)
+        #expect(abs(rho - 1.4) < 1e-12)
+        #expect(s.teacher == .lennardJones(epsilon: 0.0104, sigma: 3.40, cutoff: 8.5, truncation: .smooth))
+        let student = try #require(s.student)
+        #expect(student.descriptors.cutoff == 6.5)
+        #expect(student.descriptors.radial.count == 10 && student.descriptors.angular.isEmpty)
+        #expect(student.layerSizes == [10, 20, 20, 1])
+        #expect(s.md.timeStep == 2 && s.md.thermostat == .nve && s.md.equilibration.count == 2)
+        #expect(s.modelsDirectory.path.hasSuffix("Scenes/argon/models"))
+    }
+
+    @Test("silicon expands its angular grid: 1 η × 3 ζ × 2 λ = 6 G4")
+    func siliconAngular() throws {
+        let s = try SceneLibrary.load("silicon", in: scenesFolder)
+        let student = try #require(s.student)
+        #expect(student.descriptors.angular.count == 6)
+        #expect(Set(student.descriptors.angular.map(\.lambda)) == [-1, 1])
+    }
+
+    @Test("water is a loaded n2p2 model whose cutoff cannot be toggled")
+    func waterIsLoaded() throws {
+        let s = try SceneLibrary.load("water", in: scenesFolder)
+        #expect(s.student == nil && !s.cutoffIsToggleable)
+        guard case let .n2p2(dir) = s.teacher else { Issue.record("water teacher should be n2p2"); return }
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("weights.008.data").path))
+        guard case let .file(_, units) = s.structure else { Issue.record("water structure should be a file"); return }
+        #expect(units == .atomic)
+    }
+}
+
+@Suite("Scene file errors: one line, file:line, expected and got")
+struct SceneErrorTests {
+    /// The argon scene's text with `old` replaced by `new`, parsed as if it were Scenes/argon.toml.
+    func argonError(replacing old: String, with new: String) throws -> SceneError? {
+        let url = scenesFolder.appendingPathComponent("argon.toml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old))
+        do {
+            _ = try Scene.parse(text.replacingOccurrences(of: old, with: new), file: url, displayPath: "argon.toml")
+            return nil
+        } catch let e as SceneError {
+            return e
+        }
+    }
+
+    func lineNumber(of needle: String) throws -> Int {
+        let text = try String(contentsOf: scenesFolder.appendingPathComponent("argon.toml"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return try #require(lines.firstIndex { $0.hasPrefix(needle) }) + 1
+    }
+
+    @Test("a misspelt key is named on its line with the spelling expected")
+    func misspeltKey() throws {
+        let line = try lineNumber(of: "temperature = 92.0")
+        let e = try #require(try argonError(replacing: "temperature = 92.0 ", with: "tempature = 92.0 "))
+        #expect(e.description == "argon.toml:\(line): md.tempature: unknown key: expected 'temperature' (a non-negative temperature in K), got 'tempature'")
+    }
+
+    @Test("an unknown key names its line and the keys that are allowed")
+    func unknownKey() throws {
+        let line = try lineNumber(of: "thermostat = \"nve\"")
+        let e = try #require(try argonError(replacing: "thermostat = \"nve\"", with: "barostat = \"nve\""))
+        #expect(e.line == line)
+        #expect(e.description.hasPrefix("argon.toml:\(line): md.barostat: unknown key in [md]: expected one of"))
+        #expect(e.description.contains("thermostat") && e.description.hasSuffix("got 'barostat'"))
+        #expect(!e.description.contains("\n"))
+    }
+
+    @Test("a negative time step is refused on its own line")
+    func negativeTimeStep() throws {
+        let line = try lineNumber(of: "dt = 2.0")
+        let e = try #require(try argonError(replacing: "dt = 2.0", with: "dt = -2.0"))
+        #expect(e.description == "argon.toml:\(line): md.dt: expected a positive time step in fs (at most 20), got -2.0")
+    }
+
+    @Test("a wrong type says which type was expected")
+    func wrongType() throws {
+        let line = try lineNumber(of: "configurations = 220")
+        let e = try #require(try argonError(replacing: "configurations = 220", with: "configurations = \"many\""))
+        #expect(e.description == "argon.toml:\(line): student.training.configurations: expected a number of configurations ≥ 2, got \"many\"")
+    }
+
+    @Test("a student cutoff beyond the teacher's range is impossible")
+    func cutoffBeyondTeacher() throws {
+        let line = try lineNumber(of: "cutoff = 6.5")
+        let e = try #require(try argonError(replacing: "cutoff = 6.5 ", with: "cutoff = 9.0 "))
+        #expect(e.line == line)
+        #expect(e.message.contains("no longer than the teacher's range (8.5 Å), got 9.0"))
+    }
+
+    @Test("a missing structure file names the path it looked for")
+    func missingFile() throws {
+        let line = try lineNumber(of: "lattice = \"fcc\"")
+        let e = try #require(try argonError(replacing: "lattice = \"fcc\"", with: "file = \"nowhere.xyz\""))
+        #expect(e.line == line)
+        #expect(e.message.hasPrefix("structure.file: expected an existing structure file, got \"nowhere.xyz\""))
+    }
+
+    @Test("an unknown choice lists the choices")
+    func unknownChoice() throws {
+        let line = try lineNumber(of: "truncation = \"smooth\"")
+        let e = try #require(try argonError(replacing: "truncation = \"smooth\"", with: "truncation = \"soft\""))
+        #expect(e.description == "argon.toml:\(line): teacher.truncation: expected one of step, kinked, smooth, got \"soft\"")
+    }
+
+    @Test("a missing key points at its table's header")
+    func missingKey() throws {
+        let line = try lineNumber(of: "[md]")
+        let e = try #require(try argonError(replacing: "dt = 2.0", with: ""))
+        #expect(e.line == line && e.message == "missing key md.dt: expected a positive time step in fs (at most 20), got nothing")
+    }
+
+    @Test("a key in the second [[md.equilibration]] table is found on its own line")
+    func arrayOfTablesLine() throws {
+        let text = try String(contentsOf: scenesFolder.appendingPathComponent("argon.toml"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let second = try #require(lines.indices.filter { lines[$0].hasPrefix("time = 4.0") }.last) + 1
+        let broken = lines.enumerated().map { $0.offset + 1 == second ? "time = -1.0" : String($0.element) }
+            .joined(separator: "\n")
+        do {
+            _ = try Scene.parse(broken, file: scenesFolder.appendingPathComponent("argon.toml"), displayPath: "a.toml")
+            Issue.record("a negative equilibration time should be refused")
+        } catch let e as SceneError {
+            #expect(e.line == second && e.message == "md.equilibration.time: expected a positive time in ps, got -1.0")
+        }
+    }
+
+    @Test("a TOML syntax error keeps TOMLKit's line")
+    func syntaxError() throws {
+        let e = try #require(try argonError(replacing: "seed = 7", with: "seed = = 7"))
+        #expect(e.line == (try lineNumber(of: "seed = 7")))
+        #expect(e.message.hasPrefix("expected valid TOML"))
+    }
+
+    @Test("an unknown scene name lists the scenes there are")
+    func unknownScene() {
+        #expect(throws: SceneError.self) { try SceneLibrary.load("argonn", in: scenesFolder) }
+        do { _ = try SceneLibrary.load("argonn", in: scenesFolder) } catch let e as SceneError {
+            #expect(e.description.contains("argon, silicon, water") && e.description.hasSuffix("got 'argonn'"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+}
