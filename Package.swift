@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "TerminalUI",
                 dependencies: ["CNCurses", "Canvas", "Simulation", "LabShell", "Scenes"]),
         .executableTarget(name: "nnplab",
-                          dependencies: ["Geometry", "StructureFiles", "Potentials", "Dynamics",
+                          dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "Dynamics",
                                          "Training", "Scenes", "Experiments", "Simulation",
                                          "LabShell", "TerminalUI", "Canvas",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),

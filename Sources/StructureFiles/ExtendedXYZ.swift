@@ -89,7 +89,7 @@ public enum ExtendedXYZ {
                                       velocities: velocities.isEmpty ? nil : velocities, masses: masses, cell: cell)
         let energy = try info.energy.map { try source.number(Substring($0), at: infoLine, "energy") }
         return LabelledStructure(system: system, energy: energy, forces: columns.forces == nil ? nil : forces,
-                                 comment: info.comment ?? "")
+                                 comment: info.comment ?? "", atomLines: Array((infoLine + 2)...(lastLine + 1)))
     }
 }
 

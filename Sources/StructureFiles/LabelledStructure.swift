@@ -15,11 +15,16 @@ public struct LabelledStructure: Sendable, Equatable {
     public var forces: [Vector3]?
     /// The file's free-text comment for this frame (n2p2 `comment`, extended XYZ `comment=`), or "".
     public var comment: String
+    /// The 1-based line of each atom in the file it was read from (empty if not read from a file),
+    /// so that a later complaint about atom i ("no potential for Xe") can name its line.
+    public var atomLines: [Int]
 
-    public init(system: AtomicSystem, energy: Double? = nil, forces: [Vector3]? = nil, comment: String = "") {
+    public init(system: AtomicSystem, energy: Double? = nil, forces: [Vector3]? = nil, comment: String = "",
+                atomLines: [Int] = []) {
         self.system = system
         self.energy = energy
         self.forces = forces
         self.comment = comment
+        self.atomLines = atomLines
     }
 }

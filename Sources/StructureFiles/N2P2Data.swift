@@ -55,6 +55,7 @@ public enum N2P2Data {
                     throw source.error(at: index, "expected 'atom x y z element charge n fx fy fz'", line)
                 }
                 current.elements.append(try source.element(fields[4], at: index))
+                current.atomLines.append(index + 1)
                 current.positions.append(Vector3(try source.number(fields[1], at: index, "x"),
                                                 try source.number(fields[2], at: index, "y"),
                                                 try source.number(fields[3], at: index, "z")))
@@ -92,6 +93,7 @@ public enum N2P2Data {
         var elements: [Element] = []
         var positions: [Vector3] = []
         var forces: [Vector3] = []
+        var atomLines: [Int] = []
         var energy: Double?
 
         func structure(_ source: SourceLines, endLine: Int) throws -> LabelledStructure {
@@ -108,7 +110,7 @@ public enum N2P2Data {
             }
             guard !positions.isEmpty else { throw source.error(at: endLine, "configuration has no atoms", "end") }
             let system = try AtomicSystem(elements: elements, positions: positions, cell: cell)
-            return LabelledStructure(system: system, energy: energy, forces: forces, comment: comment)
+            return LabelledStructure(system: system, energy: energy, forces: forces, comment: comment, atomLines: atomLines)
         }
     }
 }

@@ -5,5 +5,6 @@ struct NNPLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnplab",
         abstract: "A terminal laboratory for neural network potentials.",
-        version: "0.1.0")
+        version: "0.1.0",
+        subcommands: [EvalCommand.self, BenchCommand.self])
 }

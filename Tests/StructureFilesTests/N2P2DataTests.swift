@@ -59,6 +59,7 @@ struct N2P2DataTests {
         #expect(frames[0].forces == [Vector3(0.5, 0, 0), Vector3(-0.5, 0, 0)])
         #expect(frames[1].forces?[0].z == 0.01)
         #expect(frames[0].comment == "first")
+        #expect(frames[1].atomLines == [12, 13])
     }
 
     @Test("errors name the file, the line and the offending value", arguments: [

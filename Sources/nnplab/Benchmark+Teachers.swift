@@ -1,0 +1,60 @@
+import Dynamics
+import Foundation
+import Geometry
+import Potentials
+
+extension Benchmark {
+    /// Stillinger-Weber silicon, 4096 atoms (8×8×8 diamond cells, a = 5.431 Å), 1000 K, Δt = 1 fs.
+    static let stillingerWeberSilicon = Benchmark(
+        name: "sw-silicon", summary: "Stillinger-Weber Si, 4096 atoms (8x8x8 diamond), 1000 K, dt 1 fs, NVE",
+        unit: "µs/atom-step", target: 0.97, targetSource: "LAMMPS serial",
+        measure: { quick in
+            let system = try Lattice.diamond.crystal(of: StillingerWeber.silicon, latticeConstant: 5.431, repeats: 8)
+            return try timePerAtomStep(system, StillingerWeber(), temperature: 1000, timeStep: 1, steps: quick ? 40 : 400)
+        })
+
+    /// Shifted-force Lennard-Jones argon, 4000 atoms (fcc 10×10×10, a = 5.7 Å), r_c 8.5 Å, Δt = 5 fs.
+    static let lennardJonesArgon = Benchmark(
+        name: "lj-argon", summary: "shifted-force Lennard-Jones Ar, 4000 atoms (fcc 10x10x10, a 5.7 Å), r_c 8.5 Å, 100 K, dt 5 fs, NVE",
+        unit: "µs/atom-step", target: 0.45, targetSource: "LAMMPS serial",
+        measure: { quick in
+            let system = try Lattice.fcc.crystal(of: LennardJones.argon, latticeConstant: 5.7, repeats: 10)
+            return try timePerAtomStep(system, LennardJones(truncation: .smooth), temperature: 100, timeStep: 5,
+                                       steps: quick ? 40 : 400)
+        })
+
+    /// How the cost per atom-step grows from 1 000 to 100 000 atoms (shifted-force LJ argon): O(N) is 1.
+    static let lennardJonesScaling = Benchmark(
+        name: "lj-scaling", summary: "LJ argon cost per atom-step at 100 000 atoms / at 1 000 atoms (fcc 25x25x40 vs 5x5x10)",
+        unit: "ratio", target: 1.2, targetSource: "O(N)",
+        measure: { quick in
+            let lj = try LennardJones(truncation: .smooth)
+            let small = try Lattice.fcc.crystal(of: LennardJones.argon, latticeConstant: 5.7, repeats: SIMD3(5, 5, 10))
+            let large = try Lattice.fcc.crystal(of: LennardJones.argon, latticeConstant: 5.7, repeats: SIMD3(25, 25, 40))
+            let perSmall = try timePerAtomStep(small, lj, temperature: 100, timeStep: 5, steps: quick ? 200 : 2000)
+            let perLarge = try timePerAtomStep(large, lj, temperature: 100, timeStep: 5, steps: quick ? 10 : 40)
+            return perLarge / perSmall
+        })
+
+    /// Wall time per atom per velocity Verlet step (µs), the median over five timed segments of
+    /// `steps / 5` steps each, after a short warm-up. Velocities: Maxwell-Boltzmann at `temperature`
+    /// (K) with seed 1; `timeStep` in fs; neighbour list skin 1 Å.
+    static func timePerAtomStep(_ system: AtomicSystem, _ potential: any Potential, temperature: Double,
+                                timeStep: Double, steps: Int) throws -> Double {
+        var system = system
+        system.assignMaxwellBoltzmannVelocities(temperature: temperature, seed: 1)
+        var evaluator = try ForceEvaluator(potential: potential, system: system, skin: 1.0)
+        let integrator = VelocityVerlet(timeStep: timeStep)
+        var state = integrator.initialState(system, evaluator: &evaluator)
+        let segment = max(1, steps / 5)
+        integrator.run(&state, evaluator: &evaluator, steps: max(1, segment / 4))
+        let clock = ContinuousClock()
+        var perAtomStep: [Double] = []
+        for _ in 0..<5 {
+            let elapsed = clock.measure { integrator.run(&state, evaluator: &evaluator, steps: segment) }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            perAtomStep.append(seconds * 1e6 / Double(segment * system.count))
+        }
+        return perAtomStep.sorted()[2]
+    }
+}

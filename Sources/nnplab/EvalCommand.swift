@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Geometry
+import Potentials
+import StructureFiles
+
+/// `nnplab eval`: energy and forces of a structure, written back as extended XYZ.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a potential on a structure and write it back with energy and forces.",
+        discussion: """
+        STRUCTURE is extended XYZ (ASE convention) or n2p2 input.data; every frame is evaluated. The \
+        output is extended XYZ with energy=<total, eV> in the comment line and forces:R:3 (eV/Å) for \
+        every atom, in input order.
+
+        Example: nnplab eval argon.xyz --potential lj --cutoff kinked --output argon-eval.xyz
+        """)
+
+    @Argument(help: "Structure file: extended XYZ or n2p2 input.data.")
+    var structure: String
+
+    @OptionGroup var choice: PotentialChoice
+
+    @Option(name: .shortAndLong, help: "Write here instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Overwrite --output if it exists.")
+    var force = false
+
+    func run() throws {
+        let destination = OutputDestination(path: output, force: force)
+        try destination.checkWritable()
+        let potential = try choice.make()
+        var evaluated: [LabelledStructure] = []
+        for frame in try StructureLoading.frames(structure) {
+            try StructureLoading.check(frame, against: potential, file: structure)
+            var evaluator = try ForceEvaluator(potential: potential, system: frame.system)
+            let result = evaluator.evaluate(frame.system)
+            evaluated.append(LabelledStructure(system: frame.system, energy: result.energy, forces: result.forces,
+                                               comment: frame.comment))
+        }
+        try destination.write(ExtendedXYZ.text(evaluated))
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Descriptors
+import Geometry
+import Potentials
+
+extension CutoffKind: ExpressibleByArgument {}
+
+/// The `--potential` option and its parameters, shared by every command that evaluates a potential.
+///
+/// `lj`: Lennard-Jones argon (ε 0.0104 eV, σ 3.40 Å, r_c 8.5 Å) cut the `--cutoff` way (default
+/// smooth), with `--epsilon`, `--sigma`, `--rc` overriding. `sw`: Stillinger-Weber silicon (1985).
+struct PotentialChoice: ParsableArguments {
+    @Option(help: ArgumentHelp("The potential: lj (Lennard-Jones argon) or sw (Stillinger-Weber silicon).",
+                               valueName: "lj|sw"))
+    var potential: String
+
+    @Option(help: ArgumentHelp("How Lennard-Jones is cut at r_c: step (plain), kinked (energy shifted), smooth (force shifted). Default smooth.",
+                               valueName: "step|kinked|smooth"))
+    var cutoff: CutoffKind?
+
+    @Option(help: "Lennard-Jones well depth ε in eV (default 0.0104).")
+    var epsilon: Double?
+
+    @Option(help: "Lennard-Jones σ in Å (default 3.40).")
+    var sigma: Double?
+
+    @Option(help: "Lennard-Jones cutoff radius r_c in Å (default 8.5).")
+    var rc: Double?
+
+    /// The potential these options name; a bad name or parameter is a one-line error.
+    func make() throws -> any Potential {
+        switch potential.lowercased() {
+        case "lj":
+            do {
+                return try LennardJones(epsilon: epsilon ?? 0.0104, sigma: sigma ?? 3.40, cutoff: rc ?? 8.5,
+                                        truncation: cutoff ?? .smooth)
+            } catch {
+                throw CommandFailure("\(error)")
+            }
+        case "sw":
+            let ljOnly = [("--epsilon", epsilon != nil), ("--sigma", sigma != nil), ("--rc", rc != nil),
+                          ("--cutoff", cutoff != nil)].filter(\.1).map(\.0)
+            guard ljOnly.isEmpty else {
+                throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; Stillinger-Weber has its own smooth cutoff")
+            }
+            return StillingerWeber()
+        default:
+            throw CommandFailure("unknown potential '\(potential)' (expected lj or sw)")
+        }
+    }
+}
