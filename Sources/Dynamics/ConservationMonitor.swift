@@ -29,8 +29,10 @@ public struct ConservationMonitor: Sendable {
     private var ringStart = 0
 
     /// A monitor for a system of `atomCount` atoms. `crossingCutoff` (Å) is the r_c whose crossings
-    /// are counted (nil: the cutoff of the neighbour list given to ``record(_:neighbors:)``);
-    /// `historyCapacity` is how many recent samples ``history`` keeps.
+    /// are counted (nil: the cutoff of the neighbour list given to ``record(_:neighbors:)``, i.e. the
+    /// potential's); it must not exceed the cutoff of the lists given to ``record(_:neighbors:)``,
+    /// which only guarantee pairs out to their own cutoff. `historyCapacity` is how many recent
+    /// samples ``history`` keeps.
     public init(atomCount: Int, crossingCutoff: Double? = nil, historyCapacity: Int = 0) {
         self.atomCount = max(atomCount, 1)
         self.historyCapacity = max(historyCapacity, 0)
