@@ -33,11 +33,12 @@ public enum ExtendedXYZ {
         while index < source.count {
             let header = source[index].trimmingCharacters(in: .whitespaces)
             if header.isEmpty { index += 1; continue }
-            guard let count = Int(header), count > 0 else {
+            guard let count = Int(header) else {
                 let problem = frames.isEmpty ? "expected the atom count"
                     : "expected the atom count of the next frame (does the previous count match its atom lines?)"
                 throw source.error(at: index, problem, header)
             }
+            guard count > 0 else { throw source.error(at: index, "the atom count must be positive", header) }
             frames.append(try frame(source, countLine: index, count: count))
             index += count + 2
         }
@@ -78,6 +79,7 @@ public enum ExtendedXYZ {
             if let f = columns.forces { forces.append(try columns.vector(f, fields, source: source, line: line)) }
             let mass = try columns.masses.map { try source.number(fields[$0.firstField], at: line, $0.name) }
                 ?? element.standardMass
+            guard mass > 0 else { throw source.error(at: line, "mass must be positive", "\(mass)") }
             masses.append(mass)
             if let p = columns.momenta {
                 velocities.append(try columns.vector(p, fields, source: source, line: line) / (mass * aseTimeUnit))

@@ -32,6 +32,16 @@ struct N2P2DataTests {
         #expect(s.energy != nil)
     }
 
+    @Test("reads the rattled configurations with the atom counts of their originals",
+          arguments: [("H2O_RPBE-D3", 1080), ("Cu2S_PBE", 144)])
+    func readsRattled(folder: String, atoms: Int) throws {
+        let original = try N2P2Data.read(referenceDirectory.appendingPathComponent("n2p2/\(folder)/input.data"))
+        let rattled = try N2P2Data.read(referenceDirectory.appendingPathComponent("n2p2/\(folder)/rattled.data"))
+        #expect(rattled.first?.system.count == atoms)
+        #expect(rattled.first?.system.elements == original.first?.system.elements)
+        #expect(rattled.first?.system.positions != original.first?.system.positions)
+    }
+
     @Test("reads several configurations, with and without a lattice, keeping energies per frame")
     func readsSeveralFrames() throws {
         let text = """
