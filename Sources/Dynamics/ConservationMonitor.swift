@@ -17,24 +17,31 @@ public struct ConservationMonitor: Sendable {
     public let atomCount: Int
     /// Most samples ``history`` keeps (0: no history).
     public let historyCapacity: Int
-    /// The cutoff whose crossings are counted, in Å; nil until the first ``record(_:neighbors:)``
-    /// when created without one (it then takes the neighbour list's cutoff, the potential's r_c).
-    public private(set) var crossingCutoff: Double?
+    /// The cutoff whose crossings are counted, in Å. Created without one, the monitor follows the
+    /// cutoff of the neighbour list given to ``record(_:neighbors:)`` (the potential's r_c), and is
+    /// nil before the first such record.
+    public var crossingCutoff: Double? { crossings?.cutoff }
     /// The most recent sample, or nil before the first record.
     public private(set) var latest: EnergySample?
 
     private var statistics = RunningStatistics()
     private var crossings: CutoffCrossingCounter?
+    /// True when the crossing cutoff was given at creation rather than taken from the lists.
+    private let crossingCutoffIsFixed: Bool
+    /// Crossings counted under an earlier cutoff since the last restart (the lists' cutoff changed).
+    private var earlierCrossings = 0
     private var ring: [EnergySample] = []
     private var ringStart = 0
 
     /// A monitor for a system of `atomCount` atoms. `crossingCutoff` (Å) is the r_c whose crossings
-    /// are counted (nil: the cutoff of the neighbour list given to ``record(_:neighbors:)``);
-    /// `historyCapacity` is how many recent samples ``history`` keeps.
+    /// are counted (nil: the cutoff of the neighbour list given to ``record(_:neighbors:)``, i.e. the
+    /// potential's); it must not exceed the cutoff of the lists given to ``record(_:neighbors:)``,
+    /// which only guarantee pairs out to their own cutoff. `historyCapacity` is how many recent
+    /// samples ``history`` keeps.
     public init(atomCount: Int, crossingCutoff: Double? = nil, historyCapacity: Int = 0) {
         self.atomCount = max(atomCount, 1)
         self.historyCapacity = max(historyCapacity, 0)
-        self.crossingCutoff = crossingCutoff
+        crossingCutoffIsFixed = crossingCutoff != nil
         crossings = crossingCutoff.map(CutoffCrossingCounter.init(cutoff:))
         ring.reserveCapacity(self.historyCapacity)
     }
@@ -47,8 +54,9 @@ public struct ConservationMonitor: Sendable {
     /// Records the energies of `state` and counts the pairs that crossed the cutoff since the
     /// previous record, using `neighbors`, the run's list (``Potentials/ForceEvaluator/neighbors``).
     public mutating func record(_ state: MDState, neighbors: NeighborList) {
-        if crossings == nil {
-            crossingCutoff = neighbors.cutoff
+        if !crossingCutoffIsFixed && crossings?.cutoff != neighbors.cutoff {
+            // A new potential with another r_c: count its crossings from here on.
+            earlierCrossings += crossings?.count ?? 0
             crossings = CutoffCrossingCounter(cutoff: neighbors.cutoff)
         }
         crossings?.observe(state.system, neighbors: neighbors)
@@ -72,6 +80,7 @@ public struct ConservationMonitor: Sendable {
     /// deviation, drift, largest step and crossings count from there. The history is kept.
     public mutating func restart() {
         statistics = RunningStatistics()
+        earlierCrossings = 0
         crossings?.reset()
     }
 
@@ -91,7 +100,7 @@ public struct ConservationMonitor: Sendable {
         let s = statistics
         let perAtomMilli = 1000 / Double(atomCount)
         let durationPs = s.duration / 1000
-        let counted = crossings?.count
+        let counted = crossings.map { $0.count + earlierCrossings }
         return ConservationReport(
             atomCount: atomCount,
             sampleCount: s.count,

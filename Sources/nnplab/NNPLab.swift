@@ -6,7 +6,7 @@ struct NNPLab: ParsableCommand {
         commandName: "nnplab",
         abstract: "A terminal laboratory for neural network potentials.",
         version: "0.1.0",
-        subcommands: [ViewCommand.self, ReplCommand.self, EvalCommand.self, BenchCommand.self,
-                       CheckCommand.self, TrainCommand.self, DriftCommand.self],
+        subcommands: [ViewCommand.self, ReplCommand.self, EvalCommand.self, RunCommand.self, BenchCommand.self,
+                      CheckCommand.self, TrainCommand.self, DriftCommand.self],
         defaultSubcommand: ViewCommand.self)
 }

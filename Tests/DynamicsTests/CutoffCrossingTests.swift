@@ -116,3 +116,32 @@ struct CutoffCrossingTests {
         #expect(monitor.report.duration == 150)
     }
 }
+
+@Suite("Cutoff crossings when the potential changes")
+struct CrossingCutoffChangeTests {
+    @Test("a monitor without a fixed cutoff follows the neighbour list's cutoff and keeps the earlier count")
+    func followsTheList() throws {
+        let reference = CrossingReference.shared
+        let snapshots = reference.snapshots
+        var monitor = ConservationMonitor(atomCount: snapshots[0].count)
+        var wide = NeighborList(system: snapshots[0], cutoff: 6.5, skin: 1, kind: .half)
+        var narrow = NeighborList(system: snapshots[0], cutoff: CrossingReference.cutoff, skin: 1, kind: .full)
+        for (k, snapshot) in snapshots.enumerated() {
+            let state = MDState(system: snapshot, result: PotentialResult(energy: 0, atomicEnergies: [], forces: []),
+                                step: k, time: 5 * Double(k))
+            if k < 20 {
+                wide.update(for: snapshot)
+                monitor.record(state, neighbors: wide)
+            } else {
+                narrow.update(for: snapshot)
+                monitor.record(state, neighbors: narrow)
+            }
+        }
+        #expect(monitor.crossingCutoff == CrossingReference.cutoff)
+        var expected = reference.crossings[21...].reduce(0, +)
+        for k in 1..<20 {
+            expected += CrossingReference.bruteForceCrossings(snapshots[k - 1], snapshots[k], cutoff: 6.5)
+        }
+        #expect(monitor.report.crossingCount == expected)
+    }
+}
