@@ -30,10 +30,7 @@ public struct UnitConvertedPotential: Potential {
     /// Positions in Å; energies in eV, forces in eV/Å.
     public func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
         if let direct { return direct.evaluate(system, neighbors: neighbors, request: request) }
-        var own = system
-        let toOwn = 1 / length
-        own.positions = system.positions.map { $0 * toOwn }
-        if let cell = system.cell { own.cell = Cell(a: cell.a * toOwn, b: cell.b * toOwn, c: cell.c * toOwn) }
+        let own = system.scalingLengths(by: 1 / length)
         let list = NeighborList(system: own, cutoff: inner.cutoff, skin: 0, kind: inner.neighborListKind)
         var result = inner.evaluate(own, neighbors: list, request: request)
         result.energy *= energy

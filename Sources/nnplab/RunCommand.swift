@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dynamics
+import Foundation
 import Geometry
 import Potentials
 
@@ -59,7 +60,6 @@ struct RunCommand: ParsableCommand {
         case unknownThermostat(String)
         case langevinNeedsTemperature
         case cannotWrite(String)
-        case notMetalUnits(potential: String, units: UnitSystem)
         case exploded(Instability)
 
         var description: String {
@@ -69,8 +69,6 @@ struct RunCommand: ParsableCommand {
             case let .unknownThermostat(name): return "unknown --thermostat '\(name)' (use none or langevin)"
             case .langevinNeedsTemperature: return "--thermostat langevin needs --temperature (the bath temperature in K)"
             case let .cannotWrite(path): return "cannot write \(path)"
-            case let .notMetalUnits(potential, units):
-                return "\(potential) works in \(units); molecular dynamics needs a potential in Å and eV"
             case let .exploded(instability): return instability.description
             }
         }
@@ -107,16 +105,23 @@ struct RunCommand: ParsableCommand {
         for path in [log, trajectory].compactMap({ $0 }) {
             try OutputDestination(path: path, force: force).checkWritable()
         }
-        let potential = try choice.make()
-        guard potential.units == .metal else {
-            throw Failure.notMetalUnits(potential: potential.summary, units: potential.units)
-        }
+        let made = try choice.make()
         // A trajectory file starts from its first frame.
         guard let frame = try StructureLoading.frames(structure).first else {
             throw CommandFailure("\(structure): no structure in the file")
         }
-        try StructureLoading.check(frame, against: potential, file: structure)
+        try StructureLoading.check(frame, against: made, file: structure)
         var system = frame.system
+        // The integrators work in metal units. A potential made in other units (n2p2 water: Bohr,
+        // Hartree) reads its structure files in those units too, so both are converted to Å and eV.
+        let potential: any Potential
+        if made.units == .metal {
+            potential = made
+        } else {
+            potential = UnitConvertedPotential(wrapping: made)
+            system = system.scalingLengths(by: made.units.lengthInAngstrom)
+            FileHandle.standardError.write(Data("note: the run converts \(structure) from \(made.units.lengthName) to Å and reports in Å, eV\n".utf8))
+        }
         if let temperature { system.assignMaxwellBoltzmannVelocities(temperature: temperature, seed: seed) }
         let outcome: RunOutcome
         switch dynamics {
