@@ -24,8 +24,10 @@ public struct CutoffCrossingCounter: Sendable {
 
     private var previousPositions: [Vector3] = []
     private var previousCell: Cell?
-    /// Previous positions moved next to the current ones (scratch, kept to avoid reallocating).
+    /// Previous positions moved next to the current ones, and the current extended positions
+    /// (scratch, kept to avoid reallocating).
     private var earlier: [Vector3] = []
+    private var extended: [Vector3] = []
 
     /// A counter for `cutoff` (Å, positive).
     public init(cutoff: Double) {
@@ -52,48 +54,63 @@ public struct CutoffCrossingCounter: Sendable {
         }
         let n = system.count
         guard previousPositions.count == n, previousCell == system.cell, neighbors.localCount == n else { return 0 }
-        alignPreviousPositions(with: system)
-        let crossed = Self.countCrossings(now: system.positions, before: earlier, neighbors: neighbors,
-                                          cutoffSquared: cutoff * cutoff)
+        let moved = alignPreviousPositions(with: system)
+        let crossed = countCrossings(now: system.positions, before: earlier, neighbors: neighbors,
+                                     largestDisplacement: moved)
         count += crossed
         return crossed
     }
 
     /// Fills ``earlier`` with the previous positions, each shifted by the lattice vector that puts it
-    /// nearest the current position: a caller that wraps atoms back into the cell between
-    /// observations does not create false crossings.
-    private mutating func alignPreviousPositions(with system: AtomicSystem) {
+    /// nearest the current position (a caller that wraps atoms back into the cell between
+    /// observations does not create false crossings), and returns the largest displacement (Å).
+    private mutating func alignPreviousPositions(with system: AtomicSystem) -> Double {
         let n = system.count
         if earlier.count != n { earlier = [Vector3](repeating: .zero, count: n) }
+        // A displacement shorter than half the narrowest cell width is its own minimum image.
+        let halfWidth = system.cell.map { 0.5 * $0.perpendicularWidths.min() } ?? .infinity
+        var largest = 0.0
         for i in 0..<n {
             let now = system.positions[i]
             var moved = now - previousPositions[i]
-            if let cell = system.cell { moved = cell.minimumImage(moved) }
+            if moved.lengthSquared >= halfWidth * halfWidth, let cell = system.cell { moved = cell.minimumImage(moved) }
             earlier[i] = now - moved
+            largest = max(largest, moved.lengthSquared)
         }
+        return largest.squareRoot()
     }
 
     /// The number of listed pairs whose distance is on different sides of r_c in `now` and `before`.
     /// A pair (i, extended atom e owned by j) has separation x_j - x_i + (offset_e - offset_i) at
-    /// both times. A full list holds every pair from both ends, so its count is halved.
-    private static func countCrossings(now: [Vector3], before: [Vector3], neighbors: NeighborList,
-                                       cutoffSquared rc2: Double) -> Int {
+    /// both times; the current one is read from the extended positions, as a potential reads it. A
+    /// pair's distance changes by at most twice the largest displacement δ, so only pairs now within
+    /// r_c ± 2δ need their earlier distance. A full list holds every pair from both ends, so its
+    /// count is halved.
+    private mutating func countCrossings(now: [Vector3], before: [Vector3], neighbors: NeighborList,
+                                         largestDisplacement: Double) -> Int {
+        neighbors.fillExtendedPositions(now, into: &extended)
+        let rc2 = cutoff * cutoff
+        let reach = 2 * largestDisplacement + 1e-9 * cutoff   // a hair wider, for rounding
+        let lower = max(cutoff - reach, 0), upper = cutoff + reach
+        // One test, |r² - middle| > halfWidth, instead of two: which side a skipped pair lies on is a
+        // coin toss, and a second branch on it would be mispredicted half the time.
+        let middle = 0.5 * (upper * upper + lower * lower), halfWidth = 0.5 * (upper * upper - lower * lower)
         var crossed = 0
-        now.withUnsafeBufferPointer { x in
+        extended.withUnsafeBufferPointer { x in
             before.withUnsafeBufferPointer { y in
                 neighbors.owners.withUnsafeBufferPointer { owners in
                     neighbors.offsets.withUnsafeBufferPointer { offsets in
                         neighbors.firstNeighbor.withUnsafeBufferPointer { first in
                             neighbors.neighbors.withUnsafeBufferPointer { list in
-                                for i in 0..<x.count {
-                                    let xi = x[i], yi = y[i], oi = offsets[i]
+                                for i in 0..<y.count {
+                                    let xi = x[i]
                                     for k in Int(first[i])..<Int(first[i + 1]) {
                                         let e = Int(list[k])
-                                        let j = Int(owners[e])
-                                        let shift = offsets[e] - oi
-                                        let inside = (x[j] - xi + shift).lengthSquared < rc2
-                                        let wasInside = (y[j] - yi + shift).lengthSquared < rc2
-                                        if inside != wasInside { crossed += 1 }
+                                        let r2 = (x[e] - xi).lengthSquared
+                                        if abs(r2 - middle) > halfWidth { continue }
+                                        let shift = offsets[e] - offsets[i]
+                                        let wasInside = (y[Int(owners[e])] - y[i] + shift).lengthSquared < rc2
+                                        if (r2 < rc2) != wasInside { crossed += 1 }
                                     }
                                 }
                             }
