@@ -9,7 +9,7 @@ extension CutoffKind: ExpressibleByArgument {}
 /// The `--potential` option and its parameters, shared by every command that evaluates a potential.
 ///
 /// `lj`: Lennard-Jones argon (ε 0.0104 eV, σ 3.40 Å, r_c 8.5 Å) cut the `--cutoff` way (default
-/// smooth), with `--epsilon`, `--sigma`, `--rc` overriding. `sw`: Stillinger-Weber silicon (1985).
+/// smooth), with `--epsilon`, `--sigma`, `--rc`, `--element` overriding. `sw`: Stillinger-Weber silicon (1985).
 struct PotentialChoice: ParsableArguments {
     @Option(help: ArgumentHelp("The potential: lj (Lennard-Jones argon), sw (Stillinger-Weber silicon), or an n2p2 potential folder (input.nn, scaling.data, weights.ZZZ.data).",
                                valueName: "lj|sw|FOLDER"))
@@ -28,19 +28,26 @@ struct PotentialChoice: ParsableArguments {
     @Option(help: "Lennard-Jones cutoff radius r_c in Å (default 8.5).")
     var rc: Double?
 
+    @Option(help: ArgumentHelp("The one species Lennard-Jones describes (default Ar).", valueName: "symbol"))
+    var element: String?
+
     /// The potential these options name; a bad name or parameter is a one-line error.
     func make() throws -> any Potential {
         switch potential.lowercased() {
         case "lj":
+            let species = try element.map { symbol in
+                guard let e = Element(symbol: symbol) else { throw CommandFailure("unknown chemical element for --element: '\(symbol)'") }
+                return e
+            } ?? LennardJones.argon
             do {
                 return try LennardJones(epsilon: epsilon ?? 0.0104, sigma: sigma ?? 3.40, cutoff: rc ?? 8.5,
-                                        truncation: cutoff ?? .smooth)
+                                        truncation: cutoff ?? .smooth, element: species)
             } catch {
                 throw CommandFailure("\(error)")
             }
         case "sw":
             let ljOnly = [("--epsilon", epsilon != nil), ("--sigma", sigma != nil), ("--rc", rc != nil),
-                          ("--cutoff", cutoff != nil)].filter(\.1).map(\.0)
+                          ("--cutoff", cutoff != nil), ("--element", element != nil)].filter(\.1).map(\.0)
             guard ljOnly.isEmpty else {
                 throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; Stillinger-Weber has its own smooth cutoff")
             }
