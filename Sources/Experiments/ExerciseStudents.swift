@@ -14,8 +14,10 @@ enum ExerciseStudents {
 
     /// The scene's student descriptors as a set for `elements`: radial G2 for every neighbour element
     /// and, when `angular`, G4 for every neighbour pair; cutoff shape from the lesson's `kind`.
+    /// `wideAngular` uses the wide form (n2p2 type 9, Behler's G5: no f_c(R_jk) and no R_jk term), which
+    /// sees the angle between two neighbours even when they are farther than r_c from each other.
     static func symmetryFunctions(_ spec: DescriptorSpec, elements: [Element], kind: CutoffKind = .smooth,
-                                  angular: Bool = true) throws -> SymmetryFunctionSet {
+                                  angular: Bool = true, wideAngular: Bool = false) throws -> SymmetryFunctionSet {
         var byElement: [Element: [SymmetryFunction]] = [:]
         for centre in elements {
             var list: [SymmetryFunction] = []
@@ -26,8 +28,9 @@ enum ExerciseStudents {
                 for (a, first) in elements.enumerated() {
                     for second in elements[a...] {
                         list += spec.angular.map {
-                            .narrowAngular(.init(neighbors: first, second, eta: $0.eta, lambda: $0.lambda, zeta: $0.zeta,
-                                                 cutoff: spec.cutoff))
+                            let p = SymmetryFunction.Angular(neighbors: first, second, eta: $0.eta, lambda: $0.lambda,
+                                                             zeta: $0.zeta, cutoff: spec.cutoff)
+                            return wideAngular ? .wideAngular(p) : .narrowAngular(p)
                         }
                     }
                 }

@@ -5,5 +5,6 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "The lessons' exercises: each checks one property of a potential and says what it shows.",
-        subcommands: [CheckForcesCommand.self, CheckExtensivityCommand.self, CheckInvarianceCommand.self])
+        subcommands: [CheckForcesCommand.self, CheckExtensivityCommand.self, CheckInvarianceCommand.self,
+                      CheckCompletenessCommand.self, CheckTimestepCommand.self])
 }
