@@ -6,5 +6,6 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "The lessons' exercises: each checks one property of a potential and says what it shows.",
         subcommands: [CheckForcesCommand.self, CheckExtensivityCommand.self, CheckInvarianceCommand.self,
-                      CheckCompletenessCommand.self, CheckTimestepCommand.self])
+                      CheckCompletenessCommand.self, CheckTimestepCommand.self,
+                      CheckNoiseCommand.self])
 }
