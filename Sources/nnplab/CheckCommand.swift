@@ -4,6 +4,8 @@ import ArgumentParser
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a property of a potential (forces, ...).",
-        subcommands: [CheckForcesCommand.self, CheckExtensivityCommand.self])
+        abstract: "The lessons' exercises: each checks one property of a potential and says what it shows.",
+        subcommands: [CheckForcesCommand.self, CheckExtensivityCommand.self, CheckInvarianceCommand.self,
+                      CheckCompletenessCommand.self, CheckTimestepCommand.self,
+                      CheckNoiseCommand.self])
 }

@@ -18,6 +18,8 @@ struct RunOutcome {
     var wallSeconds: Double
     /// Why the run stopped early, if it did.
     var instability: Instability?
+    /// For a trained NNP: whether its symmetry functions left the training range, in one line.
+    var extrapolation: String? = nil
 }
 
 extension RunCommand {
@@ -31,9 +33,17 @@ extension RunCommand {
         var state = integrator.initialState(system, evaluator: &evaluator, seed: seed &+ 1)
         var monitor = ConservationMonitor(atomCount: system.count)
         var progress = ProgressBar(label: "MD", total: steps)
+        var extrapolation = ExtrapolationMonitor(potential, interval: every)
+        var extrapolationLines = 0
 
         func sample() throws {
             monitor.record(state, neighbors: evaluator.neighbors)
+            // Each atom-function pair leaving the training range is told once on stderr (at most 20 lines).
+            for w in extrapolation?.check(state.system, neighbors: evaluator.neighbors, step: state.step) ?? []
+            where extrapolationLines < 20 {
+                extrapolationLines += 1
+                FileHandle.standardError.write(Data("extrapolation at step \(state.step): \(w)\n".utf8))
+            }
             guard state.step % every == 0, let latest = monitor.latest else { return }
             try log?.append(step: state.step, latest)
             try frames?.append(state)
@@ -58,7 +68,7 @@ extension RunCommand {
                           endTemperature: state.temperature, report: monitor.report,
                           crossingCutoff: monitor.crossingCutoff ?? potential.cutoff,
                           listRebuilds: evaluator.neighbors.buildCount - 1, wallSeconds: wall,
-                          instability: instability)
+                          instability: instability, extrapolation: extrapolation?.summary)
     }
 }
 
@@ -81,6 +91,7 @@ extension RunOutcome {
             ("crossings", "\(fixed(r.crossingsPerPicosecond ?? 0, 1)) per ps (\(r.crossingCount ?? 0) pairs crossed r_c = \(fixed(crossingCutoff, 3)) Å)"),
             ("list rebuilds", "\(listRebuilds)"),
         ]
+        if let extrapolation { lines.append(("extrapolation", extrapolation)) }
         if stepsDone > 0, wallSeconds > 0 {
             let perSecond = Double(stepsDone) / wallSeconds
             let perAtomStep = wallSeconds * 1e6 / (Double(stepsDone) * Double(atomCount))
