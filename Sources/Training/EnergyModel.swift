@@ -5,8 +5,8 @@ import NeuralNetworks
 ///
 ///   E = Σ_i (μ + σ·N_{s(i)}(G_i)),  F_a = −σ Σ_i Σ_k ∂N/∂G_ik · ∂G_ik/∂r_a
 ///
-/// μ (eV/atom) and σ (eV) keep the networks' outputs of order one while training; they are folded
-/// into the output layers when training ends.
+/// μ (eV/atom) and σ (eV) keep the networks' outputs of order one; the potential applies the same
+/// two numbers (``BehlerParrinelloPotential``'s energy scale and shifts).
 struct EnergyModel: Sendable {
     var networks: [FeedForwardNetwork]
     let energyShift: Double
@@ -38,11 +38,6 @@ struct EnergyModel: Sendable {
     /// 1 for connection weights, 0 for biases: the L2 term's mask over the flat vector.
     var weightMask: [Double] {
         networks.flatMap { n in n.layers.flatMap { Array(repeating: 1.0, count: $0.weights.count) + Array(repeating: 0.0, count: $0.biases.count) } }
-    }
-
-    /// The networks with μ and σ folded into their output layers: N′ = σN + μ.
-    var foldedNetworks: [FeedForwardNetwork] {
-        networks.map { $0.withOutputAffine(scale: energyScale, shift: energyShift) }
     }
 }
 

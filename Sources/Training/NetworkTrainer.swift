@@ -1,3 +1,4 @@
+import Descriptors
 import Geometry
 import NeuralNetworks
 
@@ -33,11 +34,11 @@ public struct NetworkTrainer: Sendable {
         let validationCount = min(examples.count - 1, max(1, Int((settings.validationFraction * Double(examples.count)).rounded())))
         let validationIndices = Array(order.prefix(validationCount)).sorted()
         let trainingIndices = Array(order.dropFirst(validationCount)).sorted()
-        let statistics = DescriptorStatistics(samples: trainingIndices.map { examples[$0].descriptors }, descriptorCounts: counts)
-        let affine = settings.scaling.affine(statistics)
+        let statistics = DescriptorSample.statistics(trainingIndices.map { examples[$0].descriptors }, descriptorCounts: counts)
+        let scaling = try Self.scaling(settings.scaling, statistics)
         let scaled = examples.map { e in
             var copy = e
-            copy.descriptors = e.descriptors.scaled(shift: affine.shift, factor: affine.factor)
+            copy.descriptors = e.descriptors.scaled(by: scaling)
             return copy
         }
         let training = trainingIndices.map { scaled[$0] }, validation = validationIndices.map { scaled[$0] }
@@ -80,10 +81,25 @@ public struct NetworkTrainer: Sendable {
         }
         model.setParameters(best.parameters)
         let final = best.report ?? history[history.count - 1]
-        return TrainingOutcome(networks: model.foldedNetworks, statistics: statistics, scaling: settings.scaling,
+        return TrainingOutcome(networks: model.networks, scaling: scaling,
+                               energyScale: model.energyScale, energyShift: model.energyShift,
                                training: ErrorMetrics(Self.errors(model, training)), validation: final.validation,
                                bestEpoch: best.epoch, history: history,
                                trainingCount: training.count, validationCount: validation.count)
+    }
+
+    /// The potential's scaling in `mode` (onto [−1, 1]); a function constant over the training set
+    /// (G_max = G_min or σ = 0) gets a unit range instead, so it never divides by zero.
+    static func scaling(_ mode: ScalingMode, _ statistics: [[SymmetryFunctionStatistics]]) throws -> DescriptorScaling {
+        let safe = statistics.map { row in
+            row.map { st -> SymmetryFunctionStatistics in
+                var s = st
+                if s.maximum <= s.minimum { s.maximum = s.minimum + 1 }
+                if s.sigma <= 0 { s.sigma = 1 }
+                return s
+            }
+        }
+        return try DescriptorScaling(mode: mode, targetMinimum: -1, targetMaximum: 1, statistics: safe)
     }
 
     /// The mean gradient of ℓ over `batch` and each configuration's errors; configurations run in
@@ -154,13 +170,15 @@ extension ErrorMetrics {
     }
 }
 
-/// What training produced: the networks (energy normalisation folded in; inputs are descriptors
-/// scaled by ``scaling`` with ``statistics``), the errors, and the history.
+/// What training produced: atomic energies ε_i = σ·N_s(G̃_i) + μ with G̃ the descriptors under
+/// ``scaling`` (whose statistics are the range seen in training), the errors and the history —
+/// exactly the parts of a ``BehlerParrinelloPotential``.
 public struct TrainingOutcome: Sendable, Hashable, Codable {
     public var networks: [FeedForwardNetwork]
-    /// Statistics of the raw descriptors over the training set (range seen in training).
-    public var statistics: DescriptorStatistics
-    public var scaling: InputScalingMode
+    public var scaling: DescriptorScaling
+    /// σ in eV and μ in eV/atom.
+    public var energyScale: Double
+    public var energyShift: Double
     /// Errors of the returned networks on the training and validation sets.
     public var training: ErrorMetrics
     public var validation: ErrorMetrics

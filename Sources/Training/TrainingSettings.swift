@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Descriptors
 
 /// How networks are fitted to labelled descriptors: Adam on mini-batches of configurations, with
 ///
@@ -28,14 +29,15 @@ public struct TrainingSettings: Sendable, Hashable, Codable {
     /// Stop when the validation loss has not improved for this many epochs; the best epoch's
     /// networks are returned.
     public var patience: Int
-    /// Input scaling computed from the training set.
-    public var scaling: InputScalingMode
+    /// Input scaling computed from the training set (n2p2's modes; the scaling modes map onto
+    /// [−1, 1]).
+    public var scaling: ScalingMode
     /// Seed of the train/validation split and the batch order.
     public var seed: UInt64
 
     public init(epochs: Int = 120, batchSize: Int = 8, learningRate: Double = 3e-3,
                 finalLearningRateFraction: Double = 0.05, forceWeight: Double = 1, l2: Double = 0,
-                validationFraction: Double = 0.1, patience: Int = 30, scaling: InputScalingMode = .minMax,
+                validationFraction: Double = 0.1, patience: Int = 30, scaling: ScalingMode = .scale,
                 seed: UInt64 = 1) {
         self.epochs = epochs
         self.batchSize = batchSize

@@ -1,4 +1,5 @@
 import Testing
+import Descriptors
 import Geometry
 import NeuralNetworks
 @testable import Training
@@ -45,11 +46,10 @@ struct NetworkTrainerTests {
         var settings = Self.settings
         settings.epochs = 8
         let outcome = try NetworkTrainer(initialNetworks: Self.networks(.tanh), settings: settings).train(data)
-        let affine = outcome.scaling.affine(outcome.statistics)
-        let folded = EnergyModel(networks: outcome.networks, energyShift: 0, energyScale: 1)
+        let folded = EnergyModel(networks: outcome.networks, energyShift: outcome.energyShift, energyScale: outcome.energyScale)
         let all = data.map { e in
             var s = e
-            s.descriptors = e.descriptors.scaled(shift: affine.shift, factor: affine.factor)
+            s.descriptors = e.descriptors.scaled(by: outcome.scaling)
             return s
         }
         let metrics = ErrorMetrics(NetworkTrainer.errors(folded, all))
@@ -72,13 +72,13 @@ struct NetworkTrainerTests {
     @Test("min-max scaling maps the training range onto [−1, 1]")
     func minMaxScaling() throws {
         let data = try SyntheticDescriptors.examples(count: 5, seed: 3)
-        let stats = DescriptorStatistics(samples: data.map(\.descriptors), descriptorCounts: [3, 3])
-        let affine = InputScalingMode.minMax.affine(stats)
-        let scaled = data.map { $0.descriptors.scaled(shift: affine.shift, factor: affine.factor) }
-        let rescaled = DescriptorStatistics(samples: scaled, descriptorCounts: [3, 3])
+        let stats = DescriptorSample.statistics(data.map(\.descriptors), descriptorCounts: [3, 3])
+        let scaling = try NetworkTrainer.scaling(.scale, stats)
+        let scaled = data.map { $0.descriptors.scaled(by: scaling) }
+        let rescaled = DescriptorSample.statistics(scaled, descriptorCounts: [3, 3])
         for s in 0..<2 {
             for k in 0..<3 {
-                #expect(abs(rescaled.minimum[s][k] + 1) < 1e-12 && abs(rescaled.maximum[s][k] - 1) < 1e-12)
+                #expect(abs(rescaled[s][k].minimum + 1) < 1e-12 && abs(rescaled[s][k].maximum - 1) < 1e-12)
             }
         }
     }

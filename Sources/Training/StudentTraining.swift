@@ -1,0 +1,82 @@
+import Descriptors
+import Geometry
+import NeuralNetworks
+import Potentials
+
+/// Everything that defines a student model apart from its teacher's data: descriptors, network
+/// shape and activation, and the fitting settings. With the same labelled data it yields the same
+/// model bit for bit.
+public struct StudentDesign: Sendable, Hashable {
+    /// Symmetry functions (their cutoff shape is the lesson's cutoff kind).
+    public var symmetryFunctions: SymmetryFunctionSet
+    /// Hidden layer widths, e.g. [20, 20]; inputs and the single output are added.
+    public var hiddenLayers: [Int]
+    /// Activation of every hidden layer (the output is linear).
+    public var activation: Activation
+    public var settings: TrainingSettings
+    /// Seed of the initial weights (network e gets seed + e).
+    public var weightSeed: UInt64
+
+    public init(symmetryFunctions: SymmetryFunctionSet, hiddenLayers: [Int], activation: Activation,
+                settings: TrainingSettings, weightSeed: UInt64) {
+        self.symmetryFunctions = symmetryFunctions
+        self.hiddenLayers = hiddenLayers
+        self.activation = activation
+        self.settings = settings
+        self.weightSeed = weightSeed
+    }
+
+    /// Fresh networks, one per element of the set.
+    public func initialNetworks() throws -> [FeedForwardNetwork] {
+        try symmetryFunctions.functions.enumerated().map { e, list in
+            try FeedForwardNetwork(layerSizes: [list.count] + hiddenLayers + [1], hidden: activation,
+                                   seed: weightSeed &+ UInt64(e))
+        }
+    }
+}
+
+/// Turns labelled configurations into trainer input: descriptors and their sparse derivatives from
+/// the NNP's own ``SymmetryFunctionEvaluator``, computed for all configurations on all cores.
+/// Throws when a configuration has an element the set does not describe.
+public func describe(_ data: [LabelledConfiguration], with set: SymmetryFunctionSet) throws -> [TrainingExample] {
+    let evaluator = SymmetryFunctionEvaluator(set)
+    let counts = set.functions.map(\.count)
+    for c in data {
+        for e in c.system.distinctElements where set.index(of: e) == nil {
+            throw TrainingError.invalidData("element \(e.symbol) has no symmetry functions")
+        }
+    }
+    let results = parallelMap(data.count) { c -> Result<TrainingExample, any Error> in
+        Result {
+            let config = data[c]
+            let (g, derivatives) = try evaluator.descriptorsAndDerivatives(of: config.system)
+            // Every element was checked above.
+            let species = config.system.elements.map { set.index(of: $0) ?? 0 }
+            let sample = try DescriptorSample(species: species, descriptorCounts: counts, descriptors: g, derivatives: derivatives)
+            return try TrainingExample(descriptors: sample, energy: config.energy, forces: config.forces)
+        }
+    }
+    return try results.map { try $0.get() }
+}
+
+/// A trained Behler–Parrinello student: everything needed to rebuild its potential bit for bit,
+/// with the validation errors it reached.
+public struct TrainedStudent: Sendable {
+    public var design: StudentDesign
+    public var outcome: TrainingOutcome
+
+    /// Trains `design` on labelled examples (from ``describe(_:with:)``).
+    public init(design: StudentDesign, examples: [TrainingExample], progress: (EpochReport) -> Void = { _ in }) throws {
+        self.design = design
+        outcome = try NetworkTrainer(initialNetworks: design.initialNetworks(), settings: design.settings)
+            .train(examples, progress: progress)
+    }
+
+    /// The potential: ε_i = σ·N(G̃_i) + μ with the trained networks and scaling.
+    public func potential() throws -> BehlerParrinelloPotential {
+        try BehlerParrinelloPotential(
+            symmetryFunctions: design.symmetryFunctions, networks: outcome.networks, scaling: outcome.scaling,
+            energyScale: outcome.energyScale,
+            energyShifts: Array(repeating: outcome.energyShift, count: design.symmetryFunctions.elements.count))
+    }
+}
