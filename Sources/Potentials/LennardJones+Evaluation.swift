@@ -7,22 +7,30 @@ extension LennardJones {
     /// Per pair with d = r_i − r_j, r² = |d|²: E(r) as in the type's formula, and
     /// F_i = −F_j = (−dE/dr)·d/r, with −dE/dr·(1/r) = (48εσ¹²/r¹⁴ − 24εσ⁶/r⁸) − [smooth] F_c/r.
     public func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
-        let n = system.count
         let withForces = request == .energyAndForces
         let x = neighbors.extendedPositions(system.positions)
-        var forces = [Vector3](repeating: .zero, count: withForces ? x.count : 0)
-        var atomicEnergies = [Double](repeating: 0, count: n)
-        var energy = 0.0
-        let smooth = forceShift != 0
+        var sums = ExtendedSums(count: x.count, withForces: withForces)
+        // Four copies of the pair loop with the two switches as constants, so neither is tested per pair.
+        switch (forceShift != 0, withForces) {
+        case (true, true): accumulatePairs(x, neighbors, into: &sums, smooth: true, withForces: true)
+        case (false, true): accumulatePairs(x, neighbors, into: &sums, smooth: false, withForces: true)
+        case (true, false): accumulatePairs(x, neighbors, into: &sums, smooth: true, withForces: false)
+        case (false, false): accumulatePairs(x, neighbors, into: &sums, smooth: false, withForces: false)
+        }
+        return sums.result(positions: x, neighbors: neighbors)
+    }
+
+    @inline(__always)
+    private func accumulatePairs(_ x: [Vector3], _ neighbors: NeighborList, into sums: inout ExtendedSums,
+                                 smooth: Bool, withForces: Bool) {
         let (lj1, lj2, lj3, lj4, rc2) = (self.lj1, self.lj2, self.lj3, self.lj4, cutoffSquared)
         let (shift, fc, rc) = (energyShift, forceShift, cutoff)
-
+        let n = neighbors.localCount
         x.withUnsafeBufferPointer { x in
         neighbors.firstNeighbor.withUnsafeBufferPointer { first in
         neighbors.neighbors.withUnsafeBufferPointer { list in
-        neighbors.owners.withUnsafeBufferPointer { owners in
-        forces.withUnsafeMutableBufferPointer { f in
-        atomicEnergies.withUnsafeMutableBufferPointer { atomic in
+        sums.forces.withUnsafeMutableBufferPointer { f in
+        sums.energies.withUnsafeMutableBufferPointer { energies in
             for i in 0..<n {
                 let xi = x[i]
                 var fi = Vector3.zero
@@ -39,24 +47,20 @@ extension LennardJones {
                     if smooth {
                         let r = r2.squareRoot()
                         pair += (r - rc) * fc
-                        fpair -= fc / r
+                        fpair -= fc * r * r2inv
                     }
                     let half = 0.5 * pair
                     ei += half
-                    atomic[Int(owners[e])] += half
+                    energies[e] += half
                     if withForces {
                         let fv = fpair * d
                         fi += fv
                         f[e] -= fv
                     }
                 }
-                atomic[i] += ei
+                energies[i] += ei
                 if withForces { f[i] += fi }
             }
-        }}}}}}
-        for i in 0..<n { energy += atomicEnergies[i] }
-        guard withForces else { return PotentialResult(energy: energy, atomicEnergies: atomicEnergies, forces: []) }
-        let folded = ExtendedForces.fold(forces, positions: x, neighbors: neighbors)
-        return PotentialResult(energy: energy, atomicEnergies: atomicEnergies, forces: folded.forces, virial: folded.virial)
+        }}}}}
     }
 }

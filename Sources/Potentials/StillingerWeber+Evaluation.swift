@@ -13,8 +13,7 @@ extension StillingerWeber {
         let n = system.count
         let withForces = request == .energyAndForces
         let x = neighbors.extendedPositions(system.positions)
-        var forces = [Vector3](repeating: .zero, count: withForces ? x.count : 0)
-        var atomicEnergies = [Double](repeating: 0, count: n)
+        var sums = ExtendedSums(count: x.count, withForces: withForces)
         var mostNeighbors = 0
         for i in 0..<n { mostNeighbors = max(mostNeighbors, Int(neighbors.firstNeighbor[i + 1] - neighbors.firstNeighbor[i])) }
         let shell = NeighborShell(capacity: mostNeighbors)
@@ -25,8 +24,8 @@ extension StillingerWeber {
         neighbors.neighbors.withUnsafeBufferPointer { list in
         neighbors.owners.withUnsafeBufferPointer { owners in
         neighbors.offsets.withUnsafeBufferPointer { offsets in
-        forces.withUnsafeMutableBufferPointer { f in
-        atomicEnergies.withUnsafeMutableBufferPointer { atomic in
+        sums.forces.withUnsafeMutableBufferPointer { f in
+        sums.energies.withUnsafeMutableBufferPointer { energies in
             for i in 0..<n {
                 let xi = x[i]
                 var fi = Vector3.zero
@@ -55,7 +54,7 @@ extension StillingerWeber {
                     let expsrainv = exp(parameters.sigma * rainv)
                     let pair = (c5 * rp - c6 * rq) * expsrainv
                     ei += 0.5 * pair
-                    atomic[Int(owners[e])] += 0.5 * pair
+                    energies[e] += 0.5 * pair
                     if withForces {
                         // −dφ₂/dr · (1/r), and d = r_j − r_i, so f_i = −fpair·d.
                         let fpair = (c1 * rp - c2 * rq + (c3 * rp - c4 * rq) * rainv * rainv * r) * expsrainv * rinvsq
@@ -88,14 +87,11 @@ extension StillingerWeber {
                     }
                     if withForces { f[shell.index[j]] += fjSum }
                 }
-                atomic[i] += ei
+                energies[i] += ei
                 if withForces { f[i] += fi }
             }
         }}}}}}}
-        let energy = atomicEnergies.reduce(0, +)
-        guard withForces else { return PotentialResult(energy: energy, atomicEnergies: atomicEnergies, forces: []) }
-        let folded = ExtendedForces.fold(forces, positions: x, neighbors: neighbors)
-        return PotentialResult(energy: energy, atomicEnergies: atomicEnergies, forces: folded.forces, virial: folded.virial)
+        return sums.result(positions: x, neighbors: neighbors)
     }
 
     /// Whether the pair (i, extended atom e) of a full list is counted from i's end: the same rule

@@ -34,8 +34,10 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure performance figures (use a release build: swift build -c release).",
         discussion: """
         Runs each benchmark on one thread and prints its figure, its target and PASS or MISS. Time per \
-        atom-step is wall time of whole velocity Verlet steps (neighbour list updates included) \
-        divided by atoms × steps; the median of several timed segments is reported.
+        atom-step is the CPU time of whole velocity Verlet steps (neighbour list updates included) \
+        divided by atoms × steps. CPU time rather than wall time, \
+        so that other processes on a shared machine do not count; compare with LAMMPS' loop time × \
+        its reported CPU use (bench/lammps/README.md).
 
         Benchmarks: \(Benchmark.all.map(\.name).joined(separator: ", ")).
         Example: nnplab bench --only sw-silicon
