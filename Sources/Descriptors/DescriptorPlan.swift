@@ -58,6 +58,8 @@ struct DescriptorPlan: Sendable {
         /// Largest narrow cutoff for pair p (0 if none): triplets with R_jk beyond every cutoff are skipped.
         var narrowReach: [Double]
         var hasWide: [Bool]
+        /// gaussiansOf[n]: the Gaussians a neighbour of species n needs (radial terms and angular groups).
+        var gaussiansOf: [[Int32]]
     }
 
     let speciesCount: Int
@@ -157,10 +159,19 @@ struct DescriptorPlan: Sendable {
         var radialFlat = [RadialTerm](), radialStart = [0]
         for m in 0..<n { radialFlat.append(contentsOf: radial[m]); radialStart.append(radialFlat.count) }
         let cutoffs = radii.map { set.cutoffFunction(radius: $0) }
+        var gaussiansOf = [[Int32]](repeating: [], count: n)
+        for m in 0..<n {
+            var needed = Set(radialFlat[radialStart[m]..<radialStart[m + 1]].map(\.gaussian))
+            for other in 0..<n {
+                let p = pair(m, other)
+                for g in angular[angularStart[p]..<angularStart[p + 1]] { needed.insert(g.gaussian) }
+            }
+            gaussiansOf[m] = needed.sorted()
+        }
         return Species(functionCount: functions.count, cutoffs: cutoffs, maximumCutoff: radii.max() ?? 0,
                        gaussians: gaussians, radial: radialFlat, radialStart: radialStart,
                        angular: angular, angularStart: angularStart, members: members,
-                       narrowReach: narrowReach, hasWide: hasWide)
+                       narrowReach: narrowReach, hasWide: hasWide, gaussiansOf: gaussiansOf)
     }
 }
 

@@ -15,6 +15,9 @@ protocol NeighborhoodVisitor {
     mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry: TripletGeometry)
 }
 
+/// Whether a pass records or replays the R_jk-dependent triplet factors.
+enum TripletCacheMode { case none, record, replay }
+
 /// Distances of a triplet (i; j, k).
 struct TripletGeometry {
     var rij: Double, rik: Double, rjk: Double
@@ -29,8 +32,17 @@ struct TripletCutoffs {
 extension DescriptorWorkspace {
     /// Visits every radial term of every neighbour, then every angular group of every neighbour pair
     /// j < k (each unordered pair once, as n2p2 does), of the loaded atom.
+    ///
+    /// With `cache` .record the R_jk-dependent factors of narrow groups are stored, and .replay reads
+    /// them back in the same order instead of recomputing them.
     @inline(__always)
-    func visit<V: NeighborhoodVisitor>(_ visitor: inout V) {
+    func visit<V: NeighborhoodVisitor>(_ visitor: inout V, cache: TripletCacheMode) {
+        if cache == .record { reserveTripletCache() }
+        var cursor = 0
+        let tripletCache = self.tripletCache
+        let dx = self.dx, dy = self.dy, dz = self.dz, distance = self.distance
+        let cutoffValue = self.cutoffValue, cutoffSlope = self.cutoffSlope, gaussian = self.gaussian
+        let blockStart = self.blockStart
         let sp = plan.species[centerSpecies]
         let (rs, gs) = strides
         let cutoffs = sp.cutoffs
@@ -82,15 +94,26 @@ extension DescriptorWorkspace {
                                     var c = TripletCutoffs(fij: fij, fik: fik, fjk: 1,
                                                            dfij: cutoffSlope[j * rs + q], dfik: cutoffSlope[k * rs + q], dfjk: 0)
                                     if group.narrow {
-                                        if q != cachedRadius {
-                                            (fjk, dfjk) = cutoffs[q].valueAndDerivative(rjk)
-                                            cachedRadius = q
+                                        let x: Double
+                                        if cache == .replay {
+                                            x = tripletCache[cursor]; fjk = tripletCache[cursor + 1]; dfjk = tripletCache[cursor + 2]
+                                            cursor += 3
+                                        } else {
+                                            if q != cachedRadius {
+                                                (fjk, dfjk) = cutoffs[q].valueAndDerivative(rjk)
+                                                cachedRadius = q
+                                            }
+                                            let t = rjk - group.shift
+                                            x = fjk == 0 ? 0 : Foundation.exp(-group.eta * t * t)
+                                            if cache == .record {
+                                                tripletCache[cursor] = x; tripletCache[cursor + 1] = fjk; tripletCache[cursor + 2] = dfjk
+                                                cursor += 3
+                                            }
                                         }
                                         if fjk == 0 { continue }
                                         c.fjk = fjk
                                         c.dfjk = dfjk
-                                        let t = rjk - group.shift
-                                        e *= Foundation.exp(-group.eta * t * t)
+                                        e *= x
                                     }
                                     visitor.group(group, members: UnsafeBufferPointer(rebasing: members[group.members]),
                                                   cosine: cosine, e: e, geometry: geometry, cutoffs: c)
@@ -104,20 +127,21 @@ extension DescriptorWorkspace {
         }
     }
 
-    /// Writes G of the loaded atom (unscaled) into g[0 ..< functionCount].
-    func computeDescriptors(into g: UnsafeMutablePointer<Double>) {
+    /// Writes G of the loaded atom (unscaled) into g[0 ..< functionCount]; with `recording`, keeps the
+    /// triplet factors for ``accumulateForces(weights:owners:forces:replaying:)`` of the same atom.
+    func computeDescriptors(into g: UnsafeMutablePointer<Double>, recording: Bool = false) {
         g.update(repeating: 0, count: plan.species[centerSpecies].functionCount)
         var visitor = DescriptorAccumulator(g: g)
-        visit(&visitor)
+        visit(&visitor, cache: recording ? .record : .none)
     }
 
     /// Contracts ω = dE/dG (of the loaded atom's unscaled functions) with dG/dr and adds -∂E/∂r to
     /// `forces` of the owners of the atom and its neighbours.
     func accumulateForces(weights: UnsafePointer<Double>, owners: UnsafePointer<Int32>,
-                          forces: UnsafeMutablePointer<Vector3>) {
+                          forces: UnsafeMutablePointer<Vector3>, replaying: Bool = false) {
         gradient.update(repeating: .zero, count: count)
         var visitor = GradientAccumulator(weights: weights, dx: dx, dy: dy, dz: dz, gradient: gradient)
-        visit(&visitor)
+        visit(&visitor, cache: replaying ? .replay : .none)
         forces[center] -= visitor.centerGradient
         for n in 0..<count {
             forces[Int(owners[Int(extended[n])])] -= gradient[n]

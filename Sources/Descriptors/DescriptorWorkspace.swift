@@ -18,6 +18,10 @@ public final class DescriptorWorkspace {
     var gaussian: UnsafeMutablePointer<Double>
     /// Per neighbour: ∂E/∂(r_neighbour) accumulated by the backward pass (eV/Å in metal units).
     var gradient: UnsafeMutablePointer<Vector3>
+    /// Per-triplet values of the forward pass (R_jk-dependent exponentials and cutoffs, 3 per narrow
+    /// group) replayed by the backward pass of the same atom, so each transcendental is computed once.
+    var tripletCache: UnsafeMutablePointer<Double> = .allocate(capacity: 1)
+    var tripletCacheCapacity = 1
     /// Neighbours of species s are blockStart[s] ..< blockStart[s + 1].
     var blockStart: [Int]
     var count = 0
@@ -37,11 +41,32 @@ public final class DescriptorWorkspace {
         reserve(256)
     }
 
-    deinit { release() }
 
     private func release() {
         dx.deallocate(); dy.deallocate(); dz.deallocate(); distance.deallocate(); extended.deallocate()
         cutoffValue.deallocate(); cutoffSlope.deallocate(); gaussian.deallocate(); gradient.deallocate()
+    }
+
+    deinit { release(); tripletCache.deallocate() }
+
+    /// Makes room for the triplet cache of the loaded atom: 3 values per narrow group and neighbour pair.
+    func reserveTripletCache() {
+        let sp = plan.species[centerSpecies]
+        var needed = 0
+        for a in 0..<plan.speciesCount {
+            for b in a..<plan.speciesCount {
+                let p = plan.pairIndex(a, b)
+                let groups = sp.angular[sp.angularStart[p]..<sp.angularStart[p + 1]].filter(\.narrow).count
+                if groups == 0 { continue }
+                let na = blockStart[a + 1] - blockStart[a], nb = blockStart[b + 1] - blockStart[b]
+                needed += 3 * groups * (a == b ? na * (na - 1) / 2 : na * nb)
+            }
+        }
+        if needed > tripletCacheCapacity {
+            tripletCache.deallocate()
+            tripletCacheCapacity = max(needed, 2 * tripletCacheCapacity)
+            tripletCache = .allocate(capacity: tripletCacheCapacity)
+        }
     }
 
     private var radiusStride: Int { plan.species.map { $0.cutoffs.count }.max() ?? 1 }
@@ -111,9 +136,10 @@ public final class DescriptorWorkspace {
                 cutoffValue[slot * rs + q] = f
                 cutoffSlope[slot * rs + q] = df
             }
-            for (q, g) in sp.gaussians.enumerated() {
+            for q in sp.gaussiansOf[s] {
+                let g = sp.gaussians[Int(q)]
                 let t = r - g.shift
-                gaussian[slot * gs + q] = r < sp.maximumCutoff ? Foundation.exp(-g.eta * t * t) : 0
+                gaussian[slot * gs + Int(q)] = Foundation.exp(-g.eta * t * t)
             }
         }
     }

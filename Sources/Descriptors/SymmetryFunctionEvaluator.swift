@@ -57,6 +57,32 @@ public struct SymmetryFunctionEvaluator: Sendable {
         }
     }
 
+    /// Atom by atom: computes G_i (unscaled) and calls `network(i, species, G_i, ω_i)`, which must fill
+    /// ω_i = dE/dG_i when `forces` is non-nil; then runs atom i's reverse pass at once, replaying the
+    /// forward pass's triplet factors, and adds its forces (ghost shares to owners) to `forces`.
+    /// This is the potential's fast path: each transcendental function is evaluated once per triplet.
+    public func evaluateAtoms(_ frame: DescriptorFrame, workspace: DescriptorWorkspace, forces: UnsafeMutablePointer<Vector3>?,
+                              network: (_ atom: Int, _ species: Int, _ g: UnsafeBufferPointer<Double>,
+                                        _ dEdG: UnsafeMutableBufferPointer<Double>) -> Void) {
+        let widest = plan.species.map(\.functionCount).max() ?? 0
+        let g = UnsafeMutablePointer<Double>.allocate(capacity: widest)
+        let w = UnsafeMutablePointer<Double>.allocate(capacity: widest)
+        defer { g.deallocate(); w.deallocate() }
+        frame.neighbors.owners.withUnsafeBufferPointer { owners in
+            guard let ob = owners.baseAddress else { return }
+            for i in 0..<frame.atomCount {
+                workspace.load(atom: i, frame: frame)
+                let species = Int(frame.extendedSpecies[i])
+                let n = plan.species[species].functionCount
+                workspace.computeDescriptors(into: g, recording: forces != nil)
+                network(i, species, UnsafeBufferPointer(start: g, count: n), UnsafeMutableBufferPointer(start: w, count: n))
+                if let forces {
+                    workspace.accumulateForces(weights: w, owners: ob, forces: forces, replaying: true)
+                }
+            }
+        }
+    }
+
     /// The descriptor vectors G_i (unscaled) of every atom of `system`, one array per atom.
     /// Throws if the system has an element the set does not describe.
     public func descriptors(of system: AtomicSystem) throws -> [[Double]] {

@@ -92,8 +92,16 @@ public struct SymmetryFunctionSet: Sendable, Hashable {
     public func scalingLengths(by factor: Double) -> SymmetryFunctionSet {
         var byElement = [Element: [SymmetryFunction]]()
         for (e, list) in zip(elements, functions) { byElement[e] = list.map { $0.scalingLengths(by: factor) } }
-        // Scaling preserves every parameter's range, so the set stays valid.
+        // Scaling preserves every parameter's range and the sort order, so the set stays valid.
         return (try? SymmetryFunctionSet(cutoffShape: cutoffShape, innerFraction: innerFraction, functions: byElement)) ?? self
+    }
+
+    /// The same functions (and α) with another cutoff shape.
+    public func withCutoffShape(_ shape: CutoffShape) -> SymmetryFunctionSet {
+        var byElement = [Element: [SymmetryFunction]]()
+        for (e, list) in zip(elements, functions) { byElement[e] = list }
+        // Only the shape changes; every validated parameter stays as it was.
+        return (try? SymmetryFunctionSet(cutoffShape: shape, innerFraction: innerFraction, functions: byElement)) ?? self
     }
 
     /// The cutoff function of radius `radius` with this set's shape and α.

@@ -24,6 +24,8 @@ struct Benchmark: Sendable {
         .stillingerWeberSilicon,
         .lennardJonesArgon,
         .lennardJonesScaling,
+        .nnpWater,
+        .nnpForceCost,
     ]
 }
 

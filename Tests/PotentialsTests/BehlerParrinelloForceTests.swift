@@ -58,3 +58,19 @@ struct BehlerParrinelloForceTests {
         #expect(abs(p1 - p0) <= 1e-10 * abs(p0))
     }
 }
+
+@Suite("Behler-Parrinello lab switches")
+struct BehlerParrinelloSwitchTests {
+    @Test("switching the cutoff shape or activation changes the energy and keeps forces exact")
+    func switches() throws {
+        let smooth = try BPFixture.potential(.cosine, activation: .tanh)
+        let system = try BPFixture.system()
+        let e0 = N2P2Reference.evaluate(smooth, system).energy
+        for variant in [smooth.withCutoffShape(.step), smooth.withCutoffShape(.kinked), smooth.withHiddenActivation(.relu)] {
+            #expect(N2P2Reference.evaluate(variant, system).energy != e0)
+            let (error, scale) = BPFixture.forceError(variant, system)
+            #expect(error <= 1e-6 * max(1, scale))
+        }
+        #expect(smooth.withCutoffShape(.step).symmetryFunctions.cutoffShape == .step)
+    }
+}
