@@ -52,32 +52,43 @@ public struct CutoffCrossingCounter: Sendable {
         }
         let n = system.count
         guard previousPositions.count == n, previousCell == system.cell, neighbors.localCount == n else { return 0 }
-        alignPreviousPositions(with: system)
+        let moved = alignPreviousPositions(with: system)
         let crossed = Self.countCrossings(now: system.positions, before: earlier, neighbors: neighbors,
-                                          cutoffSquared: cutoff * cutoff)
+                                          cutoff: cutoff, largestDisplacement: moved)
         count += crossed
         return crossed
     }
 
     /// Fills ``earlier`` with the previous positions, each shifted by the lattice vector that puts it
-    /// nearest the current position: a caller that wraps atoms back into the cell between
-    /// observations does not create false crossings.
-    private mutating func alignPreviousPositions(with system: AtomicSystem) {
+    /// nearest the current position (a caller that wraps atoms back into the cell between
+    /// observations does not create false crossings), and returns the largest displacement (Å).
+    private mutating func alignPreviousPositions(with system: AtomicSystem) -> Double {
         let n = system.count
         if earlier.count != n { earlier = [Vector3](repeating: .zero, count: n) }
+        // A displacement shorter than half the narrowest cell width is its own minimum image.
+        let halfWidth = system.cell.map { 0.5 * $0.perpendicularWidths.min() } ?? .infinity
+        var largest = 0.0
         for i in 0..<n {
             let now = system.positions[i]
             var moved = now - previousPositions[i]
-            if let cell = system.cell { moved = cell.minimumImage(moved) }
+            if moved.lengthSquared >= halfWidth * halfWidth, let cell = system.cell { moved = cell.minimumImage(moved) }
             earlier[i] = now - moved
+            largest = max(largest, moved.lengthSquared)
         }
+        return largest.squareRoot()
     }
 
     /// The number of listed pairs whose distance is on different sides of r_c in `now` and `before`.
     /// A pair (i, extended atom e owned by j) has separation x_j - x_i + (offset_e - offset_i) at
-    /// both times. A full list holds every pair from both ends, so its count is halved.
+    /// both times. A pair's distance changes by at most twice the largest displacement δ, so only
+    /// pairs now within r_c ± 2δ need their earlier distance. A full list holds every pair from both
+    /// ends, so its count is halved.
     private static func countCrossings(now: [Vector3], before: [Vector3], neighbors: NeighborList,
-                                       cutoffSquared rc2: Double) -> Int {
+                                       cutoff: Double, largestDisplacement: Double) -> Int {
+        let rc2 = cutoff * cutoff
+        let reach = 2 * largestDisplacement + 1e-9 * cutoff   // a hair wider, for rounding
+        let lower = max(cutoff - reach, 0), upper = cutoff + reach
+        let lower2 = lower * lower, upper2 = upper * upper
         var crossed = 0
         now.withUnsafeBufferPointer { x in
             before.withUnsafeBufferPointer { y in
@@ -91,7 +102,9 @@ public struct CutoffCrossingCounter: Sendable {
                                         let e = Int(list[k])
                                         let j = Int(owners[e])
                                         let shift = offsets[e] - oi
-                                        let inside = (x[j] - xi + shift).lengthSquared < rc2
+                                        let r2 = (x[j] - xi + shift).lengthSquared
+                                        if r2 < lower2 || r2 >= upper2 { continue }
+                                        let inside = r2 < rc2
                                         let wasInside = (y[j] - yi + shift).lengthSquared < rc2
                                         if inside != wasInside { crossed += 1 }
                                     }

@@ -6,5 +6,6 @@ struct NNPLab: ParsableCommand {
         commandName: "nnplab",
         abstract: "A terminal laboratory for neural network potentials.",
         version: "0.1.0",
-        subcommands: [EvalCommand.self, BenchCommand.self, CheckCommand.self, DriftCommand.self, TrainCommand.self])
+        subcommands: [EvalCommand.self, RunCommand.self, BenchCommand.self, CheckCommand.self, DriftCommand.self,
+                      TrainCommand.self])
 }

@@ -1,0 +1,78 @@
+import Foundation
+import Dynamics
+import Geometry
+import StructureFiles
+
+/// A text file written as a run goes, buffered so that a sample per step costs no system call.
+struct StreamingTextFile {
+    let path: String
+    private let handle: FileHandle
+    private var buffer = ""
+
+    /// Creates (or, with `overwrite`, truncates) the file at `path`; an existing file is refused
+    /// otherwise, so a run never destroys earlier results by accident.
+    init(path: String, overwrite: Bool) throws {
+        self.path = path
+        try OutputDestination(path: path, force: overwrite).checkWritable()
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw RunCommand.Failure.cannotWrite(path)
+        }
+        self.handle = handle
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    mutating func write(_ text: String) throws {
+        buffer += text
+        if buffer.utf8.count >= 1 << 16 { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: Data(buffer.utf8)) } catch { throw RunCommand.Failure.cannotWrite(path) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func close() throws {
+        try flush()
+        try? handle.close()
+    }
+}
+
+/// The energy log: one CSV row per sample, in metal units.
+struct EnergyLog {
+    static let header = "step,time_fs,kinetic_eV,potential_eV,total_eV,temperature_K\n"
+    private var file: StreamingTextFile
+
+    init(path: String, overwrite: Bool) throws {
+        file = try StreamingTextFile(path: path, overwrite: overwrite)
+        try file.write(Self.header)
+    }
+
+    /// Appends the row of `sample` taken at `step`. Numbers are written in full precision.
+    mutating func append(step: Int, _ sample: EnergySample) throws {
+        try file.write("\(step),\(sample.time),\(sample.kinetic),\(sample.potential),\(sample.total),\(sample.temperature)\n")
+    }
+
+    mutating func close() throws { try file.close() }
+}
+
+/// The trajectory: extended XYZ frames (ASE convention) with positions wrapped into the cell,
+/// velocities, forces and the potential energy.
+struct TrajectoryFile {
+    private var file: StreamingTextFile
+
+    init(path: String, overwrite: Bool) throws {
+        file = try StreamingTextFile(path: path, overwrite: overwrite)
+    }
+
+    mutating func append(_ state: MDState) throws {
+        var system = state.system
+        system.positions = system.wrappedPositions
+        let frame = LabelledStructure(system: system, energy: state.potentialEnergy, forces: state.result.forces,
+                                      comment: "step \(state.step) time \(state.time) fs")
+        try file.write(ExtendedXYZ.frame(frame))
+    }
+
+    mutating func close() throws { try file.close() }
+}
