@@ -78,8 +78,8 @@ struct TrainCommand: AsyncParsableCommand {
         let elapsed = ProgressBar.seconds(clock.now - start)
         for (model, file) in zip(models, files) {
             try model.write(to: file)
-            print(String(format: "%-14@ validation %.3f meV/atom  %.2f meV/Å  best epoch %d/%d  -> %@",
-                         "\(model.cutoff)-\(model.activation)", model.validationEnergyRMSE, model.validationForceRMSE,
+            print("\(model.cutoff)-\(model.activation)".padding(toLength: 12, withPad: " ", startingAt: 0) + String(
+                format: " validation %.3f meV/atom  %.2f meV/Å  best epoch %d/%d  -> %@", model.validationEnergyRMSE, model.validationForceRMSE,
                          model.outcome.bestEpoch, epochsEach, file.path))
         }
         print(String(format: "trained %d models in %.1f s", models.count, elapsed))
