@@ -26,6 +26,7 @@ struct Benchmark: Sendable {
         .lennardJonesScaling,
         .nnpWater,
         .nnpForceCost,
+        .trainingArgon,
     ]
 }
 
