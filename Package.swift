@@ -49,8 +49,8 @@ let package = Package(
                                "Potentials", "Dynamics", "Training", "Scenes"]),
         // The background simulation actor and its snapshot mailbox.
         .target(name: "Simulation",
-                dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "Dynamics", "Scenes",
-                               "Experiments"]),
+                dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "Dynamics", "Training",
+                               "Scenes", "Experiments"]),
         // Pure rendering into a cell grid: projection, braille canvas, plots, layout, SVG.
         .target(name: "Canvas", dependencies: ["Geometry"]),
         // The command language shared by the `:` line and `nnplab repl`.

@@ -1,7 +1,9 @@
 import Descriptors
+import Foundation
 import Geometry
 import Potentials
 import Scenes
+import Training
 
 extension DriftExperiment {
     /// The scene's defaults: its time step and drift length, overridden where given (Δt fs, time ps).
@@ -26,6 +28,24 @@ extension DriftExperiment {
         guard let rc = scene.student?.descriptors.cutoff else { return [] }
         return try CutoffKind.allCases.compactMap { kind in
             try scene.teacherTruncated(at: rc, kind).map { DriftCandidate(cutoff: kind, activation: "teacher", potential: $0) }
+        }
+    }
+
+    /// The scene's student models in the order step, kinked, smooth × relu, tanh, with their
+    /// validation RMSEs: the shipped ones (`Scenes/NAME/models/<cutoff>-<activation>.json`) or those
+    /// in `folder`. Empty for a scene without a student; throws ``StudentModelError`` when a model
+    /// file is missing or unreadable.
+    public static func studentModels(_ scene: Scene, folder: URL? = nil) throws -> [DriftCandidate] {
+        guard scene.student != nil else { return [] }
+        return try StudentVariant.all.map { v in
+            let url = (folder ?? scene.modelsDirectory).appendingPathComponent(StudentModel.fileName(cutoff: v.cutoff, activation: v.activation))
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw StudentModelError(path: url.path, message: "no such model file (run `nnplab train \(scene.name)` to make it)")
+            }
+            let model = try StudentModel.read(from: url)
+            return DriftCandidate(cutoff: v.cutoff, activation: v.activation.rawValue, potential: try model.potential(),
+                                  validationEnergyRMSE: model.validationEnergyRMSE,
+                                  validationForceRMSE: model.validationForceRMSE)
         }
     }
 }

@@ -2,11 +2,15 @@ import Geometry
 import Descriptors
 import Potentials
 import Dynamics
+import Training
 
 /// A model whose hidden units can be watched switching (ReLU kinks): it writes one sign bit per
 /// hidden pre-activation of every atom's network, in a fixed order, so that consecutive steps can be
 /// compared. Behler-Parrinello potentials conform; teachers do not.
 public protocol HiddenUnitObservable: Sendable {
+    /// Whether the hidden units have kinks (ReLU) whose switching the drift table counts; smooth
+    /// activations (tanh) report false and get no count.
+    var hiddenUnitsHaveKinks: Bool { get }
     /// Fills `signs` with (pre-activation > 0) for every hidden unit of every atom, resizing it.
     func hiddenUnitSigns(_ system: AtomicSystem, neighbors: NeighborList, into signs: inout [Bool])
 }
@@ -64,7 +68,7 @@ public struct DriftExperiment: Sendable {
         let n = initial.count
         var monitor = ConservationMonitor(atomCount: n, crossingCutoff: candidate.potential.cutoff)
         var teacherMonitor = ConservationMonitor(atomCount: n)
-        let observable = candidate.potential as? HiddenUnitObservable
+        let observable = (candidate.potential as? HiddenUnitObservable).flatMap { $0.hiddenUnitsHaveKinks ? $0 : nil }
         var signs: [Bool] = [], previousSigns: [Bool] = []
         var switches = 0
 
@@ -101,13 +105,13 @@ public struct DriftExperiment: Sendable {
             teacherRMSDeviation: teacher == nil ? nil : teacherMonitor.report.rmsDeviationPerAtom)
     }
 
-    /// Every candidate from every initial state (one per seed), seeds outer, candidates inner.
+    /// Every candidate from every initial state (one per seed), seeds outer, candidates inner. The
+    /// runs are independent and go on all cores; the rows are the same as run one by one.
     public func run(_ candidates: [DriftCandidate], from initialStates: [(seed: UInt64, system: AtomicSystem)],
                     teacher: (any Potential)? = nil) throws -> [DriftResult] {
-        var rows: [DriftResult] = []
-        for (seed, system) in initialStates {
-            for c in candidates { rows.append(try run(c, from: system, seed: seed, teacher: teacher)) }
-        }
-        return rows
+        let pairs = initialStates.flatMap { state in candidates.map { (state, $0) } }
+        return try parallelMap(pairs.count) { k in
+            Result { try run(pairs[k].1, from: pairs[k].0.system, seed: pairs[k].0.seed, teacher: teacher) }
+        }.map { try $0.get() }
     }
 }

@@ -137,19 +137,35 @@ extension Scene {
     }
 
     static func parseTraining(_ t: SceneTable) throws -> TrainingRecipe {
+        typealias D = TrainingRecipe.Defaults
+        let epochs = try t.int("epochs", "a positive number of epochs", where: { $0 > 0 })
         let recipe = TrainingRecipe(
             temperatures: try t.doubles("temperatures", "positive temperatures in K", where: { $0 > 0 }),
             configurations: try t.int("configurations", "a number of configurations ≥ 2", where: { $0 >= 2 }),
+            sampleTimeStep: try t.double("sample_dt", default: D.sampleTimeStep, "a positive time step in fs (at most 20)",
+                                         where: { $0 > 0 && $0 <= 20 }),
+            sampleFriction: try t.double("sample_friction", default: D.sampleFriction, "a positive friction in 1/fs",
+                                         where: { $0 > 0 }),
+            sampleEquilibrationSteps: try t.int("sample_equilibration_steps", default: D.sampleEquilibrationSteps,
+                                                "a non-negative number of steps", where: { $0 >= 0 }),
+            sampleInterval: try t.int("sample_interval", default: D.sampleInterval, "a positive number of steps",
+                                      where: { $0 > 0 }),
             rattle: try t.double("rattle", default: 0, "a non-negative displacement in Å", where: { $0 >= 0 }),
             strain: try t.double("strain", default: 0, "a strain fraction in [0, 0.2]", where: { $0 >= 0 && $0 <= 0.2 }),
+            perturbedFraction: try t.double("perturbed_fraction", default: D.perturbedFraction, "a fraction in [0, 1]",
+                                            where: { $0 >= 0 && $0 <= 1 }),
             energyNoise: try t.double("energy_noise", default: 0, "a non-negative σ_E in meV/atom", where: { $0 >= 0 }),
             forceNoise: try t.double("force_noise", default: 0, "a non-negative σ_F in meV/Å", where: { $0 >= 0 }),
-            epochs: try t.int("epochs", "a positive number of epochs", where: { $0 > 0 }),
+            epochs: epochs,
+            batchSize: try t.int("batch_size", default: D.batchSize, "a positive batch size", where: { $0 > 0 }),
             learningRate: try t.double("learning_rate", "a positive Adam step size", where: { $0 > 0 }),
+            finalLearningRateFraction: try t.double("final_learning_rate_fraction", default: D.finalLearningRateFraction,
+                                                    "a fraction in (0, 1]", where: { $0 > 0 && $0 <= 1 }),
             forceWeight: try t.double("force_weight", "a non-negative force weight", where: { $0 >= 0 }),
             l2: try t.double("l2", default: 0, "a non-negative L2 weight", where: { $0 >= 0 }),
-            validationFraction: try t.double("validation_fraction", default: 0.1, "a fraction in (0, 0.5]",
+            validationFraction: try t.double("validation_fraction", default: D.validationFraction, "a fraction in (0, 0.5]",
                                              where: { $0 > 0 && $0 <= 0.5 }),
+            patience: t.contains("patience") ? try t.int("patience", "a positive number of epochs", where: { $0 > 0 }) : nil,
             seed: UInt64(try t.int("seed", "a non-negative integer seed", where: { $0 >= 0 })))
         try t.finish()
         return recipe

@@ -1,40 +1,80 @@
 /// How the student is trained: where its configurations come from, the labels' noise, and Adam.
+///
+/// This is the one recipe: `nnplab train` maps it onto the Training module's sampling plan and
+/// fitting settings without defaults of its own. Keys a scene file leaves out take ``Defaults``.
 public struct TrainingRecipe: Sendable, Equatable {
     /// Langevin temperatures (K) the teacher's MD samples configurations at.
     public var temperatures: [Double]
     /// Number of labelled configurations in all (training plus validation).
     public var configurations: Int
+    /// Teacher MD of the sampling: time step (fs), Langevin friction (1/fs), steps before the first
+    /// sample, and steps between samples.
+    public var sampleTimeStep: Double
+    public var sampleFriction: Double
+    public var sampleEquilibrationSteps: Int
+    public var sampleInterval: Int
     /// Gaussian displacement of sampled configurations in Å (0: none).
     public var rattle: Double
     /// Largest random strain of the cell (fraction, e.g. 0.02) applied to some configurations.
     public var strain: Double
+    /// Fraction of the samples that are rattled and strained.
+    public var perturbedFraction: Double
     /// Gaussian noise on energy labels, σ_E in meV/atom, and on force labels, σ_F in meV/Å.
     public var energyNoise: Double
     public var forceNoise: Double
-    /// Passes over the training set, Adam step size, weight of the force term in the loss, L2 weight.
+    /// Passes over the training set, configurations per Adam step, Adam step size (decaying
+    /// geometrically to `finalLearningRateFraction` of it), weight of the force term in the loss
+    /// (Å²), L2 weight.
     public var epochs: Int
+    public var batchSize: Int
     public var learningRate: Double
+    public var finalLearningRateFraction: Double
     public var forceWeight: Double
     public var l2: Double
     /// Fraction of configurations held out for validation.
     public var validationFraction: Double
+    /// Stop after this many epochs without a better validation loss; nil: run every epoch (the best
+    /// epoch's networks are kept either way).
+    public var patience: Int?
     /// Seed for sampling, noise, the split and the initial weights: fixes the model bit for bit.
     public var seed: UInt64
 
-    public init(temperatures: [Double], configurations: Int, rattle: Double = 0, strain: Double = 0,
-                energyNoise: Double = 0, forceNoise: Double = 0, epochs: Int, learningRate: Double,
-                forceWeight: Double, l2: Double = 0, validationFraction: Double = 0.1, seed: UInt64) {
+    /// Values of the keys a scene may leave out.
+    public enum Defaults {
+        public static let sampleTimeStep = 2.0, sampleFriction = 0.02
+        public static let sampleEquilibrationSteps = 500, sampleInterval = 40
+        public static let perturbedFraction = 0.25, batchSize = 8, finalLearningRateFraction = 0.05
+        public static let validationFraction = 0.1
+    }
+
+    public init(temperatures: [Double], configurations: Int,
+                sampleTimeStep: Double = Defaults.sampleTimeStep, sampleFriction: Double = Defaults.sampleFriction,
+                sampleEquilibrationSteps: Int = Defaults.sampleEquilibrationSteps,
+                sampleInterval: Int = Defaults.sampleInterval, rattle: Double = 0, strain: Double = 0,
+                perturbedFraction: Double = Defaults.perturbedFraction,
+                energyNoise: Double = 0, forceNoise: Double = 0, epochs: Int, batchSize: Int = Defaults.batchSize,
+                learningRate: Double, finalLearningRateFraction: Double = Defaults.finalLearningRateFraction,
+                forceWeight: Double, l2: Double = 0, validationFraction: Double = Defaults.validationFraction,
+                patience: Int? = nil, seed: UInt64) {
         self.temperatures = temperatures
         self.configurations = configurations
+        self.sampleTimeStep = sampleTimeStep
+        self.sampleFriction = sampleFriction
+        self.sampleEquilibrationSteps = sampleEquilibrationSteps
+        self.sampleInterval = sampleInterval
         self.rattle = rattle
         self.strain = strain
+        self.perturbedFraction = perturbedFraction
         self.energyNoise = energyNoise
         self.forceNoise = forceNoise
         self.epochs = epochs
+        self.batchSize = batchSize
         self.learningRate = learningRate
+        self.finalLearningRateFraction = finalLearningRateFraction
         self.forceWeight = forceWeight
         self.l2 = l2
         self.validationFraction = validationFraction
+        self.patience = patience
         self.seed = seed
     }
 }

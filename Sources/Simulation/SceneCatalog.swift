@@ -3,15 +3,19 @@ import Foundation
 import Geometry
 import Potentials
 import Scenes
+import Training
 
 /// A scene file adapted to what the lab needs (``ModelCatalog``): its initial state (the teacher's
-/// equilibration from the scene's seed), its MD settings, and a potential for each cutoff it offers.
+/// equilibration from the scene's seed), its MD settings, and a potential for each model it offers.
 ///
 /// The models offered, in order of preference:
-/// - a Lennard-Jones teacher with a student: the exact teacher cut at the student's r_c in the
-///   three ways (`c` switches; no network, so `a` has nothing to switch and says so);
-/// - any other scene (Stillinger-Weber, a published n2p2 model): the potential itself, whose cutoff
-///   is fixed — the lab says so plainly instead of pretending to switch it.
+/// - a scene with a student whose six models are shipped (`Scenes/NAME/models`): the students, `c`
+///   cycling the cutoff and `a` toggling ReLU ↔ tanh; the lab opens with smooth + tanh;
+/// - a Lennard-Jones teacher with a student whose models are missing: the exact teacher cut at the
+///   student's r_c in the three ways (no network, so `a` has nothing to switch), and the
+///   description says how to train the students;
+/// - any other scene (a published n2p2 model such as water): the potential itself, whose cutoff is
+///   fixed — the lab says so plainly instead of pretending to switch it.
 public struct SceneCatalog: ModelCatalog {
     public let scene: Scene
     public let initialSystem: AtomicSystem
@@ -21,9 +25,10 @@ public struct SceneCatalog: ModelCatalog {
     public let activations: [ActivationChoice]
     public let modelsDescription: String
     private let teacher: any Potential
-    private let truncated: [CutoffKind: any Potential]
+    private let models: [ModelChoice: any Potential]
 
-    /// Builds the teacher and the initial state (this runs the scene's equilibration).
+    /// Builds the teacher, reads the student models and makes the initial state (this runs the
+    /// scene's equilibration). Throws when a shipped model file is unreadable.
     public init(scene: Scene) throws {
         self.scene = scene
         teacher = try scene.teacherPotential()
@@ -32,25 +37,40 @@ public struct SceneCatalog: ModelCatalog {
             timeStep: scene.md.timeStep, temperature: scene.md.temperature,
             thermostat: scene.md.thermostat == .nve ? .nve : .langevin(friction: scene.md.friction),
             seed: scene.md.seed)
-        var truncated: [CutoffKind: any Potential] = [:]
-        if let rc = scene.student?.descriptors.cutoff {
-            for kind in CutoffKind.allCases { truncated[kind] = try scene.teacherTruncated(at: rc, kind) }
-        }
-        self.truncated = truncated
-        cutoffs = truncated.isEmpty ? [] : CutoffKind.allCases
-        activations = []
         defaultChoice = ModelChoice(cutoff: .smooth, activation: .tanh)
-        if let rc = scene.student?.descriptors.cutoff, !truncated.isEmpty {
-            modelsDescription = "the teacher cut at the student's r_c = \(rc) Å (no network: activation has no effect)"
+        let shipped = StudentVariant.all.allSatisfy { FileManager.default.fileExists(atPath: scene.modelFile($0.cutoff, $0.activation).path) }
+        var models: [ModelChoice: any Potential] = [:]
+        if let student = scene.student, shipped {
+            for v in StudentVariant.all {
+                let choice = ModelChoice(cutoff: v.cutoff, activation: v.activation == .relu ? .relu : .tanh)
+                models[choice] = try StudentModel.read(from: scene.modelFile(v.cutoff, v.activation)).potential()
+            }
+            activations = ActivationChoice.allCases
+            modelsDescription = "student NNPs (\(student.layerSizes.map(String.init).joined(separator: "-")), r_c = \(student.descriptors.cutoff) Å) "
+                + "trained on \(teacher.summary)"
+        } else if let rc = scene.student?.descriptors.cutoff {
+            for kind in CutoffKind.allCases {
+                if let cut = try scene.teacherTruncated(at: rc, kind) { models[ModelChoice(cutoff: kind, activation: .tanh)] = cut }
+            }
+            activations = []
+            modelsDescription = models.isEmpty
+                ? "\(teacher.summary): no student models yet (run `nnplab train \(scene.name)`)"
+                : "the teacher cut at the student's r_c = \(rc) Å (no network: activation has no effect; "
+                    + "run `nnplab train \(scene.name)` for the student models)"
         } else {
+            activations = []
             modelsDescription = "\(teacher.summary): its cutoff is part of the model and cannot be toggled"
         }
+        cutoffs = Set(models.keys.map(\.cutoff)).count > 1 ? CutoffKind.allCases : []
+        self.models = models
     }
 
     public var sceneName: String { scene.name }
 
+    /// The model for `choice`; for a scene without that model (activation not switchable, fixed
+    /// cutoff) the nearest one it has, else the scene's potential itself.
     public func potential(for choice: ModelChoice) throws -> any Potential {
-        truncated[choice.cutoff] ?? teacher
+        models[choice] ?? models[ModelChoice(cutoff: choice.cutoff, activation: .tanh)] ?? teacher
     }
 }
 

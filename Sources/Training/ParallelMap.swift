@@ -4,7 +4,7 @@ import Dispatch
 ///
 /// Each iteration writes only its own slot, and callers combine the results in index order, so a
 /// parallel computation gives the same bits as a serial one, on any number of cores.
-func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+public func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let slots = SlotBuffer<T>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(body(i), at: i) }
     return slots.results()

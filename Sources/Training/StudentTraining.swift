@@ -6,7 +6,7 @@ import Potentials
 /// Everything that defines a student model apart from its teacher's data: descriptors, network
 /// shape and activation, and the fitting settings. With the same labelled data it yields the same
 /// model bit for bit.
-public struct StudentDesign: Sendable, Hashable {
+public struct StudentDesign: Sendable, Hashable, Codable {
     /// Symmetry functions (their cutoff shape is the lesson's cutoff kind).
     public var symmetryFunctions: SymmetryFunctionSet
     /// Hidden layer widths, e.g. [20, 20]; inputs and the single output are added.
@@ -74,6 +74,11 @@ public struct TrainedStudent: Sendable {
 
     /// The potential: ε_i = σ·N(G̃_i) + μ with the trained networks and scaling.
     public func potential() throws -> BehlerParrinelloPotential {
+        try Self.potential(design: design, outcome: outcome)
+    }
+
+    /// The potential of `design`'s descriptors with `outcome`'s networks, scaling, σ and μ (metal units).
+    static func potential(design: StudentDesign, outcome: TrainingOutcome) throws -> BehlerParrinelloPotential {
         try BehlerParrinelloPotential(
             symmetryFunctions: design.symmetryFunctions, networks: outcome.networks, scaling: outcome.scaling,
             energyScale: outcome.energyScale,

@@ -12,7 +12,8 @@ struct DriftCommand: ParsableCommand {
         Runs velocity Verlet with each model and reports, per model and seed: the RMS of \
         E_total(t) - E_total(0) per atom, the fitted drift, the largest single-step change, cutoff \
         crossings per atom per ps, ReLU hidden-unit switches per ps, the validation RMSE, and the \
-        teacher's energy along the model's own trajectory. Example: nnplab drift argon --seeds 3
+        teacher's energy along the model's own trajectory. The models are the scene's \
+        shipped students (Scenes/NAME/models; make them with `nnplab train`). Example: nnplab drift argon --seeds 3
         """)
 
     @Argument(help: "Scene name (argon, silicon, ...) or path to a scene .toml file.")
@@ -30,6 +31,12 @@ struct DriftCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: DriftFormat = .table
 
+    @Option(help: "Folder of the six model files (default: the scene's models folder).")
+    var models: String?
+
+    @Flag(help: "Also run the exact teacher cut at the student's r_c in the three ways (activation 'teacher').")
+    var teachers = false
+
     func validate() throws {
         if let dt, !(dt > 0 && dt <= 20) { throw ValidationError("--dt: expected a time step in (0, 20] fs, got \(dt)") }
         if let time, !(time > 0) { throw ValidationError("--time: expected a positive length in ps, got \(time)") }
@@ -39,9 +46,9 @@ struct DriftCommand: ParsableCommand {
     func run() throws {
         let scene = try SceneLibrary.load(self.scene)
         let teacher = try scene.teacherPotential()
-        let candidates = try DriftExperiment.truncatedTeachers(scene)
+        let candidates = try DriftExperiment.studentModels(scene, folder: models.map { URL(fileURLWithPath: $0) }) + (teachers ? DriftExperiment.truncatedTeachers(scene) : [])
         guard !candidates.isEmpty else {
-            throw ValidationError("\(scene.name): no models to compare (the scene's potential has one fixed cutoff)")
+            throw CommandFailure("\(scene.name): no models to compare (the scene's potential has one fixed cutoff)")
         }
         let experiment = DriftExperiment(scene: scene, timeStep: dt, duration: time)
         let states = try DriftExperiment.initialStates(scene, teacher: teacher, seeds: seeds)

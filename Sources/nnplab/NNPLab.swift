@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct NNPLab: ParsableCommand {
+struct NNPLab: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnplab",
         abstract: "A terminal laboratory for neural network potentials.",

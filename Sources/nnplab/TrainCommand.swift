@@ -1,105 +1,96 @@
 import ArgumentParser
 import Descriptors
 import Foundation
-import Geometry
 import NeuralNetworks
-import Potentials
+import Scenes
+import Synchronization
 import Training
 
-/// `nnplab train`: samples teacher data and trains the lesson's student models from scratch.
-///
-/// Until scenes are wired in, it trains the argon lesson's students (108 Ar atoms at 1.4 g/cm³,
-/// shifted-force LJ teacher, ten radial G2 with η = 3 Å⁻² and r_s 3.0–6.5 Å, r_c 6.5 Å, 10-20-20-1).
-struct TrainCommand: ParsableCommand {
+/// `nnplab train SCENE`: samples the scene's teacher and trains its student models from the scene's
+/// recipe, all models at once, writing one JSON model file per cutoff × activation.
+struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train student NNPs on teacher data (the argon lesson: every cutoff x activation).")
+        abstract: "Train a scene's student NNPs (every cutoff x activation) from its recipe.",
+        discussion: """
+        Samples configurations from the scene's teacher (Langevin MD), labels them, and fits one model \
+        per cutoff (step, kinked, smooth) and activation (relu, tanh), the models concurrently. The \
+        result is the same bit for bit on every run. By default the models go to the scene's models \
+        folder (Scenes/NAME/models/<cutoff>-<activation>.json), which the lab and `nnplab drift` read; \
+        existing files are kept unless --force is given. Example: nnplab train argon --cutoff smooth
+        """)
 
+    @Argument(help: "Scene name (argon, silicon, ...) or path to a scene .toml file.")
+    var scene: String = SceneLibrary.defaultSceneName
     @Option(help: "Cutoff kind: step, kinked, smooth or all.")
     var cutoff: String = "all"
-    @Option(help: "Hidden activation: relu, tanh (or any n2p2 activation name) or all (relu and tanh).")
+    @Option(help: "Hidden activation: relu, tanh or all.")
     var activation: String = "all"
-    @Option(help: "Label noise: σ_E in meV/atom (σ_F = 10x that in meV/Å).")
-    var noise: Double = 0
-    @Option(help: "Maximum epochs.")
-    var epochs: Int = 120
-    @Option(help: "Folder to write each model's training outcome as JSON.")
+    @Option(help: "Label noise 'SIGMA_E,SIGMA_F' in meV/atom and meV/Å (default: the scene's).")
+    var noise: String?
+    @Option(help: "Epochs (default: the scene's).")
+    var epochs: Int?
+    @Option(help: "Folder to write the models to (default: the scene's models folder).")
     var output: String?
+    @Flag(help: "Overwrite existing model files.")
+    var force = false
 
-    func run() throws {
+    func run() async throws {
         guard let kinds = cutoff == "all" ? CutoffKind.allCases : CutoffKind(rawValue: cutoff).map({ [$0] }) else {
             throw ValidationError("--cutoff: expected step, kinked, smooth or all, got '\(cutoff)'")
         }
-        guard let activations = activation == "all" ? [Activation.relu, .tanh] : Activation(rawValue: activation).map({ [$0] }) else {
-            throw ValidationError("--activation: expected relu, tanh, another activation name or all, got '\(activation)'")
+        let lesson = StudentVariant.lessonActivations
+        guard let activations = activation == "all" ? lesson : lesson.first(where: { $0.rawValue == activation }).map({ [$0] }) else {
+            throw ValidationError("--activation: expected relu, tanh or all, got '\(activation)'")
         }
-        guard noise >= 0, noise.isFinite, epochs > 0 else { throw ValidationError("--noise must be >= 0 and --epochs > 0") }
+        if let epochs, epochs <= 0 { throw ValidationError("--epochs: expected a positive number, got \(epochs)") }
+        var scene = try SceneLibrary.load(self.scene)
+        guard scene.student != nil else {
+            throw CommandFailure("\(scene.name): no [student] table, nothing to train (its potential is fixed)")
+        }
+        if let noise {
+            let (e, f) = try Self.noise(noise)
+            scene.student?.training.energyNoise = e
+            scene.student?.training.forceNoise = f
+        }
+        if let epochs { scene.student?.training.epochs = epochs }
+        let plan = try scene.studentPlan()
+        let variants = kinds.flatMap { k in activations.map { StudentVariant(k, $0) } }
+        let folder = output.map { URL(fileURLWithPath: $0) } ?? scene.modelsDirectory
+        let files = variants.map { folder.appendingPathComponent(StudentModel.fileName(cutoff: $0.cutoff, activation: $0.activation)) }
+        if !force, let existing = files.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+            throw CommandFailure("\(existing.path) exists: pass --force to overwrite it, or --output DIR to write elsewhere")
+        }
+
         let clock = ContinuousClock(), start = clock.now
-        let lesson = try ArgonLesson(noise: LabelNoise(energyPerAtom: noise / 1000, force: 10 * noise / 1000))
-        let data = try lesson.sampling.sample(teacher: lesson.teacher, start: lesson.start)
-        let sampled = clock.now
-        print("sampled \(data.count) configurations of \(lesson.start.count) atoms in \(Self.seconds(sampled - start)) s")
-        var describeTime = Duration.zero
-        for kind in kinds {
-            let set = try lesson.symmetryFunctions(kind)
-            let t = clock.now
-            let examples = try describe(data, with: set)
-            describeTime += clock.now - t
-            for act in activations {
-                var settings = lesson.settings
-                settings.epochs = epochs
-                let design = StudentDesign(symmetryFunctions: set, hiddenLayers: [20, 20], activation: act,
-                                           settings: settings, weightSeed: 11)
-                var bar = ProgressBar(label: "\(kind)/\(act)", total: epochs)
-                let t0 = clock.now
-                let student = try TrainedStudent(design: design, examples: examples) { r in
-                    bar.update(r.epoch, detail: String(format: "loss %.3g  val %.2f meV/atom %.1f meV/Å",
-                                                        r.trainingLoss, r.validation.energyMeVPerAtom,
-                                                        r.validation.forceMeVPerAngstrom))
-                }
-                bar.finish()
-                let v = student.outcome.validation
-                print(String(format: "%-6@ %-4@ validation %.3f meV/atom %.2f meV/Å  best epoch %d/%d  %.1f s",
-                             kind.rawValue, act.rawValue, v.energyMeVPerAtom, v.forceMeVPerAngstrom,
-                             student.outcome.bestEpoch, student.outcome.history.count, ProgressBar.seconds(clock.now - t0)))
-                if let output {
-                    let url = URL(fileURLWithPath: output).appendingPathComponent("\(kind)-\(act).json")
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys]
-                    try encoder.encode(student.outcome).write(to: url)
-                }
-            }
+        let epochsEach = plan.settings.epochs
+        let bar = Mutex(ProgressBar(label: "train \(variants.count) models", total: variants.count * epochsEach))
+        let done = Mutex(0)
+        let name = scene.name
+        let models = try await plan.train(variants, sampled: { count in
+            print("\(name): sampled \(count) configurations of \(plan.start.count) atoms in "
+                  + String(format: "%.1f s", ProgressBar.seconds(clock.now - start)))
+        }, progress: { k, report in
+            let n = done.withLock { $0 += 1; return $0 }
+            bar.withLock { $0.update(n, detail: "\(variants[k]) epoch \(report.epoch)") }
+        })
+        bar.withLock { $0.finish() }
+        let elapsed = ProgressBar.seconds(clock.now - start)
+        for (model, file) in zip(models, files) {
+            try model.write(to: file)
+            print("\(model.cutoff)-\(model.activation)".padding(toLength: 12, withPad: " ", startingAt: 0) + String(
+                format: " validation %.3f meV/atom  %.2f meV/Å  best epoch %d/%d  -> %@", model.validationEnergyRMSE, model.validationForceRMSE,
+                         model.outcome.bestEpoch, epochsEach, file.path))
         }
-        print("descriptors \(Self.seconds(describeTime)) s, total \(Self.seconds(clock.now - start)) s")
+        print(String(format: "trained %d models in %.1f s", models.count, elapsed))
     }
 
-    static func seconds(_ d: Duration) -> String { String(format: "%.1f", ProgressBar.seconds(d)) }
-}
-
-/// The argon lesson's teacher, structure, data plan and descriptors (issue 4's prototype values).
-struct ArgonLesson {
-    let teacher: LennardJones
-    let start: AtomicSystem
-    let sampling: TeacherSampling
-    let settings = TrainingSettings(epochs: 120, batchSize: 8, learningRate: 3e-3, forceWeight: 1,
-                                    validationFraction: 0.1, patience: 30, scaling: .scale, seed: 1)
-
-    init(noise: LabelNoise) throws {
-        teacher = try LennardJones(cutoff: 8.5, truncation: .smooth)
-        // 108 atoms (3x3x3 fcc cells) at 1.4 g/cm³: a³ = 4·m/ρ.
-        let a = pow(4 * 39.948 * 1.66053906660 / 1.4, 1.0 / 3.0)
-        start = try Lattice.fcc.crystal(of: LennardJones.argon, latticeConstant: a, repeats: 3)
-        sampling = TeacherSampling(temperatures: [80, 110, 140, 170], configurations: 220, timeStep: 2,
-                                   equilibrationSteps: 500, stepsBetweenSamples: 40, rattle: 0.05,
-                                   strain: 0.01, perturbedFraction: 0.1, noise: noise, seed: 1)
-    }
-
-    func symmetryFunctions(_ kind: CutoffKind) throws -> SymmetryFunctionSet {
-        let ar = LennardJones.argon
-        let functions = (0..<10).map { k in
-            SymmetryFunction.radial(.init(neighbor: ar, eta: 3.0, shift: 3.0 + 3.5 * Double(k) / 9, cutoff: 6.5))
+    /// "E,F" → (σ_E meV/atom, σ_F meV/Å), both non-negative.
+    static func noise(_ text: String) throws -> (Double, Double) {
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let e = parts[0], let f = parts[1], e >= 0, f >= 0, e.isFinite, f.isFinite else {
+            throw ValidationError("--noise: expected 'SIGMA_E,SIGMA_F' (meV/atom, meV/Å, both >= 0), got '\(text)'")
         }
-        return try SymmetryFunctionSet(cutoffShape: CutoffShape(kind), functions: [ar: functions])
+        return (e, f)
     }
 }

@@ -1,0 +1,89 @@
+import Descriptors
+import Foundation
+import Geometry
+import NeuralNetworks
+import Potentials
+import Training
+
+/// A scene's student recipe mapped onto the Training module: the teacher, the structure the sampling
+/// chains start from, the sampling plan, and a ``StudentDesign`` for every cutoff kind × activation.
+/// Everything comes from the scene file's `[student]` tables; nothing here has defaults of its own.
+public struct StudentPlan: Sendable {
+    public let sceneName: String
+    public let teacher: any Potential
+    /// The scene's built structure (Å), from which every Langevin chain starts.
+    public let start: AtomicSystem
+    public let sampling: TeacherSampling
+    public let student: StudentSpec
+    /// Elements the student describes (those of ``start``, by atomic number).
+    public let elements: [Element]
+
+    /// The scene's symmetry functions with cutoff shape `kind`: every radial function for every
+    /// neighbour element, every angular function for every pair of neighbour elements.
+    public func symmetryFunctions(_ kind: CutoffKind) throws -> SymmetryFunctionSet {
+        let d = student.descriptors
+        var byElement = [Element: [SymmetryFunction]]()
+        for centre in elements {
+            var list: [SymmetryFunction] = []
+            for j in elements {
+                list += d.radial.map { .radial(.init(neighbor: j, eta: $0.eta, shift: $0.center, cutoff: d.cutoff)) }
+            }
+            for (a, j) in elements.enumerated() {
+                for k in elements[a...] {
+                    list += d.angular.map {
+                        .narrowAngular(.init(neighbors: j, k, eta: $0.eta, lambda: $0.lambda, zeta: $0.zeta, cutoff: d.cutoff))
+                    }
+                }
+            }
+            byElement[centre] = list
+        }
+        return try SymmetryFunctionSet(cutoffShape: CutoffShape(kind), functions: byElement)
+    }
+
+    /// The fitting settings of the recipe (no patience: every epoch runs).
+    public var settings: TrainingSettings {
+        let r = student.training
+        return TrainingSettings(epochs: r.epochs, batchSize: r.batchSize, learningRate: r.learningRate,
+                                finalLearningRateFraction: r.finalLearningRateFraction, forceWeight: r.forceWeight,
+                                l2: r.l2, validationFraction: r.validationFraction, patience: r.patience ?? r.epochs,
+                                scaling: .scale, seed: r.seed)
+    }
+
+    /// The design of the model with cutoff `kind` and hidden `activation`. Every model of a scene
+    /// starts from the same seed, so they differ only in cutoff and activation.
+    public func design(_ kind: CutoffKind, _ activation: Activation) throws -> StudentDesign {
+        StudentDesign(symmetryFunctions: try symmetryFunctions(kind), hiddenLayers: student.hiddenLayers,
+                      activation: activation, settings: settings, weightSeed: student.training.seed)
+    }
+
+    /// Samples and labels the training data with the teacher (deterministic for the recipe's seed).
+    public func sample() throws -> [LabelledConfiguration] {
+        try sampling.sample(teacher: teacher, start: start)
+    }
+}
+
+extension Scene {
+    /// The scene's student recipe ready to train. Throws a ``SceneError`` for a scene without a
+    /// `[student]` table (a loaded potential such as water).
+    public func studentPlan() throws -> StudentPlan {
+        guard let student else {
+            throw SceneError(file: file.path, line: 0,
+                             message: "expected a [student] table to train, got none (this scene runs a fixed, loaded potential)")
+        }
+        let start = try builtStructure()
+        let r = student.training
+        let sampling = TeacherSampling(
+            temperatures: r.temperatures, configurations: r.configurations, timeStep: r.sampleTimeStep,
+            friction: r.sampleFriction, equilibrationSteps: r.sampleEquilibrationSteps,
+            stepsBetweenSamples: r.sampleInterval, rattle: r.rattle, strain: r.strain,
+            perturbedFraction: r.perturbedFraction,
+            noise: LabelNoise(energyPerAtom: r.energyNoise / 1000, force: r.forceNoise / 1000), seed: r.seed)
+        return StudentPlan(sceneName: name, teacher: try teacherPotential(), start: start, sampling: sampling,
+                           student: student, elements: start.distinctElements.sorted())
+    }
+
+    /// Where the shipped model with `cutoff` and `activation` lives: `Scenes/NAME/models/<cutoff>-<activation>.json`.
+    public func modelFile(_ cutoff: CutoffKind, _ activation: Activation) -> URL {
+        modelsDirectory.appendingPathComponent(StudentModel.fileName(cutoff: cutoff, activation: activation))
+    }
+}

@@ -1,0 +1,94 @@
+import Descriptors
+import Foundation
+import Geometry
+import NeuralNetworks
+import Potentials
+import Testing
+import Training
+@testable import Scenes
+
+/// The argon scene shrunk to something a debug build trains in seconds: 12 configurations from two
+/// short chains, 3 epochs. Same keys as the real recipe, so the same mapping code runs.
+func tinyArgon() throws -> Scene {
+    var scene = try SceneLibrary.load("argon", in: scenesFolder)
+    scene.student?.training.configurations = 12
+    scene.student?.training.temperatures = [90, 150]
+    scene.student?.training.sampleEquilibrationSteps = 20
+    scene.student?.training.sampleInterval = 5
+    scene.student?.training.epochs = 3
+    scene.student?.training.batchSize = 4
+    return scene
+}
+
+@Suite("Scene recipe → student models")
+struct StudentPlanTests {
+    @Test("argon's plan is the scene file's recipe: 10 G2 at r_c 6.5 Å with the file's r_s, 10-20-20-1, its epochs and seed")
+    func argonMapping() throws {
+        let scene = try SceneLibrary.load("argon", in: scenesFolder)
+        let recipe = try #require(scene.student?.training)
+        let plan = try scene.studentPlan()
+        let design = try plan.design(.kinked, .relu)
+        #expect(design.symmetryFunctions.cutoffShape == .kinked && design.activation == .relu)
+        let shifts = design.symmetryFunctions.functions[0].compactMap { f -> Double? in
+            if case let .radial(p) = f, p.cutoff == 6.5 { return p.shift } else { return nil }
+        }
+        #expect(shifts == scene.student?.descriptors.radial.map(\.center))
+        #expect(try design.initialNetworks()[0].layerSizes == [10, 20, 20, 1])
+        #expect(design.settings.epochs == recipe.epochs && design.settings.seed == recipe.seed)
+        #expect(design.settings.patience == (recipe.patience ?? recipe.epochs))
+        #expect(plan.sampling.configurations == recipe.configurations && plan.sampling.temperatures == recipe.temperatures)
+        #expect(plan.sampling.timeStep == recipe.sampleTimeStep && plan.start.count == 108)
+    }
+
+    @Test("silicon's students see 6 radial and 6 angular functions of Si")
+    func siliconMapping() throws {
+        let plan = try SceneLibrary.load("silicon", in: scenesFolder).studentPlan()
+        let functions = try plan.symmetryFunctions(.smooth).functions
+        #expect(functions.count == 1 && functions[0].count == 12)
+        #expect(functions[0].filter { $0.n2p2Type == 3 }.count == 6)
+    }
+
+    @Test("water has no student to train, and says so")
+    func waterHasNoStudent() throws {
+        let scene = try SceneLibrary.load("water", in: scenesFolder)
+        #expect(throws: SceneError.self) { try scene.studentPlan() }
+    }
+
+    @Test("training the same recipe twice writes the same bytes; the file rebuilds the same potential bit for bit")
+    func deterministicModelFiles() async throws {
+        let plan = try tinyArgon().studentPlan()
+        let variants = [StudentVariant(.kinked, .tanh), StudentVariant(.smooth, .relu)]
+        let first = try await plan.train(variants)
+        let second = try await plan.train(variants.reversed())
+        #expect(try first[0].encoded() == second[1].encoded())
+        #expect(try first[1].encoded() == second[0].encoded())
+
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnplab-model-\(UInt64.random(in: 0...UInt64.max)).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try first[0].write(to: url)
+        let read = try StudentModel.read(from: url)
+        #expect(read == first[0])
+        #expect(try read.encoded() == Data(contentsOf: url))
+        // Energies and forces of the rebuilt potential equal those of the trained one, bit for bit.
+        let system = plan.start.rattled(sigma: 0.1, seed: 5)
+        let trained = try first[0].potential(), rebuilt = try read.potential()
+        let list = NeighborList(system: system, cutoff: trained.cutoff, skin: 0, kind: .full)
+        let a = trained.evaluate(system, neighbors: list, request: .energyAndForces)
+        let b = rebuilt.evaluate(system, neighbors: list, request: .energyAndForces)
+        #expect(a.energy == b.energy && a.forces == b.forces)
+        #expect(read.cutoff == .kinked && read.activation == .tanh && read.validationEnergyRMSE > 0)
+    }
+
+    @Test("a damaged model file gives one line naming the file and the problem")
+    func damagedModelFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnplab-bad-\(UInt64.random(in: 0...UInt64.max)).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("{\"format\": \"nnplab-student-model-1\"}".utf8).write(to: url)
+        #expect {
+            _ = try StudentModel.read(from: url)
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix(url.path) && text.contains("missing key") && !text.contains("\n")
+        }
+    }
+}
