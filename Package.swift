@@ -82,10 +82,11 @@ let package = Package(
         .testTarget(name: "ExperimentsTests",
                     dependencies: ["Geometry", "Potentials", "Dynamics", "Training", "Scenes", "Experiments"]),
         .testTarget(name: "SimulationTests",
-                    dependencies: ["Geometry", "Descriptors", "Potentials", "Dynamics", "Scenes", "Simulation"]),
+                    dependencies: ["Geometry", "Descriptors", "Potentials", "Dynamics", "Scenes", "Experiments",
+                                   "Simulation"]),
         .testTarget(name: "CanvasTests", dependencies: ["Geometry", "Canvas"], exclude: ["Golden"]),
         .testTarget(name: "LabShellTests",
-                    dependencies: ["Geometry", "Descriptors", "Potentials", "Dynamics", "Scenes", "Simulation", "Canvas",
-                                   "LabShell"]),
+                    dependencies: ["Geometry", "Descriptors", "Potentials", "Dynamics", "Scenes", "Experiments",
+                                   "Simulation", "Canvas", "LabShell"]),
     ]
 )

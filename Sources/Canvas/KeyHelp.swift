@@ -17,11 +17,18 @@ public enum KeyHelp {
         KeyBinding(keys: "a", hint: "activation", description: "toggle the activation: ReLU ↔ tanh"),
         KeyBinding(keys: "r", hint: "reset", description: "reset to the scene's initial state"),
         KeyBinding(keys: "[ ]", hint: "dt", description: "halve / double the time step dt"),
+        KeyBinding(keys: "< >", hint: "speed", description: "halve / double the speed (simulated ps per second)"),
         KeyBinding(keys: "?", hint: "help", description: "open this help (F1 too)"),
         KeyBinding(keys: ":", hint: "command", description: "open the command line (try `help`)"),
         KeyBinding(keys: "←↑↓→ hjkl", hint: "rotate", description: "rotate the atom view"),
         KeyBinding(keys: "+ -", hint: "zoom", description: "zoom the atom view in / out"),
         KeyBinding(keys: "Esc", hint: "close", description: "close this help, the command line or a panel"),
+    ]
+
+    /// What the help overlay says about the speed, below the keys.
+    public static let speedNote = [
+        "Speed: the view plays 1 ps of simulated time per second, so the energy",
+        "trace crosses its 2 ps window in 2 s. :set speed max runs flat out.",
     ]
 
     /// The help overlay's lines: each key padded to one column, then its description.

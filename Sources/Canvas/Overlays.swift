@@ -26,7 +26,7 @@ enum Overlays {
     }
 
     static func drawHelp(into grid: inout CellGrid, in area: GridRect) {
-        let lines = KeyHelp.helpLines + ["", "Commands: press : then type help."]
+        let lines = KeyHelp.helpLines + [""] + KeyHelp.speedNote + ["", "Commands: press : then type help."]
         let width = (lines.map(\.count).max() ?? 0) + 4
         let box = area.centered(width: width, height: lines.count + 2)
         drawPanel(title: "help — keys", lines: lines, box: box, into: &grid)

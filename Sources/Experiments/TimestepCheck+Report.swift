@@ -54,3 +54,18 @@ extension TimestepCheck {
         return out.joined(separator: "\n")
     }
 }
+
+extension TimestepCheck {
+    /// The scene's time steps for the check: its Δt times 1/4, 1/2, 1 and 2, fs.
+    public static func defaultTimeSteps(for scene: Scene) -> [Double] { [0.25, 0.5, 1, 2].map { $0 * scene.md.timeStep } }
+
+    /// The check on `scene`: its models (``candidates(for:)``) from its equilibrated initial state,
+    /// NVE for `duration` ps at every Δt (default ``defaultTimeSteps(for:)``).
+    public static func run(scene: Scene, timeSteps: [Double]? = nil, duration: Double = 1,
+                           progress: (String) -> Void = { _ in }) throws -> TimestepCheck {
+        let teacher = try scene.teacherPotential()
+        let initial = try scene.initialState(teacher: teacher)
+        return try run(try candidates(for: scene), from: initial, timeSteps: timeSteps ?? defaultTimeSteps(for: scene),
+                       duration: duration, seed: scene.md.seed, progress: progress)
+    }
+}

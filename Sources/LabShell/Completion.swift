@@ -36,7 +36,7 @@ public struct Completer: Sendable {
 
     private func choices(after words: [String]) -> [String] {
         guard let first = words.first?.lowercased() else { return Verb.allCases.map(\.rawValue) }
-        let verb = Verb(rawValue: first == "save!" ? "save" : first)
+        let verb = Verb(rawValue: first.hasSuffix("!") ? String(first.dropLast()) : first)
         switch (verb, words.count) {
         case (.help, 1): return Verb.allCases.map(\.rawValue)
         case (.load, 1): return sceneNames

@@ -1,4 +1,5 @@
 import Descriptors
+import Experiments
 import Simulation
 
 extension LabCommand {
@@ -12,13 +13,13 @@ extension LabCommand {
         guard let first = words.first else { return nil }
         var verbWord = first.lowercased()
         var overwrite = false
-        if verbWord == "save!" { verbWord = "save"; overwrite = true }
+        if verbWord == "save!" || verbWord == "export!" { verbWord.removeLast(); overwrite = true }
         if verbWord == "exit" || verbWord == "q" { verbWord = "quit" }
         guard let verb = Verb(rawValue: verbWord) else {
             throw ShellError("unknown command '\(first)' (commands: \(Verb.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         var arguments = Array(words.dropFirst())
-        if verb == .save, let force = arguments.firstIndex(of: "--force") {
+        if verb == .save || verb == .export, let force = arguments.firstIndex(of: "--force") {
             arguments.remove(at: force)
             overwrite = true
         }
@@ -45,21 +46,34 @@ extension LabCommand {
             return .run(steps: steps)
         case .check:
             try expectCount(verb, arguments, 0...1)
-            return .check(exercise: arguments.first)
+            guard let word = arguments.first else { return .check(exercise: nil) }
+            guard let exercise = Exercise(rawValue: word.lowercased()) else {
+                throw ShellError("check: no exercise '\(word)' (exercises: \(Exercise.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return .check(exercise: exercise)
+        case .drift:
+            try expectCount(verb, arguments, 0...1)
+            guard let word = arguments.first else { return .drift(picoseconds: nil) }
+            guard let ps = Double(word), ps.isFinite, ps > 0 else {
+                throw ShellError("drift: '\(word)' is not a positive length in ps")
+            }
+            return .drift(picoseconds: ps)
+        case .export:
+            try expectCount(verb, arguments, 1...1)
+            return .export(path: arguments[0], overwrite: overwrite)
         case .save:
             try expectCount(verb, arguments, 2...2)
             guard let target = SaveTarget(rawValue: arguments[0].lowercased()) else {
                 throw ShellError("save: '\(arguments[0])' is not trajectory, log or plot")
             }
             return .save(target, path: arguments[1], overwrite: overwrite)
-        case .pause, .resume, .reset, .status, .drift, .quit:
+        case .pause, .resume, .reset, .status, .quit:
             try expectCount(verb, arguments, 0...0)
             switch verb {
             case .pause: return .pause
             case .resume: return .resume
             case .reset: return .reset
             case .status: return .status
-            case .drift: return .drift
             default: return .quit
             }
         }
@@ -93,6 +107,10 @@ extension LabCommand {
         case .seed:
             guard let seed = UInt64(value) else { throw bad(value) }
             return .seed(seed)
+        case .speed:
+            if ["max", "unlimited"].contains(value.lowercased()) { return .speed(.unlimited) }
+            guard let rate = Double(value), rate.isFinite, rate > 0 else { throw bad(value) }
+            return .speed(.picosecondsPerSecond(rate))
         case .thermostat:
             switch value.lowercased() {
             case "nve" where values.count == 1: return .thermostat(.nve)

@@ -1,4 +1,5 @@
 import Descriptors
+import Experiments
 import Simulation
 
 /// One command of the lab's language, as typed on the `:` line or in `nnplab repl`.
@@ -13,10 +14,14 @@ public enum LabCommand: Sendable, Equatable {
     case resume
     case reset
     case status
-    case check(exercise: String?)
-    case drift
+    /// Runs an exercise; without one, lists them.
+    case check(exercise: Exercise?)
+    /// The six-model drift table for `picoseconds` of NVE (default ``DriftExperiment/labDefaultDuration``).
+    case drift(picoseconds: Double?)
     /// Writes `target` to `path`; an existing file is replaced only when `overwrite`.
     case save(SaveTarget, path: String, overwrite: Bool)
+    /// Writes the current network as an n2p2 folder at `path`; existing files are replaced only when `overwrite`.
+    case export(path: String, overwrite: Bool)
     case quit
 }
 
@@ -28,6 +33,8 @@ public enum Setting: Sendable, Equatable {
     case temperature(Double)
     case thermostat(Thermostat)
     case seed(UInt64)
+    /// How fast the view plays the simulation (simulated ps per wall-clock second, or max).
+    case speed(Pace)
 
     /// The simulation command that makes this setting.
     public var command: SimulationCommand {
@@ -38,6 +45,7 @@ public enum Setting: Sendable, Equatable {
         case let .temperature(t): .setTemperature(t)
         case let .thermostat(thermostat): .setThermostat(thermostat)
         case let .seed(seed): .setSeed(seed)
+        case let .speed(pace): .setPace(pace)
         }
     }
 }

@@ -6,7 +6,7 @@ import StructureFiles
 extension Shell {
     /// Writes `target` to `path`, refusing to replace an existing file unless `overwrite`.
     func save(_ target: SaveTarget, to path: String, overwrite: Bool, from snapshot: Snapshot) -> ShellReply {
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let url = Self.fileURL(path)
         if !overwrite, FileManager.default.fileExists(atPath: url.path) {
             return .error("save: \(path) exists; use save! or --force to replace it")
         }

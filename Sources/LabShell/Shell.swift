@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import Simulation
 
@@ -10,7 +11,7 @@ public struct Shell: Sendable {
     public init(scenes: any SceneSource) { self.scenes = scenes }
 
     /// For completion on the `:` line.
-    public var completer: Completer { Completer(sceneNames: scenes.sceneNames, exerciseNames: []) }
+    public var completer: Completer { Completer(sceneNames: scenes.sceneNames, exerciseNames: Exercise.allCases.map(\.rawValue)) }
 
     /// Parses and carries out one line; blank lines and comments give an empty reply.
     public func execute(line: String, on backend: inout some LabBackend) -> ShellReply {
@@ -38,11 +39,12 @@ public struct Shell: Sendable {
         case .resume: return reply(backend.perform(.resume))
         case .reset: return reply(backend.perform(.reset))
         case .status: return ShellReply(lines: Self.status(backend.snapshot()))
-        case .check:
-            return .error("check: no exercises are available in this build (they come with the Experiments module)")
-        case .drift: return ShellReply(lines: Self.drift(backend.snapshot()))
+        case .check(nil): return ShellReply(lines: Self.exerciseList())
+        case let .check(exercise?): return Self.check(exercise, in: backend.snapshot())
+        case let .drift(picoseconds): return Self.drift(picoseconds: picoseconds, from: backend.snapshot())
         case let .save(target, path, overwrite):
             return save(target, to: path, overwrite: overwrite, from: backend.snapshot())
+        case let .export(path, overwrite): return export(to: path, overwrite: overwrite, from: backend.snapshot())
         case .quit: return ShellReply(lines: [], quit: true)
         }
     }
@@ -59,9 +61,12 @@ public struct Shell: Sendable {
         return Verb.allCases.map { $0.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.meaning }
     }
 
-    /// The `status` lines.
+    /// The `status` lines: scene and model, settings, time, energies, conservation since the last
+    /// change, the view's speed and the extrapolation watch.
     public static func status(_ s: Snapshot) -> [String] {
         let n = Double(max(s.system.count, 1))
+        let watch = s.extrapolationSummary.map { "extrapolation: \($0)" }
+            ?? "extrapolation: not watched (\(s.modelSummary) has no training range)"
         return [
             "scene \(s.sceneName): \(s.system.count) atoms, \(s.modelSummary)",
             "cutoff: \(s.choice.cutoff)  activation: \(s.choice.activation)  dt \(formattedTime(s.settings.timeStep)) fs  "
@@ -70,14 +75,14 @@ public struct Shell: Sendable {
                 + (s.stepsPerSecond > 0 ? "  \(fixed(s.stepsPerSecond, 0)) steps/s" : ""),
             "E \(fixed(s.totalEnergy / n * 1000, 4)) meV/atom  K \(fixed(s.kineticEnergy / n * 1000, 4))  "
                 + "U \(fixed(s.potentialEnergy / n * 1000, 4))  RMS ΔE \(fixed(s.history.rmsDeviationPerAtom, 6)) meV/atom",
-        ]
+        ] + conservation(s) + ["view speed \(s.pace) (set speed PS_PER_S|max; < and > in the view)", watch]
     }
 
-    /// The `drift` lines: conservation of E_total over the samples since the last setting change.
-    public static func drift(_ s: Snapshot) -> [String] {
+    /// Conservation of E_total over the samples since the last setting change (part of `status`).
+    static func conservation(_ s: Snapshot) -> [String] {
         let segment = Array(s.history.samplesSinceLastMark)
         guard let first = segment.first, let last = segment.last, segment.count > 1 else {
-            return ["drift: no steps since the last change yet"]
+            return ["conservation: no steps since the last change yet"]
         }
         let n = Double(max(s.system.count, 1))
         var largestJump = 0.0

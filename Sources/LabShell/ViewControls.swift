@@ -13,7 +13,7 @@ public enum LabKey: Sendable, Equatable {
 
 /// The simulation commands the lab's single keys give.
 public enum KeyCommand: Sendable, Equatable {
-    case cycleCutoff, toggleActivation, togglePause, reset, halveTimeStep, doubleTimeStep
+    case cycleCutoff, toggleActivation, togglePause, reset, halveTimeStep, doubleTimeStep, slower, faster
 
     public var command: SimulationCommand {
         switch self {
@@ -23,6 +23,8 @@ public enum KeyCommand: Sendable, Equatable {
         case .reset: .reset
         case .halveTimeStep: .scaleTimeStep(0.5)
         case .doubleTimeStep: .scaleTimeStep(2)
+        case .slower: .scalePace(0.5)
+        case .faster: .scalePace(2)
         }
     }
 }
@@ -73,6 +75,8 @@ public struct ViewControls: Sendable {
         case .character("r"): return .simulation(.reset)
         case .character("["): return .simulation(.halveTimeStep)
         case .character("]"): return .simulation(.doubleTimeStep)
+        case .character("<"), .character(","): return .simulation(.slower)
+        case .character(">"), .character("."): return .simulation(.faster)
         case .character("?"), .f1: panel = .help
         case .escape: panel = nil
         case .character(":"):

@@ -4,22 +4,23 @@ import Simulation
 /// The verbs of the lab's command language, with their usage and meaning: the one list the parser,
 /// `help` and tab completion read.
 public enum Verb: String, CaseIterable, Sendable {
-    case help, load, set, run, pause, resume, reset, status, check, drift, save, quit
+    case help, load, set, run, pause, resume, reset, status, check, drift, save, export, quit
 
     /// How the verb is written, e.g. "run N".
     public var usage: String {
         switch self {
         case .help: "help [VERB]"
         case .load: "load SCENE"
-        case .set: "set cutoff|activation|dt|temperature|thermostat|seed VALUE"
+        case .set: "set cutoff|activation|dt|temperature|thermostat|seed|speed VALUE"
         case .run: "run N"
         case .pause: "pause"
         case .resume: "resume"
         case .reset: "reset"
         case .status: "status"
         case .check: "check [EXERCISE]"
-        case .drift: "drift"
+        case .drift: "drift [PS]"
         case .save: "save[!] trajectory|log|plot FILE [--force]"
+        case .export: "export[!] FOLDER [--force]"
         case .quit: "quit"
         }
     }
@@ -34,10 +35,11 @@ public enum Verb: String, CaseIterable, Sendable {
         case .pause: "stop stepping"
         case .resume: "continue stepping"
         case .reset: "back to the scene's initial atoms and MD settings (keeps cutoff and activation)"
-        case .status: "show the scene, model, settings and energies"
-        case .check: "run an exercise (without a name: list them)"
-        case .drift: "energy conservation since the last setting change"
+        case .status: "show the scene, model, settings, energies, conservation since the last change, extrapolation"
+        case .check: "run an exercise on this scene (without a name: list them)"
+        case .drift: "every model of the scene from the current atoms, NVE for PS ps (default 2): the conservation table"
         case .save: "write extended XYZ, a CSV log or an SVG plot; ! or --force overwrites"
+        case .export: "write the current network as an n2p2 folder (LAMMPS pair_style hdnnp); ! or --force overwrites"
         case .quit: "leave the lab"
         }
     }
@@ -45,7 +47,7 @@ public enum Verb: String, CaseIterable, Sendable {
 
 /// The settings `set` changes.
 public enum SettingKey: String, CaseIterable, Sendable {
-    case cutoff, activation, dt, temperature, thermostat, seed
+    case cutoff, activation, dt, temperature, thermostat, seed, speed
 
     /// The words a value may be (for completion and errors), or nil for a number.
     public var choices: [String]? {
@@ -53,6 +55,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .cutoff: CutoffKind.allCases.map(\.rawValue)
         case .activation: ActivationChoice.allCases.map(\.rawValue)
         case .thermostat: ["nve", "langevin"]
+        case .speed: ["max"]
         case .dt, .temperature, .seed: nil
         }
     }
@@ -65,6 +68,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .temperature: "a temperature in K, e.g. 90"
         case .thermostat: "nve or langevin [FRICTION in 1/fs]"
         case .seed: "a whole number ≥ 0"
+        case .speed: "simulated ps per second, e.g. 0.5, or max"
         }
     }
 }

@@ -2,6 +2,7 @@ import Descriptors
 import Dynamics
 import Geometry
 import Potentials
+import Scenes
 
 /// The two network activations the lab toggles with `a`: ReLU (forces jump whenever a hidden unit
 /// switches) and tanh (smooth). A two-case enum on purpose: the lab never shows any other.
@@ -86,6 +87,12 @@ public protocol ModelCatalog: Sendable {
     var modelsDescription: String { get }
     /// The potential for `choice`; throws when its model cannot be built or read.
     func potential(for choice: ModelChoice) throws -> any Potential
+    /// The scene file behind the catalog, for the exercises and `drift` (nil for a built-in scene).
+    var sourceScene: Scene? { get }
+}
+
+extension ModelCatalog {
+    public var sourceScene: Scene? { nil }
 }
 
 /// Finds scenes by name for `load SCENE` and `nnplab view SCENE`.

@@ -66,6 +66,7 @@ public struct SceneCatalog: ModelCatalog {
     }
 
     public var sceneName: String { scene.name }
+    public var sourceScene: Scene? { scene }
 
     /// The model for `choice`; for a scene without that model (activation not switchable, fixed
     /// cutoff) the nearest one it has, else the scene's potential itself.

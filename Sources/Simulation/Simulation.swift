@@ -46,26 +46,42 @@ public actor Simulation {
     /// sleeps a few milliseconds between looks at the inbox instead of spinning.
     public func run() async {
         let clock = ContinuousClock()
+        let origin = clock.now
         var stepsPerChunk = 1
+        var pacer = PaceLimiter()
+        // End of the last chunk while running: steps/s counts wall time between chunks, so that a
+        // paced simulation shows the steps it really takes per second.
+        var lastChunkEnd: ContinuousClock.Instant?
         while !stopRequested.load(ordering: .relaxed) {
             let commands: [SimulationCommand] = inbox.drain()
             for command in commands { engine.apply(command) }
             appliedCommands += commands.count
             // Show a command's effect at once rather than after the next chunk.
             if !commands.isEmpty { publish() }
-            if engine.runState == .running {
-                let start = clock.now
-                let taken = engine.stepWhileRunning(maxSteps: stepsPerChunk)
-                let elapsed = clock.now - start
-                meter.record(steps: taken, duration: elapsed)
-                stepsPerChunk = Self.nextChunkSize(current: stepsPerChunk, taken: taken, elapsed: elapsed,
-                                                   target: chunkDuration)
-                publish()
-                await Task.yield()
-            } else {
+            guard engine.runState == .running else {
+                pacer.restart()
+                lastChunkEnd = nil
                 if generation == 0 { publish() }
                 try? await Task.sleep(for: .milliseconds(4))
+                continue
             }
+            let start = clock.now
+            let allowed = pacer.allowance(now: (start - origin) / .seconds(1), pace: engine.pace,
+                                          timeStep: engine.settings.timeStep)
+            guard allowed > 0 else {
+                // Ahead of the pace: wait a chunk's length, looking at the inbox in between.
+                try? await Task.sleep(for: chunkDuration)
+                continue
+            }
+            let taken = engine.stepWhileRunning(maxSteps: min(stepsPerChunk, allowed))
+            pacer.spend(steps: taken, timeStep: engine.settings.timeStep)
+            let end = clock.now
+            meter.record(steps: taken, duration: end - (lastChunkEnd ?? start))
+            lastChunkEnd = end
+            stepsPerChunk = Self.nextChunkSize(current: stepsPerChunk, taken: taken, elapsed: end - start,
+                                               target: chunkDuration)
+            publish()
+            await Task.yield()
         }
         publish()
     }

@@ -25,6 +25,10 @@ public enum SimulationCommand: Sendable {
     case reset
     /// Replaces the scene.
     case load(any ModelCatalog)
+    /// How fast the view plays the simulation (``Pace``); kept across reset and load.
+    case setPace(Pace)
+    /// The `<` and `>` keys: multiply the speed cap by a factor (½ or 2); max stays max.
+    case scalePace(Double)
 }
 
 /// Why the simulation is not stepping.

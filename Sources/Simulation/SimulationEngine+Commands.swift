@@ -30,6 +30,13 @@ extension SimulationEngine {
         case .togglePause: return runState == .running ? pause() : resume()
         case .reset: return reset()
         case let .load(catalog): return load(catalog)
+        case let .setPace(pace): return setPace(pace)
+        case let .scalePace(factor):
+            guard case let .picosecondsPerSecond(rate) = pace else {
+                return post("speed is max (unthrottled); set speed PS_PER_S to cap it")
+            }
+            return setPace(.picosecondsPerSecond(min(max(rate * factor, Pace.allowedRange.lowerBound),
+                                                     Pace.allowedRange.upperBound)))
         }
     }
 
@@ -64,6 +71,7 @@ extension SimulationEngine {
             state.result = newEvaluator.evaluate(state.system)
             evaluator = newEvaluator
             modelSummary = potential.summary
+            extrapolation = ExtrapolationMonitor(potential)
         } catch {
             return post("cannot switch to \(newChoice): \(error)", isError: true)
         }
@@ -72,6 +80,16 @@ extension SimulationEngine {
         history.mark(label, at: state.time)
         recordEnergy()
         return post("\(label) (\(modelSummary))")
+    }
+
+    private mutating func setPace(_ newPace: Pace) -> LabMessage {
+        if case let .picosecondsPerSecond(rate) = newPace, !Pace.allowedRange.contains(rate) {
+            return post("speed must be between \(Pace.allowedRange.lowerBound) and "
+                        + "\(fixed(Pace.allowedRange.upperBound, 0)) ps/s, or max, not \(rate)", isError: true)
+        }
+        pace = newPace
+        if newPace == .unlimited { return post("speed max: the view steps as fast as the machine can") }
+        return post("speed \(pace): the view plays at most this much simulated time per wall-clock second")
     }
 
     private mutating func setTimeStep(_ dt: Double) -> LabMessage {

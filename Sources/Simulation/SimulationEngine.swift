@@ -16,6 +16,11 @@ public struct SimulationEngine: Sendable {
     public internal(set) var runState: RunState = .running
     public private(set) var message: LabMessage?
     public internal(set) var modelSummary: String
+    /// How fast the view plays the simulation (the ``Simulation`` actor honours it; stepping the
+    /// engine directly, as the repl and the benchmark do, never waits).
+    public internal(set) var pace: Pace = .lectureDefault
+    /// Watches the current model's inputs for extrapolation (nil for a potential without a training range).
+    var extrapolation: ExtrapolationMonitor?
     var evaluator: ForceEvaluator
     var integrator: any Integrator
     var explosionGuard: ExplosionGuard
@@ -32,6 +37,7 @@ public struct SimulationEngine: Sendable {
         state = start.state
         evaluator = start.evaluator
         modelSummary = start.summary
+        extrapolation = ExtrapolationMonitor(start.evaluator.potential)
         integrator = catalog.settings.integrator
         history = EnergyHistory(atomCount: catalog.initialSystem.count)
         trajectory = TrajectoryRecording()
@@ -62,6 +68,7 @@ public struct SimulationEngine: Sendable {
             integrator.step(&state, evaluator: &evaluator)
             taken += 1
             recordCurrentState()
+            watchExtrapolation()
             if let explosion = explosionGuard.inspect(state, timeStep: settings.timeStep) {
                 runState = .paused(.exploded(explosion))
                 remainingRunSteps = nil
@@ -83,7 +90,9 @@ public struct SimulationEngine: Sendable {
     /// The state as the lab displays it. `stepsPerSecond` is measured by the caller.
     public func snapshot(stepsPerSecond: Double = 0, generation: Int = 0) -> Snapshot {
         Snapshot(sceneName: catalog.sceneName, choice: choice, cutoffs: catalog.cutoffs,
-                 activations: catalog.activations, modelSummary: modelSummary, settings: settings,
+                 activations: catalog.activations, modelSummary: modelSummary, potential: evaluator.potential,
+                 sourceScene: catalog.sourceScene, extrapolationSummary: extrapolation?.summary, pace: pace,
+                 settings: settings,
                  step: state.step, time: state.time, system: state.system,
                  potentialEnergy: state.potentialEnergy, kineticEnergy: state.kineticEnergy,
                  temperature: state.temperature, history: history, trajectory: trajectory,
@@ -95,6 +104,16 @@ public struct SimulationEngine: Sendable {
         recordEnergy()
         trajectory.offer(step: state.step, time: state.time, system: state.system,
                          energy: state.potentialEnergy, forces: state.result.forces)
+    }
+
+    /// Checks the state for extrapolation when due (``ExtrapolationMonitor/interval``) and posts the
+    /// worst warning about an (atom, function) pair not seen leaving its range before, in words:
+    /// which atom, which symmetry function, how far outside its training range.
+    mutating func watchExtrapolation() {
+        guard let fresh = extrapolation?.check(state.system, neighbors: evaluator.neighbors, step: state.step),
+              let worst = fresh.first else { return }
+        let more = fresh.count > 1 ? " (+\(fresh.count - 1) more new)" : ""
+        post("step \(state.step): extrapolating, \(worst)\(more)", isError: true)
     }
 
     /// Adds the current energies to the history (after a setting changed them mid-step).
@@ -121,6 +140,7 @@ public struct SimulationEngine: Sendable {
         self.choice = choice
         self.settings = settings
         modelSummary = start.summary
+        extrapolation = ExtrapolationMonitor(start.evaluator.potential)
         integrator = settings.integrator
         explosionGuard = ExplosionGuard(temperature: settings.temperature)
         history = EnergyHistory(atomCount: system.count)

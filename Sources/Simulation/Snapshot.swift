@@ -1,5 +1,7 @@
 import Descriptors
 import Geometry
+import Potentials
+import Scenes
 
 /// Everything the lab displays, copied out of the simulation once per frame: a value, so the UI never
 /// shares mutable state with the stepping thread. Units: Å, Å/fs, eV, K, fs.
@@ -11,6 +13,15 @@ public struct Snapshot: Sendable {
     public var activations: [ActivationChoice]
     /// The potential now driving the dynamics, in words.
     public var modelSummary: String
+    /// The potential now driving the dynamics (for `export` and `check forces`).
+    public var potential: any Potential
+    /// The scene file behind the simulation (nil for a built-in scene).
+    public var sourceScene: Scene?
+    /// Extrapolation watch of the current model: ``ExtrapolationMonitor/summary``, or nil when the
+    /// model has no training range to leave (a teacher).
+    public var extrapolationSummary: String?
+    /// How fast the view plays the simulation.
+    public var pace: Pace
     public var settings: RunSettings
     public var step: Int
     /// Simulated time in fs.

@@ -23,6 +23,9 @@ final class LabLoop<Terminal: LabTerminal> {
     static var pollMilliseconds: Int { 2 }
     /// The sequence number of the last command sent, until a snapshot shows it carried out.
     private var awaitedCommand: Int?
+    /// A long command (an exercise, the drift table) running on its own thread, and its last note shown.
+    private var job: BackgroundJob?
+    private var jobNote: String?
 
     init(terminal: Terminal, simulation: Simulation, shell: Shell, mode: RenderMode) {
         self.terminal = terminal
@@ -51,6 +54,7 @@ final class LabLoop<Terminal: LabTerminal> {
                 awaitedCommand = nil
                 changed = true
             }
+            if job != nil, followJob() { changed = true }
             if clock.now >= nextFrame {
                 draw()
                 nextFrame = max(nextFrame + frame, clock.now)
@@ -73,14 +77,58 @@ final class LabLoop<Terminal: LabTerminal> {
             let reply = shell.execute(line: line, on: &backend)
             if backend.lastSent != sentBefore { awaitedCommand = backend.lastSent }
             if reply.quit { return false }
-            if reply.lines.count > 1 {
-                controls.showOutput(title: line, lines: reply.lines)
-            } else if let text = reply.lines.first {
-                let serial = simulation.latest().message?.serial ?? 0
-                shellMessage = (LabMessage(text: text, isError: reply.isError, serial: serial), serial)
+            if let work = reply.job {
+                start(work)
+            } else {
+                show(reply, title: line)
             }
             return true
         }
+    }
+
+    /// A command's reply: several lines open the output panel, one goes to the message line.
+    private func show(_ reply: ShellReply, title: String) {
+        if reply.lines.count > 1 {
+            controls.showOutput(title: title, lines: reply.lines)
+        } else if let text = reply.lines.first {
+            say(text, isError: reply.isError)
+        }
+    }
+
+    /// Shows `text` in the message line until the simulation posts something newer.
+    private func say(_ text: String, isError: Bool = false) {
+        let serial = simulation.latest().message?.serial ?? 0
+        shellMessage = (LabMessage(text: text, isError: isError, serial: serial), serial)
+    }
+
+    /// Starts a long command on its own thread (one at a time).
+    private func start(_ work: ShellJob) {
+        if let job {
+            say("\(job.title) is still running; wait for its result before starting \(work.title)", isError: true)
+            return
+        }
+        job = BackgroundJob(work)
+        jobNote = nil
+        say("running \(work.title) … (the simulation goes on; the result opens in a panel)")
+    }
+
+    /// Shows a running job's new note, or its result once it is done; true when something changed.
+    private func followJob() -> Bool {
+        guard let running = job else { return false }
+        if let result = running.result {
+            job = nil
+            // A result opens the output panel; a one-line failure goes to the message line.
+            if result.isError, result.lines.count == 1 {
+                say(result.lines[0], isError: true)
+            } else {
+                controls.showOutput(title: running.title, lines: result.lines)
+            }
+            return true
+        }
+        guard let note = running.progress, note != jobNote else { return false }
+        jobNote = note
+        say("running \(running.title) … \(note)")
+        return true
     }
 
     /// Copies the latest snapshot and draws it.

@@ -25,13 +25,13 @@ struct CheckCompletenessCommand: ParsableCommand {
     var students = true
 
     @Option(help: "Teacher configurations for the students.")
-    var configurations: Int = 60
+    var configurations: Int = CompletenessCheck.TrainingPlan().configurations
 
     @Option(help: "Training epochs of each student.")
-    var epochs: Int = 300
+    var epochs: Int = CompletenessCheck.TrainingPlan().epochs
 
     @Option(help: "Weight of the force term in the loss (Å²).")
-    var forceWeight: Double = 0.1
+    var forceWeight: Double = CompletenessCheck.TrainingPlan().forceWeight
 
     @Option(help: "Output: text or json.")
     var format: CheckFormat = .text

@@ -21,16 +21,16 @@ struct CheckNoiseCommand: ParsableCommand {
     var scene: String = SceneLibrary.defaultSceneName
 
     @Option(help: "σ_E: noise on energy labels, meV/atom.")
-    var energyNoise: Double = 5
+    var energyNoise: Double = NoiseCheck.Plan().energyNoise
 
     @Option(help: "σ_F: noise on force labels, meV/Å.")
-    var forceNoise: Double = 100
+    var forceNoise: Double = NoiseCheck.Plan().forceNoise
 
     @Option(help: "Teacher configurations to train on.")
-    var configurations: Int = 30
+    var configurations: Int = NoiseCheck.Plan().configurations
 
     @Option(help: "Training epochs of each student.")
-    var epochs: Int = 600
+    var epochs: Int = NoiseCheck.Plan().epochs
 
     @Option(help: "Output: text or json.")
     var format: CheckFormat = .text

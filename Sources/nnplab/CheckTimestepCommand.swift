@@ -30,21 +30,16 @@ struct CheckTimestepCommand: ParsableCommand {
 
     func run() throws {
         let scene = try SceneLibrary.load(self.scene)
-        let steps: [Double]
+        var steps: [Double]?
         if let dt {
             let parsed = dt.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard parsed.count >= 2, parsed.allSatisfy({ ($0 ?? 0) > 0 }) else {
                 throw ValidationError("--dt: expected at least two positive time steps in fs separated by commas, got '\(dt)'")
             }
             steps = parsed.compactMap { $0 }
-        } else {
-            steps = [0.25, 0.5, 1, 2].map { $0 * scene.md.timeStep }
         }
         guard time > 0, time.isFinite else { throw ValidationError("--time must be positive, got \(time)") }
-        let teacher = try scene.teacherPotential()
-        let initial = try scene.initialState(teacher: teacher)
-        let check = try TimestepCheck.run(try TimestepCheck.candidates(for: scene), from: initial, timeSteps: steps,
-                                          duration: time, seed: scene.md.seed) { note in
+        let check = try TimestepCheck.run(scene: scene, timeSteps: steps, duration: time) { note in
             FileHandle.standardError.write(Data((note + "\n").utf8))
         }
         print(format == .json ? try exerciseJSON(check) : check.report)

@@ -39,7 +39,10 @@ struct ReplCommand: ParsableCommand {
         }
         let outcome = shell.runSession(lines: IteratorSequence(lines), on: &backend, numbered: !interactive,
                                        print: { print($0) },
-                                       printError: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+                                       printError: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+                                       progress: { note in
+                                           if interactive { FileHandle.standardError.write(Data(("… " + note + "\n").utf8)) }
+                                       })
         if !outcome.failedLines.isEmpty, !interactive { throw ExitCode(1) }
     }
 }

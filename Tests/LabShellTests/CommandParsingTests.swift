@@ -16,7 +16,11 @@ struct CommandParsingTests {
             ("set thermostat langevin 0.1", .set(.thermostat(.langevin(friction: 0.1)))),
             ("set seed 42", .set(.seed(42))), ("run 100", .run(steps: 100)), ("pause", .pause),
             ("resume", .resume), ("reset", .reset), ("status", .status), ("check", .check(exercise: nil)),
-            ("check invariance", .check(exercise: "invariance")), ("drift", .drift),
+            ("check invariance", .check(exercise: .invariance)), ("check Timestep", .check(exercise: .timestep)),
+            ("drift", .drift(picoseconds: nil)), ("drift 0.5", .drift(picoseconds: 0.5)),
+            ("set speed 0.25", .set(.speed(.picosecondsPerSecond(0.25)))), ("set speed max", .set(.speed(.unlimited))),
+            ("export models/argon", .export(path: "models/argon", overwrite: false)),
+            ("export! out", .export(path: "out", overwrite: true)), ("export out --force", .export(path: "out", overwrite: true)),
             ("save trajectory out.xyz", .save(.trajectory, path: "out.xyz", overwrite: false)),
             ("save! log out.csv", .save(.log, path: "out.csv", overwrite: true)),
             ("save plot \"my plot.svg\" --force", .save(.plot, path: "my plot.svg", overwrite: true)),
@@ -37,7 +41,8 @@ struct CommandParsingTests {
     func badLines() {
         let cases: [(String, String)] = [
             ("rnu 10", "'rnu'"), ("run ten", "'ten'"), ("run -3", "'-3'"), ("set cutoff wobbly", "'wobbly'"),
-            ("set speed 3", "'speed'"), ("set dt fast", "'fast'"), ("save movie a.mp4", "'movie'"),
+            ("set speed fast", "'fast'"), ("set speed -2", "'-2'"), ("set sped 3", "'sped'"),
+            ("check wobble", "'wobble'"), ("drift 0", "'0'"), ("drift soon", "'soon'"), ("export", "export"), ("set dt fast", "'fast'"), ("save movie a.mp4", "'movie'"),
             ("pause now", "'now'"), ("set seed -1", "'-1'"), ("help me", "'me'"), ("set thermostat nve 0.1", "'nve 0.1'"),
         ]
         for (line, word) in cases {
