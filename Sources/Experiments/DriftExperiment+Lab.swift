@@ -28,9 +28,8 @@ extension DriftExperiment {
         }
         let experiment = DriftExperiment(timeStep: timeStep, duration: duration)
         let rows = try experiment.run(candidates, from: [(seed, system)], teacher: try scene.teacherPotential())
-        let header = "\(candidates.count) models of \(scene.name), NVE for \(duration) ps at dt \(timeStep) fs "
-            + "(\(experiment.stepCount) steps) from the current atoms; RMS dev and drift in meV/atom (per ps), "
-            + "max jump meV, crossings per atom per ps, RMSE meV/atom and meV/Å:"
+        let header = "\(candidates.count) models of \(scene.name), NVE for \(String(format: "%g", duration)) ps at dt "
+            + "\(String(format: "%g", timeStep)) fs (\(experiment.stepCount) steps) from the current atoms:"
         let table = try DriftResult.render(rows, as: .table).split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init).filter { !$0.isEmpty }
         return (note.map { [$0] } ?? []) + [header] + table

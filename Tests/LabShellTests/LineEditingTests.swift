@@ -15,7 +15,7 @@ struct LineEditingTests {
         #expect(completer.complete("save tr") == "save trajectory ")
         #expect(completer.candidates(for: "re") == ["resume", "reset"])
         #expect(completer.complete("re") == "res")
-        #expect(completer.candidates(for: "set ") == ["cutoff", "activation", "dt", "temperature", "thermostat", "seed"])
+        #expect(completer.candidates(for: "set ") == ["cutoff", "activation", "dt", "temperature", "thermostat", "seed", "speed"])
         #expect(completer.complete("set dt 2") == "set dt 2")
         #expect(completer.complete("zz") == "zz")
     }

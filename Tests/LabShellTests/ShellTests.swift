@@ -69,14 +69,17 @@ struct ShellTests {
         #expect(document.contains("<svg") && document.contains("cutoff: kinked"))
     }
 
-    @Test("drift reports the conservation since the last change")
-    func drift() throws {
+    @Test("status reports the conservation since the last change, the view speed and the extrapolation watch")
+    func statusConservation() throws {
         var backend = try backend()
-        #expect(shell.execute(line: "drift", on: &backend).lines[0].contains("no steps"))
+        #expect(shell.execute(line: "status", on: &backend).lines.contains { $0.contains("no steps since the last change") })
         _ = shell.execute(line: "run 50", on: &backend)
-        let lines = shell.execute(line: "drift", on: &backend).lines
-        #expect(lines[0].contains("since the start, 51 samples"))
-        #expect(lines[1].contains("RMS of E_total"))
+        _ = shell.execute(line: "set speed 0.5", on: &backend)
+        let lines = shell.execute(line: "status", on: &backend).lines
+        #expect(lines.contains { $0.contains("since the start, 51 samples") })
+        #expect(lines.contains { $0.contains("RMS of E_total") })
+        #expect(lines.contains { $0.hasPrefix("view speed 0.5 ps/s") })
+        #expect(lines.contains { $0.hasPrefix("extrapolation: not watched") })
     }
 
     @Test("help lists every verb")
