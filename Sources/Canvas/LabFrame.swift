@@ -39,9 +39,12 @@ public struct StatusFields: Sendable, Hashable {
     public var isRunning: Bool
     /// A message or warning, e.g. "exploded: max force 1e5 eV/Å, paused — press r".
     public var message: StatusMessage?
+    /// The playback speed, e.g. "1 ps/s" or "max" (nil: not shown).
+    public var speed: String?
 
     public init(sceneName: String, cutoff: String, activation: String, timeStep: Double, temperature: Double,
-                time: Double, stepsPerSecond: Double, isRunning: Bool, message: StatusMessage? = nil) {
+                time: Double, stepsPerSecond: Double, isRunning: Bool, message: StatusMessage? = nil,
+                speed: String? = nil) {
         self.sceneName = sceneName
         self.cutoff = cutoff
         self.activation = activation
@@ -51,6 +54,7 @@ public struct StatusFields: Sendable, Hashable {
         self.stepsPerSecond = stepsPerSecond
         self.isRunning = isRunning
         self.message = message
+        self.speed = speed
     }
 }
 

@@ -16,7 +16,7 @@ enum StatusLine {
             ("T " + String(format: "%.1f", s.temperature) + " K", bar),
             ("t " + String(format: "%.3f", s.time / 1000) + " ps", bar),
             (rate(s.stepsPerSecond) + " steps/s", bar),
-        ]
+        ] + (s.speed.map { [("speed " + $0, bar)] } ?? [])
     }
 
     /// Segments packed greedily into lines at most `width` columns wide (a segment longer than a line

@@ -10,7 +10,8 @@ extension LabFrame {
             sceneName: s.sceneName, cutoff: s.choice.cutoff.rawValue, activation: s.choice.activation.rawValue,
             timeStep: s.settings.timeStep, temperature: s.temperature, time: s.time,
             stepsPerSecond: s.stepsPerSecond, isRunning: s.runState.isRunning,
-            message: message.map { StatusMessage($0.text, severity: $0.isError ? .warning : .info) })
+            message: message.map { StatusMessage($0.text, severity: $0.isError ? .warning : .info) },
+            speed: s.pace.description)
         self.init(atoms: AtomScene(elements: s.system.elements, positions: s.system.positions, cell: s.system.cell),
                   camera: controls.camera, energy: energy, status: status, panel: controls.panel,
                   commandLine: controls.isEditing ? CommandLineState(text: controls.editor.line, cursor: controls.editor.cursor) : nil)

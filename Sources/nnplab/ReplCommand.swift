@@ -12,17 +12,11 @@ struct ReplCommand: ParsableCommand {
             + ". An error is one line (with the line number for a piped script) and the session goes on; "
             + "the exit status is 1 if any line failed.")
 
-    @Argument(help: "Scene to open.")
-    var scene: String = defaultSceneName
+    @OptionGroup var lab: LabSceneOptions
 
     func run() throws {
         let scenes = labScenes()
-        let catalog: any ModelCatalog
-        do {
-            catalog = try scenes.catalog(named: scene)
-        } catch {
-            throw CommandFailure("scene \(scene): \(error)")
-        }
+        let catalog = try lab.catalog(from: scenes)
         var backend = EngineBackend(engine: try SimulationEngine(catalog: catalog))
         _ = backend.perform(.pause)
         let shell = Shell(scenes: scenes)

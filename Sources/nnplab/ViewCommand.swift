@@ -9,11 +9,13 @@ struct ViewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "view",
         abstract: "Open the terminal lab on a scene (the default command).",
-        discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, arrows/hjkl rotate, +/- zoom, "
+        discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, < > speed, arrows/hjkl rotate, +/- zoom, "
             + "? help, : command line, q quit.")
 
-    @Argument(help: "Scene to open.")
-    var scene: String = defaultSceneName
+    @OptionGroup var lab: LabSceneOptions
+
+    @Option(help: ArgumentHelp("Playback speed: simulated ps per wall-clock second, or max.", valueName: "PS_PER_S|max"))
+    var speed: String = "1"
 
     @Option(help: "Stop by itself after this many seconds (for tests and demos).")
     var duration: Double?
@@ -28,6 +30,7 @@ struct ViewCommand: ParsableCommand {
         if let duration, !(duration > 0 && duration.isFinite) {
             throw ValidationError("--duration must be a positive number of seconds, not \(duration)")
         }
+        _ = try pace()
     }
 
     func run() throws {
@@ -35,13 +38,8 @@ struct ViewCommand: ParsableCommand {
             throw CommandFailure("nnplab view needs a terminal on stdout; use --headless, or nnplab repl for scripts")
         }
         let scenes = labScenes()
-        let catalog: any ModelCatalog
-        do {
-            catalog = try scenes.catalog(named: scene)
-        } catch {
-            throw CommandFailure("scene \(scene): \(error)")
-        }
-        let engine = try SimulationEngine(catalog: catalog)
+        var engine = try SimulationEngine(catalog: try lab.catalog(from: scenes))
+        engine.apply(.setPace(try pace()))
         if headless {
             let seconds = duration ?? 10
             let result = HeadlessRun.run(engine, for: .milliseconds(Int(seconds * 1000)))
@@ -50,6 +48,15 @@ struct ViewCommand: ParsableCommand {
         }
         let status = try LabApp(engine: engine, scenes: scenes, options: .init(noColor: noColor, duration: duration)).run()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// `--speed` as a pace.
+    private func pace() throws -> Pace {
+        if speed.lowercased() == "max" { return .unlimited }
+        guard let rate = Double(speed), Pace.allowedRange.contains(rate) else {
+            throw ValidationError("--speed: expected ps per second in \(Pace.allowedRange.lowerBound)...\(Pace.allowedRange.upperBound) or max, got '\(speed)'")
+        }
+        return .picosecondsPerSecond(rate)
     }
 
     private func headlessSummary(_ run: HeadlessRun) -> String {
