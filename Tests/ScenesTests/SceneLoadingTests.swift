@@ -30,7 +30,7 @@ struct SceneLoadingTests {
         #expect(student.descriptors.cutoff == 6.5)
         #expect(student.descriptors.radial.count == 10 && student.descriptors.angular.isEmpty)
         #expect(student.layerSizes == [10, 20, 20, 1])
-        #expect(s.md.timeStep == 2 && s.md.thermostat == .nve && s.md.equilibration.count == 2)
+        #expect(s.md.timeStep == 1 && s.md.thermostat == .nve && s.md.equilibration.count == 2)
         #expect(s.modelsDirectory.path.hasSuffix("Scenes/argon/models"))
     }
 
