@@ -22,8 +22,8 @@ struct StudentDriftTests {
     }
 
     /// A short NVE run that a debug build affords: 0.3 ps at the scene's 1 fs from one seed after a 1 ps
-    /// equilibration. It measured step/smooth 2.6e4, kinked/smooth 8.5 and ReLU/tanh 26 (debug and
-    /// release alike: the arithmetic is the same); the bounds keep a factor of about 2 in hand. The bounds (100x, 5x, 20x) are for 10 ps runs from 3 seeds,
+    /// equilibration. It measured step/smooth 2.6e4, kinked/smooth 8.5 and ReLU/tanh 26 (debug; release
+    /// gives the same to 0.1 %); the bounds keep a factor of about 2 in hand. The bounds (100x, 5x, 20x) are for 10 ps runs from 3 seeds,
     /// checked in release by `nnplab drift argon --seeds 3` (the README's table).
     @Test("smoothness orders conservation: step ≫ kinked > smooth (tanh), ReLU ≫ tanh (smooth)")
     func ordering() throws {
