@@ -19,7 +19,7 @@ extension Benchmark {
             let start = Date(), cpu = processCPUSeconds()
             let models = try runBlocking { try await plan.train(StudentVariant.all) }
             let wall = Date().timeIntervalSince(start)
-            let errors = models.map { String(format: "%@ %.2f", $0.activation.rawValue, $0.validationEnergyRMSE) }
+            let errors = models.map { "\($0.cutoff)-\($0.activation) " + String(format: "%.2f", $0.validationEnergyRMSE) }
             print(String(format: "    %.1f s CPU for %d models%@; validation meV/atom: %@", processCPUSeconds() - cpu, models.count,
                          quick ? " (quick: a tenth of the epochs)" : "", errors.joined(separator: ", ")))
             return wall

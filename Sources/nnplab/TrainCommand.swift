@@ -37,13 +37,13 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let kinds = cutoff == "all" ? CutoffKind.allCases : CutoffKind(rawValue: cutoff).map({ [$0] }) else {
-            throw ValidationError("--cutoff: expected step, kinked, smooth or all, got '\(cutoff)'")
+            throw CommandFailure("--cutoff: expected step, kinked, smooth or all, got '\(cutoff)'")
         }
         let lesson = StudentVariant.lessonActivations
         guard let activations = activation == "all" ? lesson : lesson.first(where: { $0.rawValue == activation }).map({ [$0] }) else {
-            throw ValidationError("--activation: expected relu, tanh or all, got '\(activation)'")
+            throw CommandFailure("--activation: expected relu, tanh or all, got '\(activation)'")
         }
-        if let epochs, epochs <= 0 { throw ValidationError("--epochs: expected a positive number, got \(epochs)") }
+        if let epochs, epochs <= 0 { throw CommandFailure("--epochs: expected a positive number, got \(epochs)") }
         var scene = try SceneLibrary.load(self.scene)
         guard scene.student != nil else {
             throw CommandFailure("\(scene.name): no [student] table, nothing to train (its potential is fixed)")
@@ -89,7 +89,7 @@ struct TrainCommand: AsyncParsableCommand {
     static func noise(_ text: String) throws -> (Double, Double) {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let e = parts[0], let f = parts[1], e >= 0, f >= 0, e.isFinite, f.isFinite else {
-            throw ValidationError("--noise: expected 'SIGMA_E,SIGMA_F' (meV/atom, meV/Å, both >= 0), got '\(text)'")
+            throw CommandFailure("--noise: expected 'SIGMA_E,SIGMA_F' (meV/atom, meV/Å, both >= 0), got '\(text)'")
         }
         return (e, f)
     }

@@ -30,7 +30,7 @@ struct SceneLoadingTests {
         #expect(student.descriptors.cutoff == 6.5)
         #expect(student.descriptors.radial.count == 10 && student.descriptors.angular.isEmpty)
         #expect(student.layerSizes == [10, 20, 20, 1])
-        #expect(s.md.timeStep == 2 && s.md.thermostat == .nve && s.md.equilibration.count == 2)
+        #expect(s.md.timeStep == 1 && s.md.thermostat == .nve && s.md.equilibration.count == 2)
         #expect(s.modelsDirectory.path.hasSuffix("Scenes/argon/models"))
     }
 
@@ -74,6 +74,15 @@ struct SceneErrorTests {
         return try #require(lines.firstIndex { $0.hasPrefix(needle) }) + 1
     }
 
+    @Test("an impossible training setting is refused on its line: a zero batch size, a patience of 0")
+    func impossibleTrainingSettings() throws {
+        let line = try lineNumber(of: "seed = 7")
+        let batch = try #require(try argonError(replacing: "seed = 7", with: "seed = 7\nbatch_size = 0"))
+        #expect(batch.description == "argon.toml:\(line + 1): student.training.batch_size: expected a positive batch size, got 0")
+        let patience = try #require(try argonError(replacing: "seed = 7", with: "seed = 7\npatience = 0"))
+        #expect(patience.description.hasPrefix("argon.toml:\(line + 1): student.training.patience: expected a positive number of epochs"))
+    }
+
     @Test("a misspelt key is named on its line with the spelling expected")
     func misspeltKey() throws {
         let line = try lineNumber(of: "temperature = 92.0")
@@ -93,9 +102,9 @@ struct SceneErrorTests {
 
     @Test("a negative time step is refused on its own line")
     func negativeTimeStep() throws {
-        let line = try lineNumber(of: "dt = 2.0")
-        let e = try #require(try argonError(replacing: "dt = 2.0", with: "dt = -2.0"))
-        #expect(e.description == "argon.toml:\(line): md.dt: expected a positive time step in fs (at most 20), got -2.0")
+        let line = try lineNumber(of: "dt = 1.0")
+        let e = try #require(try argonError(replacing: "dt = 1.0", with: "dt = -1.0"))
+        #expect(e.description == "argon.toml:\(line): md.dt: expected a positive time step in fs (at most 20), got -1.0")
     }
 
     @Test("a wrong type says which type was expected")
@@ -131,7 +140,7 @@ struct SceneErrorTests {
     @Test("a missing key points at its table's header")
     func missingKey() throws {
         let line = try lineNumber(of: "[md]")
-        let e = try #require(try argonError(replacing: "dt = 2.0", with: ""))
+        let e = try #require(try argonError(replacing: "dt = 1.0", with: ""))
         #expect(e.line == line && e.message == "missing key md.dt: expected a positive time step in fs (at most 20), got nothing")
     }
 

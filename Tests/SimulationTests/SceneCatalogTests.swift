@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import Descriptors
+import NeuralNetworks
+import Potentials
 import Scenes
 @testable import Simulation
 
@@ -23,10 +25,38 @@ struct SceneCatalogTests {
         scene.md.equilibration = []
         let catalog = try SceneCatalog(scene: scene)
         #expect(catalog.cutoffs == [.step, .kinked, .smooth])
-        #expect(catalog.settings.timeStep == 2 && catalog.settings.temperature == 92)
+        #expect(catalog.settings.timeStep == 1 && catalog.settings.temperature == 92)
         for kind in CutoffKind.allCases {
             #expect(try catalog.potential(for: ModelChoice(cutoff: kind, activation: .tanh)).cutoff == 6.5)
         }
         #expect(abs(catalog.initialSystem.temperature - 92) < 1e-9)
+    }
+
+    @Test("argon serves its six shipped students: c cycles the cutoff shape, a toggles ReLU and tanh, smooth + tanh first")
+    func argonStudents() throws {
+        var scene = try SceneLibrary.load("argon", in: folder)
+        scene.md.equilibration = []
+        let catalog = try SceneCatalog(scene: scene)
+        #expect(catalog.activations == [.relu, .tanh] && catalog.cutoffs == [.step, .kinked, .smooth])
+        #expect(catalog.defaultChoice == ModelChoice(cutoff: .smooth, activation: .tanh))
+        #expect(catalog.modelsDescription.hasPrefix("student NNPs (10-20-20-1"))
+        for kind in CutoffKind.allCases {
+            for activation in ActivationChoice.allCases {
+                let model = try catalog.potential(for: ModelChoice(cutoff: kind, activation: activation))
+                let nnp = try #require(model as? BehlerParrinelloPotential)
+                #expect(nnp.symmetryFunctions.cutoffShape == CutoffShape(kind))
+                #expect(nnp.networks[0].hiddenActivation == (activation == .relu ? Activation.relu : .tanh))
+            }
+        }
+    }
+
+    @Test("silicon serves its six students too, with angular functions")
+    func siliconStudents() throws {
+        var scene = try SceneLibrary.load("silicon", in: folder)
+        scene.md.equilibration = []
+        let catalog = try SceneCatalog(scene: scene)
+        #expect(catalog.activations.count == 2 && catalog.cutoffs.count == 3)
+        let nnp = try #require(try catalog.potential(for: catalog.defaultChoice) as? BehlerParrinelloPotential)
+        #expect(nnp.symmetryFunctions.functions[0].contains { $0.n2p2Type == 3 })
     }
 }
