@@ -13,7 +13,9 @@ status
 run 20
 set cutoff kinked
 run 20
-drift
+status
+drift 0.1
+check extensivity
 save trajectory $work/argon.xyz
 save log $work/energy.csv
 quit
@@ -23,7 +25,9 @@ status=$?
 [ "$status" -eq 0 ] || fail "a clean lesson exited $status: $(cat "$work/err.txt")"
 grep -q "cutoff: smooth  activation: tanh" "$work/out.txt" || fail "status did not show the default model: $(cat "$work/out.txt")"
 grep -q "^cutoff: kinked" "$work/out.txt" || fail "set cutoff kinked was not confirmed: $(cat "$work/out.txt")"
-grep -q "RMS of E_total" "$work/out.txt" || fail "drift printed no readout"
+grep -q "RMS of E_total" "$work/out.txt" || fail "status printed no conservation readout"
+grep -q "models of argon, NVE for 0.1 ps" "$work/out.txt" || fail "drift printed no table: $(cat "$work/out.txt")"
+grep -q "E(A+B) − E(A) − E(B)" "$work/out.txt" || fail "check extensivity printed no report: $(cat "$work/out.txt")"
 [ "$(grep -c Lattice= "$work/argon.xyz")" -eq 5 ] || fail "expected 5 frames (steps 0..40 every 10) in the trajectory"
 [ "$(wc -l < "$work/energy.csv")" -eq 43 ] || fail "expected a header and 42 samples in the CSV log"
 
