@@ -7,7 +7,7 @@ public enum LabScreen {
     /// says "terminal too small: need W×H, have w×h".
     public static func render(frame: LabFrame, size: GridSize, mode: RenderMode) -> CellGrid {
         var grid = CellGrid(size: size)
-        let statusLines = StatusLine.wrap(StatusLine.segments(frame.status), width: size.width - 2)
+        let statusLines = StatusLine.lines(frame.status, width: size.width - 2)
         if let layout = LabLayout(size: size, statusLines: statusLines.count, showsMessage: frame.status.message != nil),
            statusLines.count <= 2 {
             draw(frame, layout: layout, statusLines: statusLines, glyphs: mode.glyphs, into: &grid)

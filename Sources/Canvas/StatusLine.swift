@@ -16,7 +16,16 @@ enum StatusLine {
             ("T " + String(format: "%.1f", s.temperature) + " K", bar),
             ("t " + String(format: "%.3f", s.time / 1000) + " ps", bar),
             (rate(s.stepsPerSecond) + " steps/s", bar),
-        ] + (s.speed.map { [("speed " + $0, bar)] } ?? [])
+        ]
+    }
+
+    /// The lines of the status: the segments wrapped to `width`, plus the speed when it fits on
+    /// those lines (it never costs the plots a row; `status` and the help say it in full).
+    static func lines(_ s: StatusFields, width: Int) -> [[(text: String, style: CellStyle)]] {
+        let essential = wrap(segments(s), width: width)
+        guard let speed = s.speed else { return essential }
+        let withSpeed = wrap(segments(s) + [("speed " + speed, CellStyle(.default, .reverse))], width: width)
+        return withSpeed.count > essential.count ? essential : withSpeed
     }
 
     /// Segments packed greedily into lines at most `width` columns wide (a segment longer than a line

@@ -12,6 +12,8 @@ extension SimulationEngine {
     /// Carries out `command` and returns the one line that answers it (also shown as ``message``).
     @discardableResult
     public mutating func apply(_ command: SimulationCommand) -> LabMessage {
+        // After the command (a reset or a model switch starts the news afresh): keep its answer readable.
+        defer { extrapolationNews.commandAnswered(atStep: state.step) }
         switch command {
         case let .setCutoff(kind): return switchModel(to: ModelChoice(cutoff: kind, activation: choice.activation))
         case .cycleCutoff: return cycleCutoff()
@@ -72,6 +74,7 @@ extension SimulationEngine {
             evaluator = newEvaluator
             modelSummary = potential.summary
             extrapolation = ExtrapolationMonitor(potential)
+            extrapolationNews = ExtrapolationNews()
         } catch {
             return post("cannot switch to \(newChoice): \(error)", isError: true)
         }

@@ -21,6 +21,8 @@ public struct SimulationEngine: Sendable {
     public internal(set) var pace: Pace = .lectureDefault
     /// Watches the current model's inputs for extrapolation (nil for a potential without a training range).
     var extrapolation: ExtrapolationMonitor?
+    /// Which of its warnings reach the message line.
+    var extrapolationNews = ExtrapolationNews()
     var evaluator: ForceEvaluator
     var integrator: any Integrator
     var explosionGuard: ExplosionGuard
@@ -106,16 +108,6 @@ public struct SimulationEngine: Sendable {
                          energy: state.potentialEnergy, forces: state.result.forces)
     }
 
-    /// Checks the state for extrapolation when due (``ExtrapolationMonitor/interval``) and posts the
-    /// worst warning about an (atom, function) pair not seen leaving its range before, in words:
-    /// which atom, which symmetry function, how far outside its training range.
-    mutating func watchExtrapolation() {
-        guard let fresh = extrapolation?.check(state.system, neighbors: evaluator.neighbors, step: state.step),
-              let worst = fresh.first else { return }
-        let more = fresh.count > 1 ? " (+\(fresh.count - 1) more new)" : ""
-        post("step \(state.step): extrapolating, \(worst)\(more)", isError: true)
-    }
-
     /// Adds the current energies to the history (after a setting changed them mid-step).
     mutating func recordEnergy() {
         history.append(EnergySample(state))
@@ -141,6 +133,7 @@ public struct SimulationEngine: Sendable {
         self.settings = settings
         modelSummary = start.summary
         extrapolation = ExtrapolationMonitor(start.evaluator.potential)
+        extrapolationNews = ExtrapolationNews()
         integrator = settings.integrator
         explosionGuard = ExplosionGuard(temperature: settings.temperature)
         history = EnergyHistory(atomCount: system.count)

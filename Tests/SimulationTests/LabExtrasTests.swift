@@ -84,9 +84,32 @@ struct ExtrapolationWatchTests {
         let message = try #require(engine.message)
         #expect(message.isError)
         #expect(message.text.contains("step 10: extrapolating, atom "))
-        #expect(message.text.contains("(Ar): G[") && message.text.contains("of its width"))
+        #expect(message.text.contains("(Ar) G[") && message.text.contains("training range [") && message.text.contains("of its width"))
         let summary = try #require(engine.snapshot().extrapolationSummary)
         #expect(summary.contains("1 of 1 checks outside the training range"))
+    }
+
+    @Test("warnings do not flood the message line: not over a command's answer, only clearly worse ones or reminders")
+    func news() throws {
+        // G = 2 against a training range [0, 1]: excess 1 width; worse(k) has excess k.
+        let warning = ExtrapolationWarning(atom: 1, element: LennardJones.argon, functionIndex: 0,
+                                           function: .radial(.init(neighbor: LennardJones.argon, eta: 3, cutoff: 6.5)),
+                                           value: 2, minimum: 0, maximum: 1)
+        func worse(_ factor: Double) -> ExtrapolationWarning {
+            var w = warning
+            w.value = 1 + factor * (warning.value - 1)
+            return w
+        }
+        var news = ExtrapolationNews()
+        func post(_ w: ExtrapolationWarning, atStep step: Int) -> Bool { news.shouldPost(w, atStep: step) }
+        #expect(post(warning, atStep: 10))
+        #expect(!post(worse(1.2), atStep: 20))
+        #expect(post(worse(2), atStep: 30))
+        #expect(!post(worse(2), atStep: 500))
+        #expect(post(worse(2), atStep: 30 + ExtrapolationNews.reminderSteps))
+        news.commandAnswered(atStep: 5000)
+        #expect(!post(worse(100), atStep: 5000 + ExtrapolationNews.quietSteps - 1))
+        #expect(post(worse(100), atStep: 5000 + ExtrapolationNews.quietSteps))
     }
 
     @Test("the structure the range came from stays quiet; a teacher is not watched")
