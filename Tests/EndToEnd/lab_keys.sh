@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: the real lab in tmux at 100x30. The status line shows the default scene's model
-# (cutoff: smooth, activation: tanh); c changes the cutoff, a the activation, ? opens help, Esc closes
-# it, q exits 0 and restores the terminal. Usage: lab_keys.sh NNPLAB
+# (cutoff: smooth, activation: tanh); c changes the cutoff in the status line, a switches the
+# student's activation to relu, ? opens help, Esc closes it, q exits 0 and restores the terminal.
+# Usage: lab_keys.sh NNPLAB
 set -uo pipefail
 binary="${1:?usage: $0 path/to/nnplab}"
 command -v tmux >/dev/null || { echo "lab_keys: tmux is not installed"; exit 1; }
@@ -17,6 +18,17 @@ fail() {
     echo "--- screen:"
     screen 2>/dev/null || echo "(no pane)"
     exit 1
+}
+# The status line: the row that starts with the run state (▶ running or ‖ paused).
+status_line() { screen 2>/dev/null | grep -E '^ (▶ running|‖ paused)'; }
+# Polls the status line until it matches the extended regex $1 (at most ~20 s).
+wait_for_status() {
+    local deadline=$((SECONDS + 20))
+    while [ $SECONDS -lt $deadline ]; do
+        status_line | grep -Eq -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for the status line to show: $1"
 }
 # Polls the screen until it matches the extended regex $1 (at most ~20 s).
 wait_for() {
@@ -41,18 +53,21 @@ wait_gone() {
 tmux_ new-session -d -s lab -x 100 -y 30 \
     "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color '$binary' view --duration 120; echo \"exit=\$?\" > '$work/status'; echo LAB-ENDED; sleep 30"
 
-wait_for "cutoff: smooth"
-wait_for "activation: tanh"
+wait_for_status "cutoff: smooth"
+wait_for_status "activation: tanh"
 screen | grep -Pq '[\x{2801}-\x{28FF}]' || fail "no braille dots on the screen"
 
+# c really changes the model: the status line (not only the answer above it) says step, then kinked.
 tmux_ send-keys -t lab c
-wait_for "cutoff: step"
+wait_for_status "cutoff: step"
+status_line | grep -q "cutoff: smooth" && fail "the status line still shows cutoff: smooth after c"
 tmux_ send-keys -t lab c
-wait_for "cutoff: kinked"
+wait_for_status "cutoff: kinked"
 
+# The default scene ships its six student networks: a switches tanh -> relu.
 tmux_ send-keys -t lab a
-# A scene with networks switches to relu; the teacher-only fallback says it has no activation.
-wait_for "activation: relu|no network activation"
+wait_for_status "activation: relu"
+screen | grep -q "no network activation" && fail "a found no network to switch on the default scene"
 
 tmux_ send-keys -t lab '?'
 wait_for "close this help"
