@@ -17,15 +17,17 @@ extension SimulationEngine {
         func g(_ x: Double) -> String { String(format: "%.4g", x) }
         return "atom \(w.atom) (\(w.element.symbol)) G[\(w.functionIndex)] \(kind) = \(g(w.value)), "
             + "\(w.isAbove ? "above" : "below") its training range [\(g(w.minimum)), \(g(w.maximum))] by "
-            + "\(String(format: "%.2f", w.excess)) of its width"
+            + "\(String(format: "%.2g", w.excess)) of its width"
     }
 }
 
 /// Which extrapolation warnings reach the message line, so that they inform without flooding it:
-/// the first one; afterwards one clearly worse than the last shown (1.5× its excess), or a reminder
-/// after ``reminderSteps``; never within ``quietSteps`` of a command's answer, which the user is
-/// reading. Steps are MD steps.
+/// only those at least ``noticeableExcess`` of the range's width outside it (grazing the edge of the
+/// training range is routine in MD; `status` counts every one); of those the first, then one clearly
+/// worse than the last shown (1.5× its excess), or a reminder after ``reminderSteps``; never within
+/// ``quietSteps`` of a command's answer, which the user is reading. Steps are MD steps.
 struct ExtrapolationNews: Sendable {
+    static let noticeableExcess = 0.02
     static let quietSteps = 200
     static let reminderSteps = 2000
     private var lastShown: (step: Int, excess: Double)?
@@ -36,7 +38,7 @@ struct ExtrapolationNews: Sendable {
 
     /// Whether `warning`, seen at `step`, should be shown (and if so, remembers it as shown).
     mutating func shouldPost(_ warning: ExtrapolationWarning, atStep step: Int) -> Bool {
-        guard step >= quietUntil else { return false }
+        guard step >= quietUntil, warning.excess >= Self.noticeableExcess else { return false }
         if let lastShown, warning.excess <= 1.5 * lastShown.excess, step - lastShown.step < Self.reminderSteps {
             return false
         }

@@ -122,6 +122,7 @@ final class LabLoop<Terminal: LabTerminal> {
                 say(result.lines[0], isError: true)
             } else {
                 controls.showOutput(title: running.title, lines: result.lines)
+                say("\(running.title): done (Esc closes the panel)", isError: result.isError)
             }
             return true
         }

@@ -102,6 +102,9 @@ struct ExtrapolationWatchTests {
         }
         var news = ExtrapolationNews()
         func post(_ w: ExtrapolationWarning, atStep step: Int) -> Bool { news.shouldPost(w, atStep: step) }
+        var grazing = warning
+        grazing.value = 1 + ExtrapolationNews.noticeableExcess / 2
+        #expect(!post(grazing, atStep: 5))
         #expect(post(warning, atStep: 10))
         #expect(!post(worse(1.2), atStep: 20))
         #expect(post(worse(2), atStep: 30))
