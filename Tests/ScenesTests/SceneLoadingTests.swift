@@ -17,7 +17,7 @@ struct SceneLoadingTests {
         for name in names { _ = try SceneLibrary.load(name, in: scenesFolder) }
     }
 
-    @Test("argon reads as the prototype measured: 108 atoms at 1.4 g/cm³, 10 G2 at 6.5 Å, 10-20-20-1")
+    @Test("argon reads as designed: 108 atoms at 1.4 g/cm³, 10 G2 centred 3-6.5 Å plus one at 0, r_c 6.5 Å, 11-20-20-1")
     func argonContents() throws {
         let s = try SceneLibrary.load("argon", in: scenesFolder)
         guard case let .lattice(l) = s.structure else { Issue.record("argon should be a lattice"); return }
@@ -28,8 +28,9 @@ struct SceneLoadingTests {
         #expect(s.teacher == .lennardJones(epsilon: 0.0104, sigma: 3.40, cutoff: 8.5, truncation: .smooth))
         let student = try #require(s.student)
         #expect(student.descriptors.cutoff == 6.5)
-        #expect(student.descriptors.radial.count == 10 && student.descriptors.angular.isEmpty)
-        #expect(student.layerSizes == [10, 20, 20, 1])
+        #expect(student.descriptors.radial.count == 11 && student.descriptors.angular.isEmpty)
+        #expect(student.descriptors.radial.filter { $0.center == 0 }.count == 1)
+        #expect(student.layerSizes == [11, 20, 20, 1])
         #expect(s.md.timeStep == 1 && s.md.thermostat == .nve && s.md.equilibration.count == 2)
         #expect(s.modelsDirectory.path.hasSuffix("Scenes/argon/models"))
     }

@@ -22,18 +22,20 @@ func tinyArgon() throws -> Scene {
 
 @Suite("Scene recipe → student models")
 struct StudentPlanTests {
-    @Test("argon's plan is the scene file's recipe: 10 G2 at r_c 6.5 Å with the file's r_s, 10-20-20-1, its epochs and seed")
+    @Test("argon's plan is the scene file's recipe: its G2 at r_c 6.5 Å with the file's η and r_s, 11-20-20-1, its epochs and seed")
     func argonMapping() throws {
         let scene = try SceneLibrary.load("argon", in: scenesFolder)
         let recipe = try #require(scene.student?.training)
         let plan = try scene.studentPlan()
         let design = try plan.design(.kinked, .relu)
         #expect(design.symmetryFunctions.cutoffShape == .kinked && design.activation == .relu)
-        let shifts = design.symmetryFunctions.functions[0].compactMap { f -> Double? in
-            if case let .radial(p) = f, p.cutoff == 6.5 { return p.shift } else { return nil }
+        struct Pair: Hashable { var eta, shift: Double }
+        let made = design.symmetryFunctions.functions[0].compactMap { f -> Pair? in
+            if case let .radial(p) = f, p.cutoff == 6.5 { return Pair(eta: p.eta, shift: p.shift) } else { return nil }
         }
-        #expect(shifts == scene.student?.descriptors.radial.map(\.center))
-        #expect(try design.initialNetworks()[0].layerSizes == [10, 20, 20, 1])
+        let written = scene.student?.descriptors.radial.map { Pair(eta: $0.eta, shift: $0.center) } ?? []
+        #expect(made.count == written.count && Set(made) == Set(written))
+        #expect(try design.initialNetworks()[0].layerSizes == [11, 20, 20, 1])
         #expect(design.settings.epochs == recipe.epochs && design.settings.seed == recipe.seed)
         #expect(design.settings.patience == (recipe.patience ?? recipe.epochs))
         #expect(plan.sampling.configurations == recipe.configurations && plan.sampling.temperatures == recipe.temperatures)

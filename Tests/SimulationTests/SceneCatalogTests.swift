@@ -39,7 +39,7 @@ struct SceneCatalogTests {
         let catalog = try SceneCatalog(scene: scene)
         #expect(catalog.activations == [.relu, .tanh] && catalog.cutoffs == [.step, .kinked, .smooth])
         #expect(catalog.defaultChoice == ModelChoice(cutoff: .smooth, activation: .tanh))
-        #expect(catalog.modelsDescription.hasPrefix("student NNPs (10-20-20-1"))
+        #expect(catalog.modelsDescription.hasPrefix("student NNPs (11-20-20-1"))
         for kind in CutoffKind.allCases {
             for activation in ActivationChoice.allCases {
                 let model = try catalog.potential(for: ModelChoice(cutoff: kind, activation: activation))
