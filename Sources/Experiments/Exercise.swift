@@ -50,7 +50,10 @@ public enum Exercise: String, CaseIterable, Sendable {
         case .forces:
             let check = try ForceCheck.run(context.model, on: context.system)
             return "current atoms (\(context.system.count)); potential: \(context.model.summary)\n" + check.report
-        case .invariance: return try InvarianceCheck.run(scene: scene()).report
+        case .invariance:
+            // The model now driving the dynamics, when it is a network; otherwise the scene's.
+            let network = context.model is any ExtrapolationDetecting ? context.model : nil
+            return try InvarianceCheck.run(scene: scene(), potential: network).report
         case .extensivity: return try ExtensivityCheck.run(scene: scene(), potential: context.model).report
         case .completeness:
             return try CompletenessCheck.run(scene: scene(), plan: CompletenessCheck.TrainingPlan(), progress: progress).report

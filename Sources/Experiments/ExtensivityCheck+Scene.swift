@@ -14,9 +14,10 @@ extension ExtensivityCheck {
         public var report: String { ([potentialSummary] + checks.map(\.report)).joined(separator: "\n") }
     }
 
-    /// Runs the exercise on `scene`'s built structure with `potential` (default: the scene's teacher).
+    /// Runs the exercise on `scene`'s built structure with `potential` (default: the scene's shipped
+    /// smooth + tanh student, else its teacher).
     public static func run(scene: Scene, potential: (any Potential)? = nil) throws -> SceneExercise {
-        let model = try potential ?? scene.teacherPotential()
+        let model = try potential ?? scene.shippedStudent() ?? scene.teacherPotential()
         let whole = try scene.builtStructure()
         guard whole.count >= 2 else { throw ExerciseError("\(scene.name) has fewer than two atoms to split in two") }
         let half = whole.count / 2

@@ -3,10 +3,12 @@ import Potentials
 import Scenes
 
 extension InvarianceCheck {
-    /// The NNP the check examines for `scene`, unless the caller passes a trained one: the scene's
-    /// own potential when it is an NNP (water), else the scene's student design with seeded random
-    /// weights (invariance comes from the descriptors, whatever the weights).
+    /// The NNP the check examines for `scene`, unless the caller passes one: the scene's shipped
+    /// smooth + tanh student (what the lab opens on), the scene's own potential when it is an NNP
+    /// (water), else the student design with seeded random weights (invariance comes from the
+    /// descriptors, whatever the weights).
     public static func nnp(for scene: Scene, seed: UInt64 = 1) throws -> any Potential {
+        if let shipped = try scene.shippedStudent() { return shipped }
         if scene.student == nil {
             let teacher = try scene.teacherPotential()
             guard teacher is any ExtrapolationDetecting else {

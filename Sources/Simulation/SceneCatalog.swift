@@ -38,12 +38,11 @@ public struct SceneCatalog: ModelCatalog {
             thermostat: scene.md.thermostat == .nve ? .nve : .langevin(friction: scene.md.friction),
             seed: scene.md.seed)
         defaultChoice = ModelChoice(cutoff: .smooth, activation: .tanh)
-        let shipped = StudentVariant.all.allSatisfy { FileManager.default.fileExists(atPath: scene.modelFile($0.cutoff, $0.activation).path) }
+        let students = try StudentVariant.all.map { ($0, try scene.shippedStudent($0.cutoff, $0.activation)) }
         var models: [ModelChoice: any Potential] = [:]
-        if let student = scene.student, shipped {
-            for v in StudentVariant.all {
-                let choice = ModelChoice(cutoff: v.cutoff, activation: v.activation == .relu ? .relu : .tanh)
-                models[choice] = try StudentModel.read(from: scene.modelFile(v.cutoff, v.activation)).potential()
+        if let student = scene.student, students.allSatisfy({ $0.1 != nil }) {
+            for case let (v, potential?) in students {
+                models[ModelChoice(cutoff: v.cutoff, activation: v.activation == .relu ? .relu : .tanh)] = potential
             }
             activations = ActivationChoice.allCases
             modelsDescription = "student NNPs (\(student.layerSizes.map(String.init).joined(separator: "-")), r_c = \(student.descriptors.cutoff) Å) "
