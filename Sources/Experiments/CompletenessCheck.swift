@@ -92,16 +92,3 @@ public struct CompletenessCheck: Sendable, Codable {
         return closest
     }
 }
-
-/// Two students trained on the same teacher data, one seeing radial functions only and one radial
-/// plus angular: their validation errors (energy meV/atom, force meV/Å).
-public struct StudentComparison: Sendable, Codable, Equatable {
-    public var configurations: Int
-    public var epochs: Int
-    public var radialInputs: Int
-    public var fullInputs: Int
-    public var radialEnergyRMSE: Double
-    public var radialForceRMSE: Double
-    public var fullEnergyRMSE: Double
-    public var fullForceRMSE: Double
-}
