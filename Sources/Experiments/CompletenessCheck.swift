@@ -34,7 +34,7 @@ public struct CompletenessCheck: Sendable, Codable {
     public var radialDifference: Double
     /// Largest |ΔG| over the centre's angular functions.
     public var angularDifference: Double
-    /// Validation errors of a radial-only and a radial + angular student (nil when not trained).
+    /// Validation errors of radial-only and radial + angular students (nil when not trained).
     public var students: StudentComparison?
 
     public var energyDifference: Double { squashed.teacherEnergy - regular.teacherEnergy }
