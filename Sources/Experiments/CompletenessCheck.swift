@@ -34,7 +34,7 @@ public struct CompletenessCheck: Sendable, Codable {
     public var radialDifference: Double
     /// Largest |ΔG| over the centre's angular functions.
     public var angularDifference: Double
-    /// Validation errors of a radial-only and a radial + angular student (nil when not trained).
+    /// Validation errors of radial-only and radial + angular students (nil when not trained).
     public var students: StudentComparison?
 
     public var energyDifference: Double { squashed.teacherEnergy - regular.teacherEnergy }
@@ -91,17 +91,4 @@ public struct CompletenessCheck: Sendable, Codable {
         for i in p.indices { for j in p.indices where j > i { closest = min(closest, (p[i] - p[j]).length) } }
         return closest
     }
-}
-
-/// Two students trained on the same teacher data, one seeing radial functions only and one radial
-/// plus angular: their validation errors (energy meV/atom, force meV/Å).
-public struct StudentComparison: Sendable, Codable, Equatable {
-    public var configurations: Int
-    public var epochs: Int
-    public var radialInputs: Int
-    public var fullInputs: Int
-    public var radialEnergyRMSE: Double
-    public var radialForceRMSE: Double
-    public var fullEnergyRMSE: Double
-    public var fullForceRMSE: Double
 }

@@ -48,11 +48,16 @@ public struct DriftExperiment: Sendable {
     public var duration: Double
     /// Evaluate the teacher every this many steps (1: every step). Its RMS is over those samples.
     public var teacherStride: Int
+    /// Whether ReLU hidden-unit switches are counted. Watching them recomputes every atom's
+    /// descriptors once more per step (about doubling a ReLU run's cost); without it the row's
+    /// switch count is nil.
+    public var countsHiddenUnitSwitches: Bool
 
-    public init(timeStep: Double, duration: Double, teacherStride: Int = 1) {
+    public init(timeStep: Double, duration: Double, teacherStride: Int = 1, countsHiddenUnitSwitches: Bool = true) {
         self.timeStep = timeStep
         self.duration = duration
         self.teacherStride = max(teacherStride, 1)
+        self.countsHiddenUnitSwitches = countsHiddenUnitSwitches
     }
 
     /// Number of MD steps: duration / Δt, at least 1.
@@ -68,7 +73,8 @@ public struct DriftExperiment: Sendable {
         let n = initial.count
         var monitor = ConservationMonitor(atomCount: n, crossingCutoff: candidate.potential.cutoff)
         var teacherMonitor = ConservationMonitor(atomCount: n)
-        let observable = (candidate.potential as? HiddenUnitObservable).flatMap { $0.hiddenUnitsHaveKinks ? $0 : nil }
+        let observable = countsHiddenUnitSwitches
+            ? (candidate.potential as? HiddenUnitObservable).flatMap { $0.hiddenUnitsHaveKinks ? $0 : nil } : nil
         var signs: [Bool] = [], previousSigns: [Bool] = []
         var switches = 0
 

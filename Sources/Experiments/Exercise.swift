@@ -12,9 +12,9 @@ public enum Exercise: String, CaseIterable, Sendable {
         switch self {
         case .invariance: "translation, rotation and permutation invariance; a raw-coordinate network's spurious forces"
         case .extensivity: "E(A+B) = E(A) + E(B) for two pieces beyond r_c (the current model)"
-        case .completeness: "two environments one radial fingerprint cannot tell apart; what angles add (silicon)"
+        case .completeness: "two environments one radial fingerprint cannot tell apart; radial vs angular students (silicon)"
         case .noise: "noisy labels: energy-only vs forces + L2 students (trains three small models)"
-        case .timestep: "energy fluctuation against dt on log-log axes: slope 2 when smooth"
+        case .timestep: "energy fluctuation against dt (log-log) of the scene's students: slope 2 smooth, 0 step, ~1 kinks"
         case .forces: "analytic forces of the current model against finite differences, and their cost"
         }
     }

@@ -16,11 +16,9 @@ extension InvarianceCheck {
             }
             return teacher
         }
-        let spec = try ExerciseStudents.descriptorSpec(scene)
-        let structure = try scene.builtStructure()
-        let set = try ExerciseStudents.symmetryFunctions(spec, elements: structure.distinctElements)
-        return try ExerciseStudents.untrainedPotential(set, hidden: scene.student?.hiddenLayers ?? [20, 20],
-                                                       reference: structure.rattled(sigma: 0.1, seed: seed), seed: seed)
+        let plan = try scene.studentPlan()
+        return try ExerciseStudents.untrainedPotential(plan.symmetryFunctions(.smooth), hidden: plan.student.hiddenLayers,
+                                                       reference: plan.start.rattled(sigma: 0.1, seed: seed), seed: seed)
     }
 
     /// The check on `scene`: its structure rattled by 0.1 Å (so forces are not zero by symmetry),

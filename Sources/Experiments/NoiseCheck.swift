@@ -17,15 +17,18 @@ public struct NoiseCheck: Sendable, Codable {
         public var forceRMSE: Double
         /// Energy RMSE per atom (meV/atom) against the clean teacher on the same configurations.
         public var energyRMSE: Double
-        /// Roughness of F_x on the moving atom along the path, eV/Å³.
+        /// Roughness of F_x on the moving atom along its path, pooled over the held-out configurations
+        /// (√ of the mean square), eV/Å³.
         public var roughness: Double
-        /// F_x along the path, eV/Å.
+        /// F_x along the path in the first held-out configuration, eV/Å.
         public var path: [Double]
     }
 
     /// Noise on the labels: σ_E meV/atom, σ_F meV/Å.
     public var energyNoise: Double
     public var forceNoise: Double
+    /// Held-out configurations the errors and roughness are measured on.
+    public var testConfigurations: Int
     /// The path: atom index, half-length (Å) and spacing h (Å) along x.
     public var movingAtom: Int
     public var pathHalfLength: Double

@@ -11,9 +11,10 @@ struct CheckCompletenessCommand: ParsableCommand {
         abstract: "Show two environments a radial-only fingerprint cannot tell apart, and what angular functions add.",
         discussion: """
         Builds a regular and a squashed tetrahedron around one atom with the same distances, compares \
-        their radial and angular symmetry functions (the scene's) and the teacher's energies, then trains \
-        a radial-only and a radial + angular student on the same teacher data and compares their \
-        validation errors (skip with --no-students).
+        their radial and angular symmetry functions (the scene's) and the teacher's energies. Then trains \
+        three students with the scene's own recipe on the same teacher data: radial only, radial + the \
+        scene's angular functions (narrow G4), radial + the same in the wide form (G5); and compares \
+        their validation errors (skip with --no-students).
 
         Example: nnplab check completeness silicon
         """)
@@ -21,26 +22,23 @@ struct CheckCompletenessCommand: ParsableCommand {
     @Argument(help: "Scene name or path (it needs angular functions).")
     var scene: String = "silicon"
 
-    @Flag(inversion: .prefixedNo, help: "Train the two students (a few seconds in a release build).")
+    @Flag(inversion: .prefixedNo, help: "Train the three students (about 10 s on two cores in a release build).")
     var students = true
 
-    @Option(help: "Teacher configurations for the students.")
-    var configurations: Int = CompletenessCheck.TrainingPlan().configurations
+    @Option(help: "Teacher configurations for the students (default: the scene's recipe).")
+    var configurations: Int?
 
-    @Option(help: "Training epochs of each student.")
-    var epochs: Int = CompletenessCheck.TrainingPlan().epochs
-
-    @Option(help: "Weight of the force term in the loss (Å²).")
-    var forceWeight: Double = CompletenessCheck.TrainingPlan().forceWeight
+    @Option(help: "Training epochs of each student (default: the scene's recipe).")
+    var epochs: Int?
 
     @Option(help: "Output: text or json.")
     var format: CheckFormat = .text
 
     func run() throws {
-        guard configurations >= 4, epochs > 0 else {
+        guard (configurations ?? 4) >= 4, (epochs ?? 1) > 0 else {
             throw ValidationError("--configurations must be at least 4 and --epochs positive")
         }
-        let plan = students ? CompletenessCheck.TrainingPlan(configurations: configurations, epochs: epochs, forceWeight: forceWeight) : nil
+        let plan = students ? CompletenessCheck.TrainingPlan(configurations: configurations, epochs: epochs) : nil
         let check = try CompletenessCheck.run(scene: try SceneLibrary.load(scene), plan: plan) { note in
             FileHandle.standardError.write(Data((note + "\n").utf8))
         }

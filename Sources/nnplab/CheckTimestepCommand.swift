@@ -9,21 +9,28 @@ struct CheckTimestepCommand: ParsableCommand {
         commandName: "timestep",
         abstract: "Show how energy fluctuation scales with the time step: slope 2 for smooth models, flat for step ones.",
         discussion: """
-        From one equilibrated state of the scene, NVE runs of each model at several time steps; prints the \
-        RMS fluctuation of E_total per atom, the fitted log-log slope and a plot. The models are the \
-        scene's teacher cut at the student's r_c three ways (step, kinked, smooth), or the teacher itself.
+        From a few equilibrium states of the scene, NVE runs of each model at several time steps; prints the \
+        RMS fluctuation of E_total per atom (pooled over the starts), the fitted log-log slope and a plot. \
+        The models are the scene's six student models (step, kinked, smooth × ReLU, tanh); when their files \
+        are missing, the teacher cut at the student's r_c three ways (or the teacher itself), and it says so.
 
-        Example: nnplab check timestep argon --dt 0.5,1,2,4 --time 1
+        Example: nnplab check timestep argon --dt 0.5,1,2,4 --time 0.25 --starts 4
         """)
 
     @Argument(help: "Scene name or path to a scene .toml file.")
     var scene: String = SceneLibrary.defaultSceneName
 
-    @Option(help: "Time steps in fs, comma-separated (default: the scene's Δt times 1/4, 1/2, 1, 2).")
+    @Option(help: "Time steps in fs, comma-separated (default: the scene's Δt times 1/2, 1, 2, 4).")
     var dt: String?
 
     @Option(help: "Length of each run in ps.")
-    var time: Double = 1
+    var time: Double = TimestepCheck.defaultDuration
+
+    @Option(help: "Folder of the six model files (default: the scene's models folder).")
+    var models: String?
+
+    @Option(help: "Independent starts pooled at every time step.")
+    var starts: Int = TimestepCheck.defaultStarts
 
     @Option(help: "Output: text or json.")
     var format: CheckFormat = .text
@@ -39,7 +46,8 @@ struct CheckTimestepCommand: ParsableCommand {
             steps = parsed.compactMap { $0 }
         }
         guard time > 0, time.isFinite else { throw ValidationError("--time must be positive, got \(time)") }
-        let check = try TimestepCheck.run(scene: scene, timeSteps: steps, duration: time) { note in
+        guard starts > 0 else { throw ValidationError("--starts must be positive, got \(starts)") }
+        let check = try TimestepCheck.run(scene: scene, folder: models.map { URL(fileURLWithPath: $0) }, timeSteps: steps, duration: time, starts: starts) { note in
             FileHandle.standardError.write(Data((note + "\n").utf8))
         }
         print(format == .json ? try exerciseJSON(check) : check.report)

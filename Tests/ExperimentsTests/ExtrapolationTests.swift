@@ -11,7 +11,7 @@ struct ExtrapolationTests {
     func argonModel() throws -> (BehlerParrinelloPotential, AtomicSystem) {
         let scene = try SceneLibrary.load("argon", in: scenesFolder)
         let crystal = try scene.builtStructure().rattled(sigma: 0.05, seed: 1)
-        let set = try ExerciseStudents.symmetryFunctions(try ExerciseStudents.descriptorSpec(scene), elements: [LennardJones.argon])
+        let set = try scene.studentPlan().symmetryFunctions(.smooth)
         return (try ExerciseStudents.untrainedPotential(set, hidden: [5], reference: crystal, seed: 1), crystal)
     }
 

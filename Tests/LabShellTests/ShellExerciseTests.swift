@@ -33,10 +33,10 @@ struct NetworkScenes {
     static func catalog() throws -> NetworkCatalog {
         let scene = try argon()
         let crystal = try scene.builtStructure().rattled(sigma: 0.05, seed: 1)
-        let spec = try ExerciseStudents.descriptorSpec(scene)
+        let plan = try scene.studentPlan()
         var models: [CutoffKind: BehlerParrinelloPotential] = [:]
         for kind in CutoffKind.allCases {
-            let set = try ExerciseStudents.symmetryFunctions(spec, elements: [LennardJones.argon], kind: kind)
+            let set = try plan.symmetryFunctions(kind)
             models[kind] = try ExerciseStudents.untrainedPotential(set, hidden: [4], reference: crystal, seed: 2)
         }
         return NetworkCatalog(scene: scene, initialSystem: crystal, models: models)
