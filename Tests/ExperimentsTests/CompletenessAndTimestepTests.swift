@@ -33,8 +33,8 @@ struct CompletenessCheckTests {
     }
 
     // Release, `nnplab check completeness` (the scene's recipe, 160 configurations, 200 epochs, 9 s on
-    // two cores): radial only 2.66 meV/atom, 120.9 meV/Å; the scene's narrow G4 4.31, 106.4 (the
-    // shipped smooth-tanh model's figures); wide G5 0.66, 37.8. Here 40 configurations, 60 epochs
+    // two cores): radial only 2.66 meV/atom, 120.9 meV/Å; narrow G4 4.31, 106.4; the scene's own
+    // wide G5 0.66, 37.8 (the shipped smooth-tanh model's figures). Here 40 configurations, 60 epochs
     // (release: 5.5, 149.9; 3.9, 165.3; 1.5, 98.9).
     @Test("trained with silicon's recipe on the same data, the student with wide angular functions has a clearly smaller force error than radial only")
     func anglesResolveWhatDistancesCannot() throws {
