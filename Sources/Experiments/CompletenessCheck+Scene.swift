@@ -19,28 +19,15 @@ extension CompletenessCheck {
             throw ExerciseError("the completeness check builds clusters of one element; \(scene.name) has \(students.elements.count)")
         }
         let radial = try students.radialOnly.symmetryFunctions(.smooth)
-        // In the two clusters the neighbours are beyond r_c of each other, where the scene's narrow G4
-        // (with f_c(R_jk)) vanish; the wide form with the same η, ζ, λ sees the angles.
-        let wide = try widened(students.symmetryFunctions(.smooth))
+        // In the two clusters the neighbours are beyond r_c of each other, where a narrow G4 (with
+        // f_c(R_jk)) vanishes; the wide form (silicon's own) with the same η, ζ, λ sees the angles.
+        let wide = try students.angular(.wide).symmetryFunctions(.smooth)
         var check = try run(teacher: students.teacher, radial: radial, full: wide, element: element)
         if let plan {
             check.students = try compareStudents(students.reduced(configurations: plan.configurations, epochs: plan.epochs),
                                                  progress: progress)
         }
         return check
-    }
-
-    /// `set` with every narrow angular function (G4, n2p2 type 3) in the wide form (G5, type 9: no
-    /// f_c(R_jk), no R_jk in the exponent), same η, ζ, λ and r_c.
-    static func widened(_ set: SymmetryFunctionSet) throws -> SymmetryFunctionSet {
-        let functions = set.functions.map { list in
-            list.map { f -> SymmetryFunction in
-                if case let .narrowAngular(p) = f { return .wideAngular(p) }
-                return f
-            }
-        }
-        return try SymmetryFunctionSet(cutoffShape: set.cutoffShape, innerFraction: set.innerFraction,
-                                       functions: Dictionary(uniqueKeysWithValues: zip(set.elements, functions)))
     }
 
     /// What the check shows, in words and numbers.
@@ -57,7 +44,7 @@ extension CompletenessCheck {
         lines.append(String(format: "Radial fingerprints: identical (largest difference over every atom and radial function %.1e). "
             + "Teacher (%@): energies differ by %.4f eV. A network that sees only radial G must give both the same energy: "
             + "the information is lost before the network starts. The angular functions differ by up to %.4f, so a "
-            + "network that sees them can tell the two apart. (These are the scene's angular parameters in the wide form, G5: "
+            + "network that sees them can tell the two apart. (These are the scene's angular parameters in the wide form, G5; "
             + "the narrow G4 also needs the two neighbours within r_c of each other, and is zero in both clusters.)", radialDifference, teacher, energyDifference, angularDifference))
         if let students { lines += [""] + students.reportLines }
         return lines.joined(separator: "\n")

@@ -20,17 +20,21 @@ extension CompletenessCheck {
     }
 
     /// Samples `full`'s teacher data once and trains on it, side by side on all cores, the scene's
-    /// smooth + tanh student three ways: without angular functions, with the scene's (narrow G4), and
-    /// with the same angular parameters in the wide form (G5).
+    /// smooth + tanh student three ways: without angular functions, with the scene's angular
+    /// parameters in the narrow form (G4) and in the wide form (G5); the name of the scene's own form
+    /// says so.
     static func compareStudents(_ full: StudentPlan, progress: (String) -> Void) throws -> StudentComparison {
         let (configurations, epochs) = (full.sampling.configurations, full.student.training.epochs)
         progress("sampling \(configurations) configurations from the teacher (the scene's recipe)")
         let data = try full.sample()
-        var wide = try full.design(.smooth, .tanh)
-        wide.symmetryFunctions = try widened(wide.symmetryFunctions)
+        let own = Set(full.student.descriptors.angular.map(\.form))
+        func name(_ form: DescriptorSpec.AngularForm, _ symbol: String) -> String {
+            own == [form] ? "radial + the scene's angular, \(form.rawValue) (\(symbol))"
+                          : "radial + the same angular, \(form.rawValue) (\(symbol))"
+        }
         let designs = [("radial only", try full.radialOnly.design(.smooth, .tanh)),
-                       ("radial + the scene's angular (narrow G4)", try full.design(.smooth, .tanh)),
-                       ("radial + the same angular, wide (G5)", wide)]
+                       (name(.narrow, "G4"), try full.angular(.narrow).design(.smooth, .tanh)),
+                       (name(.wide, "G5"), try full.angular(.wide).design(.smooth, .tanh))]
         progress("training \(designs.count) students (\(designs.map(\.0).joined(separator: "; "))), \(epochs) epochs each, side by side")
         let students = try parallelMap(designs.count) { k in
             Result {
@@ -84,7 +88,7 @@ public struct StudentComparison: Sendable, Codable, Equatable {
     /// and their median distance (Å) (see ``CompletenessCheck/neighbourPairs(_:cutoff:)``).
     public var neighbourPairsWithinCutoff: Double
     public var medianNeighbourPairDistance: Double
-    /// Radial only, radial + the scene's narrow angular, radial + wide angular, in that order.
+    /// Radial only, radial + narrow angular (G4), radial + wide angular (G5), in that order.
     public var students: [Student]
 
     /// The table and what it shows, from the numbers measured.
@@ -105,7 +109,7 @@ public struct StudentComparison: Sendable, Codable, Equatable {
             : String(format: "Here even the wide angular student did not clearly beat radial only (force error ratio %.2f, "
                 + "energy %.2f): too little data or training to learn the three-body term; try more --configurations and --epochs.",
                 forceGain, energyGain))
-        lines.append(String(format: "The scene's own angular functions are the narrow G4: they count an angle only when its two "
+        lines.append(String(format: "The narrow form of the same functions (G4) counts an angle only when its two "
             + "neighbours are also within r_c = %.2f Å of each other. In these configurations %.0f%% of neighbour pairs are "
             + "(median distance %.2f Å), so the narrow G4 see %@ of the angles: force error %.1fx, energy error %.1fx "
             + "that of radial only.", cutoff, 100 * neighbourPairsWithinCutoff, medianNeighbourPairDistance,

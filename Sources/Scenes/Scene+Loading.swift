@@ -123,8 +123,9 @@ extension Scene {
             let etas = try a.doublesOrScalar("eta", "a non-negative η in Å⁻² (or a list)", where: { $0 >= 0 })
             let zetas = try a.doublesOrScalar("zeta", "ζ ≥ 1 (or a list)", where: { $0 >= 1 })
             let lambdas = try a.doublesOrScalar("lambda", "λ = 1 or -1 (or a list)", where: { $0 == 1 || $0 == -1 })
+            let form = try a.choice("form", default: DescriptorSpec.AngularForm.narrow)
             try a.finish()
-            for eta in etas { for z in zetas { for l in lambdas { angular.append(.init(eta: eta, zeta: z, lambda: l)) } } }
+            for eta in etas { for z in zetas { for l in lambdas { angular.append(.init(eta: eta, zeta: z, lambda: l, form: form)) } } }
         }
         guard !radial.isEmpty || !angular.isEmpty else {
             throw t.tableError("student: expected at least one [[student.radial]] or [[student.angular]] table, got none")

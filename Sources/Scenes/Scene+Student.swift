@@ -19,7 +19,8 @@ public struct StudentPlan: Sendable {
     public let elements: [Element]
 
     /// The scene's symmetry functions with cutoff shape `kind`: every radial function for every
-    /// neighbour element, every angular function for every pair of neighbour elements.
+    /// neighbour element, every angular function (narrow or wide, as the scene says) for every pair
+    /// of neighbour elements.
     public func symmetryFunctions(_ kind: CutoffKind) throws -> SymmetryFunctionSet {
         let d = student.descriptors
         var byElement = [Element: [SymmetryFunction]]()
@@ -30,9 +31,7 @@ public struct StudentPlan: Sendable {
             }
             for (a, j) in elements.enumerated() {
                 for k in elements[a...] {
-                    list += d.angular.map {
-                        .narrowAngular(.init(neighbors: j, k, eta: $0.eta, lambda: $0.lambda, zeta: $0.zeta, cutoff: d.cutoff))
-                    }
+                    list += d.angular.map { $0.symmetryFunction(neighbors: j, k, cutoff: d.cutoff) }
                 }
             }
             byElement[centre] = list
@@ -85,5 +84,17 @@ extension Scene {
     /// Where the shipped model with `cutoff` and `activation` lives: `Scenes/NAME/models/<cutoff>-<activation>.json`.
     public func modelFile(_ cutoff: CutoffKind, _ activation: Activation) -> URL {
         modelsDirectory.appendingPathComponent(StudentModel.fileName(cutoff: cutoff, activation: activation))
+    }
+}
+
+extension DescriptorSpec.AngularFunction {
+    /// This function for neighbours of elements `j` and `k` with cutoff `cutoff` (Å): n2p2 type 3
+    /// (narrow) or type 9 (wide), same η, ζ, λ.
+    public func symmetryFunction(neighbors j: Element, _ k: Element, cutoff: Double) -> SymmetryFunction {
+        let p = SymmetryFunction.Angular(neighbors: j, k, eta: eta, lambda: lambda, zeta: zeta, cutoff: cutoff)
+        return switch form {
+        case .narrow: .narrowAngular(p)
+        case .wide: .wideAngular(p)
+        }
     }
 }

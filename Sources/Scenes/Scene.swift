@@ -125,7 +125,7 @@ public struct StudentSpec: Sendable, Equatable {
     public var layerSizes: [Int] { [descriptors.count] + hiddenLayers + [1] }
 }
 
-/// Atom-centred symmetry functions (Behler): radial G2 and angular G4, all with one cutoff r_c (Å).
+/// Atom-centred symmetry functions (Behler): radial G2 and angular G4 or G5, all with one cutoff r_c (Å).
 public struct DescriptorSpec: Sendable, Equatable {
     /// Cutoff radius r_c in Å shared by every function.
     public var cutoff: Double
@@ -139,13 +139,24 @@ public struct DescriptorSpec: Sendable, Equatable {
         public init(eta: Double, center: Double) { self.eta = eta; self.center = center }
     }
 
-    /// G4_i = 2^(1−ζ) Σ_{j,k} (1 + λ cos θ_ijk)^ζ exp(−η (r_ij² + r_ik² + r_jk²)) f_c f_c f_c:
-    /// η in Å⁻², ζ ≥ 1, λ = ±1.
+    /// Narrow (G4): G_i = 2^(1−ζ) Σ_{j,k} (1 + λ cos θ_ijk)^ζ exp(−η (r_ij² + r_ik² + r_jk²)) f_c(r_ij) f_c(r_ik) f_c(r_jk);
+    /// wide (G5): the same without r_jk² and f_c(r_jk). η in Å⁻², ζ ≥ 1, λ = ±1.
     public struct AngularFunction: Sendable, Equatable {
         public var eta: Double
         public var zeta: Double
         public var lambda: Double
-        public init(eta: Double, zeta: Double, lambda: Double) { self.eta = eta; self.zeta = zeta; self.lambda = lambda }
+        public var form: AngularForm
+        public init(eta: Double, zeta: Double, lambda: Double, form: AngularForm = .narrow) {
+            self.eta = eta; self.zeta = zeta; self.lambda = lambda; self.form = form
+        }
+    }
+
+    /// Which angular function: `narrow` (G4, n2p2 type 3) counts an angle j–i–k only when j and k are
+    /// also within r_c of each other; `wide` (G5, n2p2 type 9) counts every pair of neighbours of i.
+    /// In diamond silicon with r_c = 3.77 Å the neighbours of an atom are a/√2 = 3.84 Å apart, so
+    /// only the wide form sees its bond angles.
+    public enum AngularForm: String, Sendable, Equatable, CaseIterable {
+        case narrow, wide
     }
 
     public init(cutoff: Double, radial: [RadialFunction], angular: [AngularFunction]) {

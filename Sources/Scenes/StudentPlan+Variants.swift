@@ -9,6 +9,14 @@ extension StudentPlan {
         return StudentPlan(sceneName: sceneName, teacher: teacher, start: start, sampling: sampling, student: spec, elements: elements)
     }
 
+    /// The same plan with every angular function in `form` (narrow G4 or wide G5), same η, ζ, λ:
+    /// how the completeness exercise compares the two forms on the same data.
+    public func angular(_ form: DescriptorSpec.AngularForm) -> StudentPlan {
+        var spec = student
+        spec.descriptors.angular = spec.descriptors.angular.map { var a = $0; a.form = form; return a }
+        return StudentPlan(sceneName: sceneName, teacher: teacher, start: start, sampling: sampling, student: spec, elements: elements)
+    }
+
     /// The same recipe with fewer teacher configurations and/or epochs (nil keeps the scene's), for
     /// students an exercise trains in seconds. Sampling chains, temperatures, learning-rate schedule
     /// and seeds stay the scene's.

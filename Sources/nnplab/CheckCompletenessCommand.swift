@@ -11,10 +11,10 @@ struct CheckCompletenessCommand: ParsableCommand {
         abstract: "Show two environments a radial-only fingerprint cannot tell apart, and what angular functions add.",
         discussion: """
         Builds a regular and a squashed tetrahedron around one atom with the same distances, compares \
-        their radial and angular symmetry functions (the scene's) and the teacher's energies. Then trains \
-        three students with the scene's own recipe on the same teacher data: radial only, radial + the \
-        scene's angular functions (narrow G4), radial + the same in the wide form (G5); and compares \
-        their validation errors (skip with --no-students).
+        their radial and angular symmetry functions (the scene's, in the wide form) and the teacher's \
+        energies. Then trains three students with the scene's own recipe on the same teacher data: \
+        radial only, radial + the scene's angular parameters in the narrow form (G4), and in the wide \
+        form (G5; silicon's own); and compares their validation errors (skip with --no-students).
 
         Example: nnplab check completeness silicon
         """)

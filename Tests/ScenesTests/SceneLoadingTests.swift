@@ -41,6 +41,33 @@ struct SceneLoadingTests {
         let student = try #require(s.student)
         #expect(student.descriptors.angular.count == 6)
         #expect(Set(student.descriptors.angular.map(\.lambda)) == [-1, 1])
+        #expect(student.descriptors.angular.allSatisfy { $0.form == .wide })
+    }
+
+    @Test("an angular table without form is narrow (G4), as before the key existed")
+    func angularFormDefaultsToNarrow() throws {
+        let url = scenesFolder.appendingPathComponent("silicon.toml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("form = ") })
+        #expect(line.hasPrefix("form = \"wide\""))
+        let s = try Scene.parse(text.replacingOccurrences(of: String(line), with: ""), file: url, displayPath: "silicon.toml")
+        let student = try #require(s.student)
+        #expect(student.descriptors.angular.count == 6 && student.descriptors.angular.allSatisfy { $0.form == .narrow })
+    }
+
+    @Test("an unknown angular form is refused on its line, listing the forms")
+    func unknownAngularForm() throws {
+        let url = scenesFolder.appendingPathComponent("silicon.toml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = try #require(lines.firstIndex { $0.hasPrefix("form = ") })
+        let broken = text.replacingOccurrences(of: String(lines[index]), with: "form = \"broad\"")
+        do {
+            _ = try Scene.parse(broken, file: url, displayPath: "silicon.toml")
+            Issue.record("an unknown form was accepted")
+        } catch let e as SceneError {
+            #expect(e.description == "silicon.toml:\(index + 1): student.angular.form: expected one of narrow, wide, got \"broad\"")
+        }
     }
 
     @Test("water is a loaded n2p2 model whose cutoff cannot be toggled")

@@ -42,12 +42,12 @@ struct StudentPlanTests {
         #expect(plan.sampling.timeStep == recipe.sampleTimeStep && plan.start.count == 108)
     }
 
-    @Test("silicon's students see 6 radial and 6 angular functions of Si")
+    @Test("silicon's students see 6 radial and 6 wide angular functions (n2p2 type 9) of Si")
     func siliconMapping() throws {
         let plan = try SceneLibrary.load("silicon", in: scenesFolder).studentPlan()
         let functions = try plan.symmetryFunctions(.smooth).functions
         #expect(functions.count == 1 && functions[0].count == 12)
-        #expect(functions[0].filter { $0.n2p2Type == 3 }.count == 6)
+        #expect(functions[0].filter { $0.n2p2Type == 9 }.count == 6)
     }
 
     @Test("water has no student to train, and says so")

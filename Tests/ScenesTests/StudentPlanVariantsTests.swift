@@ -13,6 +13,25 @@ struct StudentPlanVariantsTests {
         #expect(plan.radialOnly.settings == plan.settings && plan.radialOnly.sampling == plan.sampling)
     }
 
+    @Test("switching the angular form turns every type 9 (wide) into type 3 (narrow) and back, same η, ζ, λ, r_c; radial untouched")
+    func angularFormSwitchKeepsParameters() throws {
+        let plan = try SceneLibrary.load("silicon", in: scenesFolder).studentPlan()
+        let wide = try plan.angular(.wide).symmetryFunctions(.smooth).functions[0]
+        let narrow = try plan.angular(.narrow).symmetryFunctions(.smooth).functions[0]
+        #expect(wide.map(\.n2p2Type) == [2, 2, 2, 2, 2, 2, 9, 9, 9, 9, 9, 9])
+        #expect(narrow.map(\.n2p2Type) == [2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3])
+        var angularPairs = 0
+        for (w, n) in zip(wide, narrow) {
+            switch (w, n) {
+            case let (.wideAngular(p), .narrowAngular(q)): #expect(p == q); angularPairs += 1
+            case let (.radial(p), .radial(q)): #expect(p == q)
+            default: Issue.record("unexpected pair \(w) / \(n)")
+            }
+        }
+        #expect(angularPairs == 6)
+        #expect(plan.angular(.narrow).settings == plan.settings && plan.angular(.narrow).sampling == plan.sampling)
+    }
+
     @Test("a reduced plan trims configurations (sampling and recipe alike) and epochs, and nothing else")
     func reducedTrimsCounts() throws {
         let plan = try SceneLibrary.load("silicon", in: scenesFolder).studentPlan()

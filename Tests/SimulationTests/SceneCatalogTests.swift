@@ -50,13 +50,13 @@ struct SceneCatalogTests {
         }
     }
 
-    @Test("silicon serves its six students too, with angular functions")
+    @Test("silicon serves its six students too, with wide angular functions (n2p2 type 9)")
     func siliconStudents() throws {
         var scene = try SceneLibrary.load("silicon", in: folder)
         scene.md.equilibration = []
         let catalog = try SceneCatalog(scene: scene)
         #expect(catalog.activations.count == 2 && catalog.cutoffs.count == 3)
         let nnp = try #require(try catalog.potential(for: catalog.defaultChoice) as? BehlerParrinelloPotential)
-        #expect(nnp.symmetryFunctions.functions[0].contains { $0.n2p2Type == 3 })
+        #expect(nnp.symmetryFunctions.functions[0].filter { $0.n2p2Type == 9 }.count == 6)
     }
 }
