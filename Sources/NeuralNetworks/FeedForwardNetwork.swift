@@ -88,18 +88,6 @@ public struct FeedForwardNetwork: Sendable, Hashable, Codable {
         return copy
     }
 
-    /// Rescales the output: the new network gives `scale · N(G) + shift` exactly in exact arithmetic
-    /// (the last layer must be linear — identity — for this to hold). Used to fold the energy
-    /// normalisation of training into the weights.
-    public func withOutputAffine(scale: Double, shift: Double) -> FeedForwardNetwork {
-        precondition(layers[layers.count - 1].activation == .identity, "output affine map needs a linear output layer")
-        var copy = self
-        let l = copy.layers.count - 1
-        copy.layers[l].weights = copy.layers[l].weights.map { $0 * scale }
-        copy.layers[l].biases = copy.layers[l].biases.map { $0 * scale + shift }
-        return copy
-    }
-
     private enum CodingKeys: String, CodingKey { case layers }
 
     public init(from decoder: any Decoder) throws {
