@@ -52,8 +52,6 @@ public struct NeighborList: Sendable {
 
     /// Number of extended atoms (locals and ghosts).
     public var extendedCount: Int { owners.count }
-    /// Number of listed pairs (half list) or directed pairs (full list).
-    public var pairCount: Int { neighbors.count }
 
     /// Neighbours (extended indices) of local atom i.
     @inlinable public func neighbors(of i: Int) -> ArraySlice<Int32> {
@@ -254,9 +252,13 @@ public struct NeighborList: Sendable {
     }
 
     /// The half-list rule: pair (i, e) with owner j and image shift S = offset_e - offset_i is kept from
-    /// i's side when j > i, or when j == i and S is lexicographically positive.
-    @inline(__always)
-    static func isUpperHalf(_ i: Int, _ e: Int, owners: [Int32], offsets: [Vector3]) -> Bool {
+    /// i's side when j > i, or when j == i and S is lexicographically positive. Public so that a
+    /// potential walking a full list can count each pair once by the same rule (`owners`, `offsets`
+    /// as in this list, or unsafe buffers over them).
+    @inlinable @inline(__always)
+    public static func isUpperHalf<Owners: RandomAccessCollection<Int32>, Offsets: RandomAccessCollection<Vector3>>(
+        _ i: Int, _ e: Int, owners: Owners, offsets: Offsets
+    ) -> Bool where Owners.Index == Int, Offsets.Index == Int {
         let j = Int(owners[e])
         if j != i { return j > i }
         let s = offsets[e] - offsets[i]

@@ -46,8 +46,8 @@ extension StillingerWeber {
                     shell.expGamma[m] = exp(gsrainv)
                     shell.gammaRadial[m] = gsrainv * rainv / r
                     m += 1
-                    // Two-body term, once per pair.
-                    guard pairIsCountedHere(i, e, owners: owners, offsets: offsets) else { continue }
+                    // Two-body term, once per pair: from the end the half list would list it on.
+                    guard NeighborList.isUpperHalf(i, e, owners: owners, offsets: offsets) else { continue }
                     let rinvsq = 1 / r2
                     let rp = parameters.p == 4 ? rinvsq * rinvsq : pow(r, -parameters.p)
                     let rq = parameters.q == 0 ? 1.0 : pow(r, -parameters.q)
@@ -92,19 +92,6 @@ extension StillingerWeber {
             }
         }}}}}}}
         return sums.result(positions: x, neighbors: neighbors)
-    }
-
-    /// Whether the pair (i, extended atom e) of a full list is counted from i's end: the same rule
-    /// as the half list — owner j > i, or an image of i itself whose shift is lexicographically positive.
-    @inline(__always)
-    private func pairIsCountedHere(_ i: Int, _ e: Int, owners: UnsafeBufferPointer<Int32>,
-                                   offsets: UnsafeBufferPointer<Vector3>) -> Bool {
-        let j = Int(owners[e])
-        if j != i { return j > i }
-        let s = offsets[e] - offsets[i]
-        if s.x != 0 { return s.x > 0 }
-        if s.y != 0 { return s.y > 0 }
-        return s.z > 0
     }
 }
 
