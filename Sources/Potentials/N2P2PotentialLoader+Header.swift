@@ -62,16 +62,17 @@ extension N2P2PotentialLoader {
             if let e = s.all("scale_max_short").first, let v = e.fields.first {
                 scaleMaximum = try s.number(v, line: e.line, "scale_max_short")
             }
-            let normalisation = ["mean_energy", "conv_energy", "conv_length"].map { s.all($0).first }
-            if normalisation.allSatisfy({ $0 != nil }) {
-                let v = try zip(["mean_energy", "conv_energy", "conv_length"], normalisation).map { key, entry in
-                    try s.number(try s.field(entry!, 0, key, "value"), line: entry!.line, key)
+            let normalisationKeys = ["mean_energy", "conv_energy", "conv_length"]
+            let normalisation = normalisationKeys.compactMap { s.all($0).first }
+            if normalisation.count == normalisationKeys.count {
+                let v = try zip(normalisationKeys, normalisation).map { key, entry in
+                    try s.number(try s.field(entry, 0, key, "value"), line: entry.line, key)
                 }
                 meanEnergy = v[0]; energyConversion = v[1]; lengthConversion = v[2]
                 guard energyConversion != 0, lengthConversion > 0 else {
-                    throw s.error(normalisation[1]!.line, "conv_energy and conv_length must be non-zero")
+                    throw s.error(normalisation[1].line, "conv_energy and conv_length must be non-zero")
                 }
-            } else if let present = normalisation.compactMap({ $0 }).first {
+            } else if let present = normalisation.first {
                 throw s.error(present.line, "use all or none of 'mean_energy', 'conv_energy' and 'conv_length'")
             }
             for entry in s.all("atom_energy") {

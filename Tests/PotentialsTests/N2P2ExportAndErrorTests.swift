@@ -77,6 +77,10 @@ struct N2P2ExportAndErrorTests {
              ["input.nn:", "unknown activation 'x'"]),
             ("input.nn", replacing("symfunction_short S  2 S  2.000E+00 1.500E+00 6.000E+00",
                                    "symfunction_short S  2 S  2.000E+00 1.500E+00"), ["input.nn:", "needs 6 fields"]),
+            ("input.nn", replacing("conv_length   6.1376931796181502E+00", ""),
+             ["input.nn:13", "use all or none of 'mean_energy', 'conv_energy' and 'conv_length'"]),
+            ("input.nn", replacing("conv_energy   7.3890846653659121E+00", "conv_energy   0"),
+             ["input.nn:14", "must be non-zero"]),
             ("scaling.data", { text in
                 let lines = text.split(separator: "\n")
                 return lines.prefix(lines.count / 2).joined(separator: "\n")
