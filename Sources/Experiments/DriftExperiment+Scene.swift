@@ -38,11 +38,10 @@ extension DriftExperiment {
     public static func studentModels(_ scene: Scene, folder: URL? = nil) throws -> [DriftCandidate] {
         guard scene.student != nil else { return [] }
         return try StudentVariant.all.map { v in
-            let url = (folder ?? scene.modelsDirectory).appendingPathComponent(StudentModel.fileName(cutoff: v.cutoff, activation: v.activation))
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                throw StudentModelError(path: url.path, message: "no such model file (run `nnplab train \(scene.name)` to make it)")
+            guard let model = try scene.shippedModel(v.cutoff, v.activation, in: folder) else {
+                throw StudentModelError(path: scene.modelFile(v.cutoff, v.activation, in: folder).path,
+                                        message: "no such model file (run `nnplab train \(scene.name)` to make it)")
             }
-            let model = try StudentModel.read(from: url)
             return DriftCandidate(cutoff: v.cutoff, activation: v.activation.rawValue, potential: try model.potential(),
                                   validationEnergyRMSE: model.validationEnergyRMSE,
                                   validationForceRMSE: model.validationForceRMSE)

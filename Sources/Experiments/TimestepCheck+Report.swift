@@ -15,8 +15,7 @@ extension TimestepCheck {
         if scene.student != nil {
             let directory = folder ?? scene.modelsDirectory
             let missing = StudentVariant.all.filter { v in
-                !FileManager.default.fileExists(atPath: directory.appendingPathComponent(
-                    StudentModel.fileName(cutoff: v.cutoff, activation: v.activation)).path)
+                !FileManager.default.fileExists(atPath: scene.modelFile(v.cutoff, v.activation, in: folder).path)
             }
             if missing.isEmpty {
                 return (try DriftExperiment.studentModels(scene, folder: folder),

@@ -1,3 +1,5 @@
+import Training
+
 /// How the student is trained: where its configurations come from, the labels' noise, and Adam.
 ///
 /// This is the one recipe: `nnplab train` maps it onto the Training module's sampling plan and
@@ -39,12 +41,17 @@ public struct TrainingRecipe: Sendable, Equatable {
     /// Seed for sampling, noise, the split and the initial weights: fixes the model bit for bit.
     public var seed: UInt64
 
-    /// Values of the keys a scene may leave out.
+    /// Values of the keys a scene may leave out: the Training module's own defaults, so a scene
+    /// and a plan built in code agree.
     public enum Defaults {
-        public static let sampleTimeStep = 2.0, sampleFriction = 0.02
-        public static let sampleEquilibrationSteps = 500, sampleInterval = 40
-        public static let perturbedFraction = 0.25, batchSize = 8, finalLearningRateFraction = 0.05
-        public static let validationFraction = 0.1
+        public static let sampleTimeStep = TeacherSampling.Defaults.timeStep
+        public static let sampleFriction = TeacherSampling.Defaults.friction
+        public static let sampleEquilibrationSteps = TeacherSampling.Defaults.equilibrationSteps
+        public static let sampleInterval = TeacherSampling.Defaults.stepsBetweenSamples
+        public static let perturbedFraction = TeacherSampling.Defaults.perturbedFraction
+        public static let batchSize = TrainingSettings.Defaults.batchSize
+        public static let finalLearningRateFraction = TrainingSettings.Defaults.finalLearningRateFraction
+        public static let validationFraction = TrainingSettings.Defaults.validationFraction
     }
 
     public init(temperatures: [Double], configurations: Int,

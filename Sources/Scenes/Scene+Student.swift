@@ -81,9 +81,10 @@ extension Scene {
                            student: student, elements: start.distinctElements.sorted())
     }
 
-    /// Where the shipped model with `cutoff` and `activation` lives: `Scenes/NAME/models/<cutoff>-<activation>.json`.
-    public func modelFile(_ cutoff: CutoffKind, _ activation: Activation) -> URL {
-        modelsDirectory.appendingPathComponent(StudentModel.fileName(cutoff: cutoff, activation: activation))
+    /// Where the model with `cutoff` and `activation` lives in `folder`, by default the shipped one:
+    /// `Scenes/NAME/models/<cutoff>-<activation>.json`.
+    public func modelFile(_ cutoff: CutoffKind, _ activation: Activation, in folder: URL? = nil) -> URL {
+        (folder ?? modelsDirectory).appendingPathComponent(StudentModel.fileName(cutoff: cutoff, activation: activation))
     }
 }
 

@@ -32,9 +32,17 @@ public struct TeacherSampling: Sendable, Hashable, Codable {
     public var noise: LabelNoise
     public var seed: UInt64
 
-    public init(temperatures: [Double], configurations: Int, timeStep: Double = 2, friction: Double = 0.02,
-                equilibrationSteps: Int = 500, stepsBetweenSamples: Int = 40, rattle: Double = 0,
-                strain: Double = 0, perturbedFraction: Double = 0.25, noise: LabelNoise = .none, seed: UInt64) {
+    /// The values the initialiser takes when a setting is left out (scene files share them).
+    public enum Defaults {
+        public static let timeStep = 2.0, friction = 0.02
+        public static let equilibrationSteps = 500, stepsBetweenSamples = 40
+        public static let perturbedFraction = 0.25
+    }
+
+    public init(temperatures: [Double], configurations: Int, timeStep: Double = Defaults.timeStep,
+                friction: Double = Defaults.friction, equilibrationSteps: Int = Defaults.equilibrationSteps,
+                stepsBetweenSamples: Int = Defaults.stepsBetweenSamples, rattle: Double = 0, strain: Double = 0,
+                perturbedFraction: Double = Defaults.perturbedFraction, noise: LabelNoise = .none, seed: UInt64) {
         self.temperatures = temperatures
         self.configurations = configurations
         self.timeStep = timeStep

@@ -35,10 +35,19 @@ public struct TrainingSettings: Sendable, Hashable, Codable {
     /// Seed of the train/validation split and the batch order.
     public var seed: UInt64
 
-    public init(epochs: Int = 120, batchSize: Int = 8, learningRate: Double = 3e-3,
-                finalLearningRateFraction: Double = 0.05, forceWeight: Double = 1, l2: Double = 0,
-                validationFraction: Double = 0.1, patience: Int = 30, scaling: ScalingMode = .scale,
-                seed: UInt64 = 1) {
+    /// The values the initialiser takes when a setting is left out (scene files share them).
+    public enum Defaults {
+        public static let epochs = 120, batchSize = 8, patience = 30
+        public static let learningRate = 3e-3, finalLearningRateFraction = 0.05, forceWeight = 1.0
+        public static let validationFraction = 0.1
+    }
+
+    public init(epochs: Int = Defaults.epochs, batchSize: Int = Defaults.batchSize,
+                learningRate: Double = Defaults.learningRate,
+                finalLearningRateFraction: Double = Defaults.finalLearningRateFraction,
+                forceWeight: Double = Defaults.forceWeight, l2: Double = 0,
+                validationFraction: Double = Defaults.validationFraction, patience: Int = Defaults.patience,
+                scaling: ScalingMode = .scale, seed: UInt64 = 1) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate

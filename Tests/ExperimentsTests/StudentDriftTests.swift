@@ -21,6 +21,21 @@ struct StudentDriftTests {
         }
     }
 
+    @Test("a folder without model files: shippedModel is nil, studentModels names the missing file")
+    func missingModelFile() throws {
+        let scene = try SceneLibrary.load("argon", in: scenesFolder)
+        let empty = scenesFolder.appendingPathComponent("argon/no-such-models-folder")
+        #expect(try scene.shippedModel(.smooth, .tanh, in: empty) == nil)
+        #expect(try scene.shippedModel(.smooth, .tanh) != nil)
+        do {
+            _ = try DriftExperiment.studentModels(scene, folder: empty)
+            Issue.record("expected StudentModelError for a folder without model files")
+        } catch let error as StudentModelError {
+            #expect(error.path == empty.appendingPathComponent("step-relu.json").path)
+            #expect(error.message.contains("nnplab train argon"))
+        }
+    }
+
     /// One initial state at the scene's 1 fs after a 1 ps equilibration (short, for a debug build),
     /// and each named model's RMS deviation over `duration` ps of NVE from it (meV/atom).
     func rmsDeviations(_ names: [String], duration: Double, teacher withTeacher: Bool) throws -> [String: DriftResult] {
