@@ -38,7 +38,7 @@ struct ViewCommand: ParsableCommand {
             throw CommandFailure("nnplab view needs a terminal on stdout; use --headless, or nnplab repl for scripts")
         }
         let scenes = labScenes()
-        var engine = try SimulationEngine(catalog: try lab.catalog(from: scenes))
+        var engine = try lab.engine(from: scenes)
         engine.apply(.setPace(try pace()))
         if headless {
             let seconds = duration ?? 10
