@@ -39,12 +39,6 @@ public struct DotCanvas: Sendable {
         cellStyles[cell] = style
     }
 
-    /// Whether any dot of cell (column, row) is set.
-    public func cellIsLit(column: Int, row: Int) -> Bool {
-        guard column >= 0, row >= 0, column < columns, row < rows else { return false }
-        return bits[row * columns + column] != 0
-    }
-
     /// Draws the straight segment between two dot positions (Bresenham), clipped to the canvas first
     /// so that far-off endpoints cost nothing.
     public mutating func line(from p0: SIMD2<Double>, to p1: SIMD2<Double>, style: CellStyle) {

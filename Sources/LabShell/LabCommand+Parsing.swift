@@ -108,9 +108,8 @@ extension LabCommand {
             guard let seed = UInt64(value) else { throw bad(value) }
             return .seed(seed)
         case .speed:
-            if ["max", "unlimited"].contains(value.lowercased()) { return .speed(.unlimited) }
-            guard let rate = Double(value), rate.isFinite, rate > 0 else { throw bad(value) }
-            return .speed(.picosecondsPerSecond(rate))
+            guard let pace = Pace(parsing: value) else { throw bad(value) }
+            return .speed(pace)
         case .thermostat:
             switch value.lowercased() {
             case "nve" where values.count == 1: return .thermostat(.nve)

@@ -16,6 +16,18 @@ public enum Pace: Sendable, Hashable, CustomStringConvertible {
     /// Caps the lab accepts, ps/s.
     public static let allowedRange = 0.001...1000.0
 
+    /// Reads a speed as users type it (`--speed`, `set speed`): "max" (or "unlimited"), or a positive
+    /// number of ps per second. Nil for anything else; the range check is ``allowedRange``'s.
+    public init?(parsing text: String) {
+        if ["max", "unlimited"].contains(text.lowercased()) {
+            self = .unlimited
+        } else if let rate = Double(text), rate.isFinite, rate > 0 {
+            self = .picosecondsPerSecond(rate)
+        } else {
+            return nil
+        }
+    }
+
     /// "1 ps/s", "0.25 ps/s", "max".
     public var description: String {
         switch self {

@@ -31,34 +31,26 @@ public struct SimulationEngine: Sendable {
 
     /// Starts `catalog`'s scene with its default model, running.
     public init(catalog: any ModelCatalog) throws {
-        let start = try Start(catalog: catalog, choice: catalog.defaultChoice, settings: catalog.settings,
-                              system: catalog.initialSystem)
-        self.catalog = catalog
-        choice = catalog.defaultChoice
-        settings = catalog.settings
-        state = start.state
-        evaluator = start.evaluator
-        modelSummary = start.summary
-        extrapolation = ExtrapolationMonitor(start.evaluator.potential)
-        integrator = catalog.settings.integrator
-        history = EnergyHistory(atomCount: catalog.initialSystem.count)
-        trajectory = TrajectoryRecording()
-        explosionGuard = ExplosionGuard(temperature: catalog.settings.temperature)
-        recordCurrentState()
+        try self.init(catalog: catalog, choice: catalog.defaultChoice, settings: catalog.settings,
+                      system: catalog.initialSystem)
     }
 
-    /// A model bound to a system: its evaluator, the state at t = 0 and the model's summary.
-    struct Start {
-        var evaluator: ForceEvaluator
-        var state: MDState
-        var summary: String
-        init(catalog: any ModelCatalog, choice: ModelChoice, settings: RunSettings, system: AtomicSystem) throws {
-            let potential = try catalog.potential(for: choice)
-            var evaluator = try ForceEvaluator(potential: potential, system: system)
-            state = settings.integrator.initialState(system, evaluator: &evaluator, seed: settings.seed)
-            self.evaluator = evaluator
-            summary = potential.summary
-        }
+    /// Starts `system` under `catalog`, `choice` and `settings`, running, with a fresh history.
+    private init(catalog: any ModelCatalog, choice: ModelChoice, settings: RunSettings, system: AtomicSystem) throws {
+        let potential = try catalog.potential(for: choice)
+        var evaluator = try ForceEvaluator(potential: potential, system: system)
+        integrator = settings.integrator
+        state = integrator.initialState(system, evaluator: &evaluator, seed: settings.seed)
+        self.evaluator = evaluator
+        self.catalog = catalog
+        self.choice = choice
+        self.settings = settings
+        modelSummary = potential.summary
+        extrapolation = ExtrapolationMonitor(potential)
+        history = EnergyHistory(atomCount: system.count)
+        trajectory = TrajectoryRecording()
+        explosionGuard = ExplosionGuard(temperature: settings.temperature)
+        recordCurrentState()
     }
 
     /// Steps while running, at most `maxSteps` times; stops early when a `run N` completes or the run
@@ -122,24 +114,14 @@ public struct SimulationEngine: Sendable {
         return posted
     }
 
-    /// Restarts from `system` under `catalog`, `choice` and `settings`: new evaluator, state, history.
+    /// Restarts from `system` under `catalog`, `choice` and `settings`: a fresh engine (new evaluator,
+    /// state, history, trajectory, running) that keeps only the pace and the message line's serial.
     mutating func restart(catalog: any ModelCatalog, choice: ModelChoice, settings: RunSettings,
                           system: AtomicSystem) throws {
-        let start = try Start(catalog: catalog, choice: choice, settings: settings, system: system)
-        state = start.state
-        evaluator = start.evaluator
-        self.catalog = catalog
-        self.choice = choice
-        self.settings = settings
-        modelSummary = start.summary
-        extrapolation = ExtrapolationMonitor(start.evaluator.potential)
-        extrapolationNews = ExtrapolationNews()
-        integrator = settings.integrator
-        explosionGuard = ExplosionGuard(temperature: settings.temperature)
-        history = EnergyHistory(atomCount: system.count)
-        trajectory.clear()
-        remainingRunSteps = nil
-        runState = .running
-        recordCurrentState()
+        var fresh = try SimulationEngine(catalog: catalog, choice: choice, settings: settings, system: system)
+        fresh.pace = pace
+        fresh.message = message
+        fresh.messageSerial = messageSerial
+        self = fresh
     }
 }

@@ -65,7 +65,7 @@ struct BenchCommand: ParsableCommand {
         #endif
         var misses = 0
         for benchmark in chosen {
-            if isatty(STDERR_FILENO) != 0 { FileHandle.standardError.write(Data("running \(benchmark.name)...\n".utf8)) }
+            if isatty(STDERR_FILENO) != 0 { printToStandardError("running \(benchmark.name)...") }
             let figure = try benchmark.measure(quick)
             let pass = figure <= benchmark.target
             if !pass { misses += 1 }

@@ -31,17 +31,17 @@ struct CheckCompletenessCommand: ParsableCommand {
     @Option(help: "Training epochs of each student (default: the scene's recipe).")
     var epochs: Int?
 
-    @Option(help: "Output: text or json.")
-    var format: CheckFormat = .text
+    @OptionGroup var output: CheckOutputOptions
 
-    func run() throws {
+    func validate() throws {
         guard (configurations ?? 4) >= 4, (epochs ?? 1) > 0 else {
             throw ValidationError("--configurations must be at least 4 and --epochs positive")
         }
+    }
+
+    func run() throws {
         let plan = students ? CompletenessCheck.TrainingPlan(configurations: configurations, epochs: epochs) : nil
-        let check = try CompletenessCheck.run(scene: try SceneLibrary.load(scene), plan: plan) { note in
-            FileHandle.standardError.write(Data((note + "\n").utf8))
-        }
-        print(format == .json ? try exerciseJSON(check) : check.report)
+        let check = try CompletenessCheck.run(scene: try SceneLibrary.load(scene), plan: plan, progress: printToStandardError)
+        try output.print(check)
     }
 }

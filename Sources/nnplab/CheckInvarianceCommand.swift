@@ -24,16 +24,10 @@ struct CheckInvarianceCommand: ParsableCommand {
     @Option(help: "Seed of the random operations and the random networks.")
     var seed: UInt64 = 1
 
-    @Option(help: "Output: text or json.")
-    var format: CheckFormat = .text
+    @OptionGroup var output: CheckOutputOptions
 
     func run() throws {
         let check = try InvarianceCheck.run(scene: try SceneLibrary.load(scene), seed: seed)
-        print(format == .json ? try exerciseJSON(check) : check.report)
+        try output.print(check)
     }
-}
-
-/// `--format` of the checks: words and numbers for people, JSON for programs.
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
 }

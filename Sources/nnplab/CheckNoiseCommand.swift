@@ -32,17 +32,17 @@ struct CheckNoiseCommand: ParsableCommand {
     @Option(help: "Training epochs of each student.")
     var epochs: Int = NoiseCheck.Plan().epochs
 
-    @Option(help: "Output: text or json.")
-    var format: CheckFormat = .text
+    @OptionGroup var output: CheckOutputOptions
 
-    func run() throws {
+    func validate() throws {
         guard energyNoise >= 0, forceNoise >= 0, configurations >= 4, epochs > 0 else {
             throw ValidationError("noise must be >= 0, --configurations >= 4 and --epochs > 0")
         }
+    }
+
+    func run() throws {
         let plan = NoiseCheck.Plan(configurations: configurations, energyNoise: energyNoise, forceNoise: forceNoise, epochs: epochs)
-        let check = try NoiseCheck.run(scene: try SceneLibrary.load(scene), plan: plan) { note in
-            FileHandle.standardError.write(Data((note + "\n").utf8))
-        }
-        print(format == .json ? try exerciseJSON(check) : check.report)
+        let check = try NoiseCheck.run(scene: try SceneLibrary.load(scene), plan: plan, progress: printToStandardError)
+        try output.print(check)
     }
 }

@@ -26,30 +26,32 @@ struct CheckTimestepCommand: ParsableCommand {
     @Option(help: "Length of each run in ps.")
     var time: Double = TimestepCheck.defaultDuration
 
-    @Option(help: "Folder of the six model files (default: the scene's models folder).")
-    var models: String?
+    @OptionGroup var models: ModelsFolderOption
 
     @Option(help: "Independent starts pooled at every time step.")
     var starts: Int = TimestepCheck.defaultStarts
 
-    @Option(help: "Output: text or json.")
-    var format: CheckFormat = .text
+    @OptionGroup var output: CheckOutputOptions
 
-    func run() throws {
-        let scene = try SceneLibrary.load(self.scene)
-        var steps: [Double]?
-        if let dt {
-            let parsed = dt.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard parsed.count >= 2, parsed.allSatisfy({ ($0 ?? 0) > 0 }) else {
-                throw ValidationError("--dt: expected at least two positive time steps in fs separated by commas, got '\(dt)'")
-            }
-            steps = parsed.compactMap { $0 }
-        }
+    func validate() throws {
+        _ = try timeSteps()
         guard time > 0, time.isFinite else { throw ValidationError("--time must be positive, got \(time)") }
         guard starts > 0 else { throw ValidationError("--starts must be positive, got \(starts)") }
-        let check = try TimestepCheck.run(scene: scene, folder: models.map { URL(fileURLWithPath: $0) }, timeSteps: steps, duration: time, starts: starts) { note in
-            FileHandle.standardError.write(Data((note + "\n").utf8))
+    }
+
+    func run() throws {
+        let check = try TimestepCheck.run(scene: try SceneLibrary.load(scene), folder: models.folder, timeSteps: try timeSteps(),
+                                          duration: time, starts: starts, progress: printToStandardError)
+        try output.print(check)
+    }
+
+    /// The time steps `--dt` lists in fs (nil without it: the scene's).
+    private func timeSteps() throws -> [Double]? {
+        guard let dt else { return nil }
+        let parsed = dt.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parsed.count >= 2, parsed.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw ValidationError("--dt: expected at least two positive time steps in fs separated by commas, got '\(dt)'")
         }
-        print(format == .json ? try exerciseJSON(check) : check.report)
+        return parsed.compactMap { $0 }
     }
 }

@@ -31,8 +31,7 @@ struct DriftCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: DriftFormat = .table
 
-    @Option(help: "Folder of the six model files (default: the scene's models folder).")
-    var models: String?
+    @OptionGroup var models: ModelsFolderOption
 
     @Flag(help: "Also run the exact teacher cut at the student's r_c in the three ways (activation 'teacher').")
     var teachers = false
@@ -46,7 +45,7 @@ struct DriftCommand: ParsableCommand {
     func run() throws {
         let scene = try SceneLibrary.load(self.scene)
         let teacher = try scene.teacherPotential()
-        let candidates = try DriftExperiment.studentModels(scene, folder: models.map { URL(fileURLWithPath: $0) }) + (teachers ? DriftExperiment.truncatedTeachers(scene) : [])
+        let candidates = try DriftExperiment.studentModels(scene, folder: models.folder) + (teachers ? DriftExperiment.truncatedTeachers(scene) : [])
         guard !candidates.isEmpty else {
             throw CommandFailure("\(scene.name): no models to compare (the scene's potential has one fixed cutoff)")
         }

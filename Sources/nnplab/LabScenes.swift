@@ -39,4 +39,9 @@ struct LabSceneOptions: ParsableArguments {
             throw CommandFailure("scene \(scene): \(error)")
         }
     }
+
+    /// A simulation engine on the scene's catalog (see ``catalog(from:)``), as `view` and `repl` start it.
+    func engine(from scenes: any SceneSource) throws -> SimulationEngine {
+        try SimulationEngine(catalog: try catalog(from: scenes))
+    }
 }

@@ -83,8 +83,8 @@ extension PotentialChoice {
         let loaded: BehlerParrinelloPotential
         do { loaded = try N2P2PotentialLoader.load(folder: folder) } catch { throw CommandFailure("\(error)") }
         if loaded.units != .metal {
-            FileHandle.standardError.write(Data(("note: \(folder.lastPathComponent) works in \(loaded.units.lengthName) and "
-                + "\(loaded.units.energyName): positions are read, and energies and forces written, in those units\n").utf8))
+            printToStandardError("note: \(folder.lastPathComponent) works in \(loaded.units.lengthName) and "
+                + "\(loaded.units.energyName): positions are read, and energies and forces written, in those units")
         }
         return loaded
     }

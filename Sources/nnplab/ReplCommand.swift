@@ -16,13 +16,12 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         let scenes = labScenes()
-        let catalog = try lab.catalog(from: scenes)
-        var backend = EngineBackend(engine: try SimulationEngine(catalog: catalog))
+        var backend = EngineBackend(engine: try lab.engine(from: scenes))
         _ = backend.perform(.pause)
         let shell = Shell(scenes: scenes)
         let interactive = isatty(STDIN_FILENO) == 1
         if interactive {
-            print("nnplab repl: scene \(catalog.sceneName); type help for commands, quit to leave")
+            print("nnplab repl: scene \(backend.engine.catalog.sceneName); type help for commands, quit to leave")
         }
         let lines = AnyIterator<String> {
             if interactive {
@@ -33,9 +32,9 @@ struct ReplCommand: ParsableCommand {
         }
         let outcome = shell.runSession(lines: IteratorSequence(lines), on: &backend, numbered: !interactive,
                                        print: { print($0) },
-                                       printError: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+                                       printError: printToStandardError,
                                        progress: { note in
-                                           if interactive { FileHandle.standardError.write(Data(("… " + note + "\n").utf8)) }
+                                           if interactive { printToStandardError("… " + note) }
                                        })
         if !outcome.failedLines.isEmpty, !interactive { throw ExitCode(1) }
     }

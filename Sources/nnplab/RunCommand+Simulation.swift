@@ -42,7 +42,7 @@ extension RunCommand {
             for w in extrapolation?.check(state.system, neighbors: evaluator.neighbors, step: state.step) ?? []
             where extrapolationLines < 20 {
                 extrapolationLines += 1
-                FileHandle.standardError.write(Data("extrapolation at step \(state.step): \(w)\n".utf8))
+                printToStandardError("extrapolation at step \(state.step): \(w)")
             }
             guard state.step % every == 0, let latest = monitor.latest else { return }
             try log?.append(step: state.step, latest)

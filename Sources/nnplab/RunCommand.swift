@@ -120,7 +120,7 @@ struct RunCommand: ParsableCommand {
         } else {
             potential = UnitConvertedPotential(wrapping: made)
             system = system.scalingLengths(by: made.units.lengthInAngstrom)
-            FileHandle.standardError.write(Data("note: the run converts \(structure) from \(made.units.lengthName) to Å and reports in Å, eV\n".utf8))
+            printToStandardError("note: the run converts \(structure) from \(made.units.lengthName) to Å and reports in Å, eV")
         }
         if let temperature { system.assignMaxwellBoltzmannVelocities(temperature: temperature, seed: seed) }
         let outcome: RunOutcome

@@ -38,7 +38,7 @@ struct ViewCommand: ParsableCommand {
             throw CommandFailure("nnplab view needs a terminal on stdout; use --headless, or nnplab repl for scripts")
         }
         let scenes = labScenes()
-        var engine = try SimulationEngine(catalog: try lab.catalog(from: scenes))
+        var engine = try lab.engine(from: scenes)
         engine.apply(.setPace(try pace()))
         if headless {
             let seconds = duration ?? 10
@@ -52,11 +52,12 @@ struct ViewCommand: ParsableCommand {
 
     /// `--speed` as a pace.
     private func pace() throws -> Pace {
-        if speed.lowercased() == "max" { return .unlimited }
-        guard let rate = Double(speed), Pace.allowedRange.contains(rate) else {
+        switch Pace(parsing: speed) {
+        case .unlimited: return .unlimited
+        case let .picosecondsPerSecond(rate) where Pace.allowedRange.contains(rate): return .picosecondsPerSecond(rate)
+        default:
             throw ValidationError("--speed: expected ps per second in \(Pace.allowedRange.lowerBound)...\(Pace.allowedRange.upperBound) or max, got '\(speed)'")
         }
-        return .picosecondsPerSecond(rate)
     }
 
     private func headlessSummary(_ run: HeadlessRun) -> String {

@@ -23,6 +23,14 @@ func networkCatalog(start: AtomicSystem? = nil, timeStep: Double = 1) throws -> 
 
 @Suite("Lab pacing")
 struct PacingTests {
+    @Test("a typed speed reads as max, unlimited or a positive finite number of ps/s, and nothing else")
+    func paceParsing() {
+        #expect(Pace(parsing: "max") == .unlimited)
+        #expect(Pace(parsing: "Unlimited") == .unlimited)
+        #expect(Pace(parsing: "0.25") == .picosecondsPerSecond(0.25))
+        for bad in ["0", "-2", "nan", "inf", "fast", ""] { #expect(Pace(parsing: bad) == nil, "\(bad)") }
+    }
+
     @Test("at 1 ps/s and dt 2 fs, 10 ms of wall time allow 5 steps; spent steps leave the bucket")
     func allowance() {
         var pacer = PaceLimiter()

@@ -65,6 +65,20 @@ struct SimulationEngineTests {
         #expect(engine.runState == .running)
     }
 
+    @Test("reset keeps the view's speed, starts a fresh trajectory and posts a newer message")
+    func resetKeepsPace() throws {
+        var engine = try SimulationEngine(catalog: argonCatalog())
+        engine.apply(.setPace(.picosecondsPerSecond(3)))
+        engine.stepWhileRunning(maxSteps: 25)
+        #expect(engine.trajectory.frames.map(\.step) == [0, 10, 20])
+        let before = engine.apply(.pause)
+        let answer = engine.apply(.reset)
+        #expect(engine.pace == .picosecondsPerSecond(3))
+        #expect(engine.trajectory.frames.map(\.step) == [0])
+        #expect(answer.serial > before.serial)
+        #expect(engine.message == answer)
+    }
+
     @Test("dt 100 fs on liquid argon blows up; the run pauses saying why and reset recovers")
     func explosionPauses() throws {
         var engine = try SimulationEngine(catalog: argonCatalog())
