@@ -1,6 +1,9 @@
 import Experiments
 import Foundation
 import Simulation
+import Geometry
+import Dynamics
+import Scenes
 
 /// Carries out the lab's commands against a backend: the one executor behind the `:` line and
 /// `nnplab repl`.

@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import Descriptors
 import TOMLKit
+import Dynamics
 
 extension Scene {
     /// Reads and validates a scene file. Every problem is a ``SceneError`` naming file and line.
@@ -175,10 +176,12 @@ extension Scene {
     static func parseMD(_ t: SceneTable) throws -> MDSettings {
         let dt = try t.double("dt", "a positive time step in fs (at most 20)", where: { $0 > 0 && $0 <= 20 })
         let temperature = try t.double("temperature", "a non-negative temperature in K", where: { $0 >= 0 })
+        let thermostat: MDSettings.ThermostatKey = try t.choice("thermostat", default: .nve)
+        let friction = try t.double("friction", default: 0.01, "a positive friction in 1/fs", where: { $0 > 0 })
         let md = MDSettings(
             timeStep: dt, temperature: temperature,
-            thermostat: try t.choice("thermostat", default: .nve),
-            friction: try t.double("friction", default: 0.01, "a positive friction in 1/fs", where: { $0 > 0 }),
+            thermostat: thermostat == .nve ? .nve : .langevin(friction: friction),
+            friction: friction,
             seed: UInt64(try t.int("seed", default: 1, "a non-negative integer seed", where: { $0 >= 0 })),
             equilibration: try t.tables("equilibration").map { stage in
                 let s = MDSettings.EquilibrationStage(

@@ -3,6 +3,7 @@ import Experiments
 import Foundation
 import Geometry
 import Potentials
+import StructureFiles
 
 /// `nnplab check forces`: analytic forces against central finite differences, and what each costs.
 struct CheckForcesCommand: ParsableCommand {

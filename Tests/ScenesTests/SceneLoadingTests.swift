@@ -3,6 +3,7 @@ import Testing
 import Geometry
 import Descriptors
 @testable import Scenes
+import Dynamics
 
 /// The repository's Scenes folder, from this file's path (…/Tests/ScenesTests/X.swift).
 let scenesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
