@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "Potentials",
                 dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "StructureFiles"],
                 swiftSettings: fast),
+        // The i-PI socket protocol: a client that serves a potential's forces to i-PI or ASE.
+        .target(name: "SocketDriver", dependencies: ["Geometry", "Potentials"]),
         // Integrators, thermostats, initial velocities and conservation diagnostics.
         .target(name: "Dynamics", dependencies: ["Geometry", "Potentials"], swiftSettings: fast),
         // Training data from teacher potentials, Adam, force training.
@@ -65,13 +67,15 @@ let package = Package(
         .executableTarget(name: "nnplab",
                           dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "Dynamics",
                                          "Training", "Scenes", "Experiments", "Simulation",
-                                         "LabShell", "TerminalUI", "Canvas",
+                                         "LabShell", "TerminalUI", "Canvas", "SocketDriver",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "StructureFilesTests", dependencies: ["Geometry", "StructureFiles"]),
         .testTarget(name: "PotentialsTests",
                     dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks", "Potentials"]),
+        .testTarget(name: "SocketDriverTests",
+                    dependencies: ["Geometry", "StructureFiles", "Potentials", "SocketDriver"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Geometry", "StructureFiles", "Potentials", "Dynamics"]),
         .testTarget(name: "DescriptorsTests", dependencies: ["Geometry", "Descriptors"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Geometry"]),
