@@ -125,3 +125,29 @@ struct SessionTests {
         #expect(abs(answer.energy / direct.energy - 1) < 1e-13)
     }
 }
+
+@Suite("i-PI client with a potential made in atomic units")
+struct AtomicUnitsPotentialTests {
+    @Test("the n2p2 water model (Bohr, Hartree) gets the server's numbers unchanged and answers bit for bit")
+    func waterPassesThrough() throws {
+        let scenes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenes/water")
+        let water = try N2P2PotentialLoader.load(folder: scenes)
+        #expect(water.units == .atomic)
+        let frame = try #require(try StructureFormat.read(scenes.appendingPathComponent("input.data")).first)
+        // Ten molecules as a periodic box keeps the test fast; the identity holds for any positions.
+        let box = try #require(frame.system.cell)
+        let small = try AtomicSystem(elements: Array(frame.system.elements.prefix(30)),
+                                     positions: Array(frame.system.positions.prefix(30)), cell: box)
+        for units in AtomicUnitConvention.all {
+            let driver = try DriverSession(structure: small, structureName: "water", potential: water, units: units)
+            let stream = ScriptedStream(ServerSide.posdata(small, bohr: 1) + ServerSide.header("GETFORCE"))
+            _ = try driver.run(over: stream)
+            let answer = try #require(ServerSide.parseForces(stream.written, bohr: 1, hartree: 1))
+            let direct = water.evaluate(small, neighbors: NeighborList(system: small, cutoff: water.cutoff,
+                                                                       kind: water.neighborListKind),
+                                        request: .energyAndForces)
+            #expect(answer.energy == direct.energy && answer.forces == direct.forces, "\(units)")
+        }
+    }
+}
