@@ -28,8 +28,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Connect to the Unix socket /tmp/ipi_NAME.", valueName: "NAME"))
     var unix: String?
 
-    @Option(help: "Connect to this host (with --port).")
-    var host: String = "localhost"
+    @Option(help: "Connect to this host (with --port; default localhost).")
+    var host: String?
 
     @Option(help: "Connect to this TCP port.")
     var port: Int?
@@ -70,12 +70,13 @@ struct ServeCommand: ParsableCommand {
     private func serverAddress() throws -> ServerAddress {
         switch (unix, port) {
         case let (name?, nil):
+            guard host == nil else { throw CommandFailure("--host goes with --port; a Unix socket (--unix) is on this machine") }
             guard !name.isEmpty, !name.contains("/") else {
                 throw CommandFailure("--unix takes a socket name without '/' (it connects to /tmp/ipi_NAME), got '\(name)'")
             }
             return .unix(name: name)
         case let (nil, port?):
-            return .inet(host: host, port: port)
+            return .inet(host: host ?? "localhost", port: port)
         case (nil, nil):
             throw CommandFailure("give --unix NAME or --port N (with --host H, default localhost)")
         case (_?, _?):

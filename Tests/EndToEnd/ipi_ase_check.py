@@ -1,12 +1,12 @@
 """End-to-end checks of `nnplab serve` against real i-PI servers: ASE's SocketIOCalculator and i-PI.
 
-    python3 ipi_ase_check.py ase NNPLAB STRUCTURE POTENTIAL --dt FS --temperature K [--stress]
+    python3 ipi_ase_check.py ase NNPLAB STRUCTURE POTENTIAL --dt FS --temperature K [--stress] [--tcp]
     python3 ipi_ase_check.py ipi NNPLAB STRUCTURE POTENTIAL --dt FS --temperature K
     python3 ipi_ase_check.py refuse NNPLAB STRUCTURE
 
-`ase`: ASE launches `nnplab serve` on a Unix socket and runs 20 velocity-Verlet steps; the final energy
-and forces must equal `nnplab eval` of the same positions (1e-9 relative, 1e-8 eV/A), and, with
---stress, ASE's stress must equal its own numerical stress (finite strains through the same socket);
+`ase`: ASE launches `nnplab serve` on a Unix socket (a TCP port on localhost with --tcp) and runs 20
+velocity-Verlet steps; the final energy and forces must equal `nnplab eval` of the same positions
+(1e-9 relative, 1e-8 eV/A), and, with --stress, ASE's stress must equal its own numerical stress (finite strains through the same socket);
 without --stress the client must say once on stderr that the potential gives no virial.
 
 `ipi`: i-PI runs 20 NVE steps with `nnplab serve` as its force field; i-PI's potential energy at step 0
@@ -60,6 +60,13 @@ def nnplab_eval(nnplab, atoms, potential, workdir, extra=()):
     return result.get_potential_energy(), result.get_forces()
 
 
+def free_port():
+    """A TCP port on the loopback interface that nothing listens on now."""
+    with socket.socket(socket.AF_INET) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def numerical_stress(atoms):
     """ASE's finite-strain stress (strain 1e-5), from wherever this ASE version keeps it."""
     try:
@@ -87,12 +94,14 @@ def check_ase(args):
 
     def launch(atoms, properties, port, unixsocket):
         err = open(stderr_path, "w")
-        proc = subprocess.Popen([args.nnplab, "serve", args.structure, "--potential", args.potential,
-                                 "--unix", unixsocket], stderr=err)
+        where = ["--unix", unixsocket] if unixsocket else ["--host", "localhost", "--port", str(port)]
+        proc = subprocess.Popen([args.nnplab, "serve", args.structure, "--potential", args.potential, *where],
+                                stderr=err)
         launched.append(proc)
         return proc
 
-    with SocketIOCalculator(launch_client=launch, unixsocket=name, timeout=120) as calc:
+    where = dict(port=free_port()) if args.tcp else dict(unixsocket=name)
+    with SocketIOCalculator(launch_client=launch, timeout=120, **where) as calc:
         atoms.calc = calc
         VelocityVerlet(atoms, timestep=args.dt * units.fs).run(20)
         energy = atoms.get_potential_energy()
@@ -295,6 +304,7 @@ def main():
     parser.add_argument("--dt", type=float, default=1.0)
     parser.add_argument("--temperature", type=float, default=100.0)
     parser.add_argument("--stress", action="store_true")
+    parser.add_argument("--tcp", action="store_true", help="a TCP port on localhost instead of a Unix socket")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="nnplab-ipi-") as workdir:
         args.workdir = workdir
