@@ -65,6 +65,9 @@ let package = Package(
         .target(name: "LabShell",
                 dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Scenes", "Experiments", "Simulation", "Canvas"],
                 swiftSettings: strict),
+        // The i-PI socket protocol: any NNPLab potential as a force engine for ASE and i-PI.
+        .target(name: "SocketDriver", dependencies: ["Geometry", "Potentials"],
+                swiftSettings: strict),
         // ncurses, linked as a system library; only TerminalUI imports it.
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses",
                        providers: [.apt(["libncurses-dev"])]),
@@ -72,7 +75,7 @@ let package = Package(
                 dependencies: ["CNCurses", "Geometry", "Descriptors", "Dynamics", "Scenes", "Experiments", "Simulation", "Canvas", "LabShell"],
                 swiftSettings: strict),
         .executableTarget(name: "nnplab",
-                          dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Training", "Scenes", "Experiments", "Simulation", "LabShell", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Training", "Scenes", "Experiments", "Simulation", "SocketDriver", "LabShell", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: strict),
 
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"],
@@ -99,6 +102,8 @@ let package = Package(
                 swiftSettings: strict),
         .testTarget(name: "SimulationTests",
                     dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Scenes", "Experiments", "Simulation"],
+                swiftSettings: strict),
+        .testTarget(name: "SocketDriverTests", dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "SocketDriver"],
                 swiftSettings: strict),
         .testTarget(name: "CanvasTests", dependencies: ["Geometry", "Canvas"],
                 exclude: ["Golden"], swiftSettings: strict),

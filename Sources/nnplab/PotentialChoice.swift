@@ -3,6 +3,7 @@ import Descriptors
 import Foundation
 import Geometry
 import Potentials
+import Training
 
 extension CutoffKind: ExpressibleByArgument {}
 
@@ -11,8 +12,8 @@ extension CutoffKind: ExpressibleByArgument {}
 /// `lj`: Lennard-Jones argon (ε 0.0104 eV, σ 3.40 Å, r_c 8.5 Å) cut the `--cutoff` way (default
 /// smooth), with `--epsilon`, `--sigma`, `--rc`, `--element` overriding. `sw`: Stillinger-Weber silicon (1985).
 struct PotentialChoice: ParsableArguments {
-    @Option(help: ArgumentHelp("The potential: lj (Lennard-Jones argon), sw (Stillinger-Weber silicon), or an n2p2 potential folder (input.nn, scaling.data, weights.ZZZ.data).",
-                               valueName: "lj|sw|FOLDER"))
+    @Option(help: ArgumentHelp("The potential: lj (Lennard-Jones argon), sw (Stillinger-Weber silicon), an n2p2 potential folder (input.nn, scaling.data, weights.ZZZ.data), or a student model file (.json, as in Scenes/*/models).",
+                               valueName: "lj|sw|FOLDER|MODEL.json"))
     var potential: String
 
     @Option(help: ArgumentHelp("How Lennard-Jones is cut at r_c: step (plain), kinked (energy shifted), smooth (force shifted). Default smooth.",
@@ -52,8 +53,9 @@ struct PotentialChoice: ParsableArguments {
             }
             return StillingerWeber()
         default:
+            if potential.lowercased().hasSuffix(".json") { return try loadStudentModel(URL(fileURLWithPath: potential)) }
             if let folder = n2p2Folder { return try loadN2P2(folder) }
-            throw CommandFailure("unknown potential '\(potential)' (expected lj, sw or an n2p2 folder with input.nn)")
+            throw CommandFailure("unknown potential '\(potential)' (expected lj, sw, an n2p2 folder with input.nn or a student model .json)")
         }
     }
 
@@ -87,5 +89,23 @@ extension PotentialChoice {
                 + "\(loaded.units.energyName): positions are read, and energies and forces written, in those units")
         }
         return loaded
+    }
+}
+
+extension PotentialChoice {
+    /// Loads a student model file (what `nnplab train` writes, e.g. Scenes/argon/models/smooth-tanh.json):
+    /// a Behler-Parrinello potential in metal units. A bad file is one line naming it and what is wrong.
+    func loadStudentModel(_ file: URL) throws -> any Potential {
+        let ljOnly = ljOnlyOptionsGiven
+        guard ljOnly.isEmpty else {
+            throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; a student model brings its own cutoff")
+        }
+        do {
+            return try StudentModel.read(from: file).potential()
+        } catch let error as StudentModelError {
+            throw CommandFailure(error.description)
+        } catch {
+            throw CommandFailure("\(file.path): \(error)")
+        }
     }
 }
