@@ -40,18 +40,15 @@ struct PotentialChoice: ParsableArguments {
                 guard let e = Element(symbol: symbol) else { throw CommandFailure("unknown chemical element for --element: '\(symbol)'") }
                 return e
             } ?? LennardJones.argon
-            do {
-                return try LennardJones(epsilon: epsilon ?? 0.0104, sigma: sigma ?? 3.40, cutoff: rc ?? 8.5,
-                                        truncation: cutoff ?? .smooth, element: species)
-            } catch {
-                throw CommandFailure("\(error)")
-            }
+            return try teacher(.lennardJones(epsilon: epsilon ?? LennardJones.argonEpsilon,
+                                             sigma: sigma ?? LennardJones.argonSigma, cutoff: rc ?? LennardJones.argonCutoff,
+                                             truncation: cutoff ?? .smooth, element: species))
         case "sw":
             let ljOnly = ljOnlyOptionsGiven
             guard ljOnly.isEmpty else {
                 throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; Stillinger-Weber has its own smooth cutoff")
             }
-            return StillingerWeber()
+            return try teacher(.stillingerWeber)
         default:
             if potential.lowercased().hasSuffix(".json") { return try loadStudentModel(URL(fileURLWithPath: potential)) }
             if let folder = n2p2Folder { return try loadN2P2(folder) }
@@ -67,6 +64,11 @@ struct PotentialChoice: ParsableArguments {
 }
 
 extension PotentialChoice {
+    /// Builds `model` with the one teacher factory; its errors become one-line command failures.
+    func teacher(_ model: TeacherModel) throws -> any Potential {
+        do { return try model.potential() } catch { throw CommandFailure("\(error)") }
+    }
+
     /// The folder `--potential` names when it is an n2p2 potential (a directory holding input.nn).
     var n2p2Folder: URL? {
         var isDirectory: ObjCBool = false
@@ -82,8 +84,7 @@ extension PotentialChoice {
         guard ljOnly.isEmpty else {
             throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; an n2p2 potential brings its own cutoffs")
         }
-        let loaded: BehlerParrinelloPotential
-        do { loaded = try N2P2PotentialLoader.load(folder: folder) } catch { throw CommandFailure("\(error)") }
+        let loaded = try teacher(.n2p2(directory: folder))
         if loaded.units != .metal {
             printToStandardError("note: \(folder.lastPathComponent) works in \(loaded.units.lengthName) and "
                 + "\(loaded.units.energyName): positions are read, and energies and forces written, in those units")
