@@ -78,18 +78,13 @@ extension PotentialChoice {
         return url
     }
 
-    /// Loads an n2p2 folder; it is evaluated in its own units, which a note on stderr names.
+    /// Loads an n2p2 folder, in its own units (each command says on stderr what it does with them).
     func loadN2P2(_ folder: URL) throws -> any Potential {
         let ljOnly = ljOnlyOptionsGiven
         guard ljOnly.isEmpty else {
             throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; an n2p2 potential brings its own cutoffs")
         }
-        let loaded = try teacher(.n2p2(directory: folder))
-        if loaded.units != .metal {
-            printToStandardError("note: \(folder.lastPathComponent) works in \(loaded.units.lengthName) and "
-                + "\(loaded.units.energyName): positions are read, and energies and forces written, in those units")
-        }
-        return loaded
+        return try teacher(.n2p2(directory: folder))
     }
 }
 

@@ -20,6 +20,9 @@ struct RunOutcome {
     var instability: Instability?
     /// For a trained NNP: whether its symmetry functions left the training range, in one line.
     var extrapolation: String? = nil
+    /// False for Langevin dynamics, whose bath exchanges energy with the atoms: then E_total is not
+    /// conserved and the report leaves out the conservation figures rather than present them.
+    var conservesEnergy = true
 }
 
 extension RunCommand {
@@ -54,7 +57,8 @@ extension RunCommand {
                           endTemperature: state.temperature, report: report,
                           crossingCutoff: dynamics[monitor].crossingCutoff ?? potential.cutoff,
                           listRebuilds: dynamics.evaluator.neighbors.buildCount - 1, wallSeconds: wall,
-                          instability: instability, extrapolation: dynamics[extrapolation]?.monitor.summary)
+                          instability: instability, extrapolation: dynamics[extrapolation]?.monitor.summary,
+                          conservesEnergy: integrator is VelocityVerlet)
     }
 }
 
@@ -97,9 +101,17 @@ extension RunOutcome {
                 + (stepsDone < stepsAsked ? " (stopped early, of \(stepsAsked) asked)" : "")),
             ("temperature", "start \(fixed(startTemperature, 2)) K, mean \(fixed(r.meanTemperature, 2)) K, end \(fixed(endTemperature, 2)) K"),
             ("total energy", "start \(fixed(r.initialTotalEnergy, 6)) eV, end \(fixed(r.finalTotalEnergy, 6)) eV"),
-            ("rms deviation", "\(scientific(r.rmsDeviationPerAtom)) meV/atom"),
-            ("drift", "\(scientific(r.driftPerAtom)) meV/atom/ps"),
-            ("largest step", "\(scientific(r.largestStepChange)) meV"),
+        ]
+        if conservesEnergy {
+            lines += [
+                ("rms deviation", "\(scientific(r.rmsDeviationPerAtom)) meV/atom"),
+                ("drift", "\(scientific(r.driftPerAtom)) meV/atom/ps"),
+                ("largest step", "\(scientific(r.largestStepChange)) meV"),
+            ]
+        } else {
+            lines.append(("conservation", "not measured: the Langevin bath exchanges energy with the atoms"))
+        }
+        lines += [
             ("crossings", "\(fixed(r.crossingsPerPicosecond ?? 0, 1)) per ps (\(r.crossingCount ?? 0) pairs crossed r_c = \(fixed(crossingCutoff, 3)) Å)"),
             ("list rebuilds", "\(listRebuilds)"),
         ]
@@ -114,6 +126,5 @@ extension RunOutcome {
             .joined(separator: "\n")
     }
 
-    private func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
     private func scientific(_ x: Double) -> String { String(format: "%.3e", x) }
 }
