@@ -90,7 +90,7 @@ public struct Shell: Sendable {
         let start = s.time - r.duration
         let since = s.history.marks.last.map { "since \($0.label) at \(fixed($0.time / 1000, 3)) ps" } ?? "since the start"
         return [
-            "\(s.choice) \(since): \(r.sampleCount) samples from t \(fixed(start / 1000, 3)) to \(fixed(s.time / 1000, 3)) ps "
+            "\(s.choice) \(since), \(r.sampleCount) samples from t \(fixed(start / 1000, 3)) to \(fixed(s.time / 1000, 3)) ps "
                 + "(\(fixed(r.duration / 1000, 3)) ps):",
             "RMS of E_total - E_total(t0): \(fixed(r.rmsDeviationPerAtom, 6)) meV/atom; "
                 + "net change \(fixed((r.finalTotalEnergy - r.initialTotalEnergy) / n * 1000, 6)) meV/atom; "
