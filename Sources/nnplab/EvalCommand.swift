@@ -37,6 +37,9 @@ struct EvalCommand: ParsableCommand {
             try StructureLoading.check(frame, against: potential, file: structure)
             var evaluator = try ForceEvaluator(potential: potential, system: frame.system)
             let result = evaluator.evaluate(frame.system)
+            if let detecting = potential as? any ExtrapolationDetecting {
+                ExtrapolationReport.print(detecting.extrapolationWarnings(frame.system), structure: structure)
+            }
             evaluated.append(LabelledStructure(system: frame.system, energy: result.energy, forces: result.forces,
                                                comment: frame.comment))
         }
