@@ -32,25 +32,10 @@ struct PolynomialSymmetryFunctionTests {
         let evaluator = SymmetryFunctionEvaluator(set)
         for periodic in [false, true] {
             let system = try SymmetryFunctionDerivativeTests.system(periodic: periodic)
-            let (g, derivatives) = try evaluator.descriptorsAndDerivatives(of: system)
+            let g = try evaluator.descriptors(of: system)
             #expect(g.contains { $0[0] != 0 }, "type \(kind.rawValue) \(subtype) is zero everywhere")
-            var dense = [[Vector3]](repeating: [Vector3](repeating: .zero, count: system.count), count: system.count)
-            for (i, list) in derivatives.entries.enumerated() { for e in list { dense[i][Int(e.atom)] += e.gradient } }
-            let step = 1e-6
-            var checked = 0
-            for j in 0..<system.count {
-                for d in 0..<3 {
-                    var plus = system, minus = system
-                    plus.positions[j][d] += step
-                    minus.positions[j][d] -= step
-                    let gp = try evaluator.descriptors(of: plus), gm = try evaluator.descriptors(of: minus)
-                    for i in 0..<system.count {
-                        let fd = (gp[i][0] - gm[i][0]) / (2 * step)
-                        if abs(fd) > 1e-6 { checked += 1 }
-                        #expect(abs(fd - dense[i][j][d]) < 1e-6 * max(1, abs(fd)),
-                                "type \(kind.rawValue) \(subtype): atom \(i) wrt atom \(j) axis \(d)")
-                    }
-                }
+            let checked = try FiniteDifferences.compare(evaluator, system) { fd, analytic, place in
+                #expect(abs(fd - analytic) < 1e-6 * max(1, abs(fd)), "type \(kind.rawValue) \(subtype): \(place)")
             }
             #expect(checked > 10)
         }
@@ -94,5 +79,40 @@ struct PolynomialSymmetryFunctionTests {
         let c = SymmetryFunction.polynomial(try PolynomialSymmetryFunction(kind: .radial, elements: [h], lower: 0.4, cutoff: 3, subtype: "p2"))
         let set = try SymmetryFunctionSet(cutoffShape: .cosine, functions: [h: [a, b, c]])
         #expect(set.functions[0] == [c, b, a])
+    }
+}
+
+/// Central differences (step 1e-6) of every G_i[s] with respect to every atom position, against the
+/// evaluator's analytic dG_i/dr_j.
+enum FiniteDifferences {
+    /// Calls `check(fd, analytic, place)` for each (i, s, j, axis) and returns how many finite differences
+    /// exceed 1e-6 in size (so a test can require that something was checked).
+    static func compare(_ evaluator: SymmetryFunctionEvaluator, _ system: AtomicSystem,
+                        check: (_ fd: Double, _ analytic: Double, _ place: String) -> Void) throws -> Int {
+        let (g, derivatives) = try evaluator.descriptorsAndDerivatives(of: system)
+        let functions = g.map(\.count).max() ?? 0
+        var dense = [[[Vector3]]](repeating: [[Vector3]](repeating: [Vector3](repeating: .zero, count: system.count),
+                                                         count: functions), count: system.count)
+        for (i, list) in derivatives.entries.enumerated() {
+            for e in list { dense[i][Int(e.function)][Int(e.atom)] += e.gradient }
+        }
+        let step = 1e-6
+        var nonzero = 0
+        for j in 0..<system.count {
+            for d in 0..<3 {
+                var plus = system, minus = system
+                plus.positions[j][d] += step
+                minus.positions[j][d] -= step
+                let gp = try evaluator.descriptors(of: plus), gm = try evaluator.descriptors(of: minus)
+                for i in 0..<system.count {
+                    for s in 0..<g[i].count {
+                        let fd = (gp[i][s] - gm[i][s]) / (2 * step)
+                        if abs(fd) > 1e-6 { nonzero += 1 }
+                        check(fd, dense[i][s][j][d], "atom \(i) function \(s) wrt atom \(j) axis \(d)")
+                    }
+                }
+            }
+        }
+        return nonzero
     }
 }
