@@ -8,7 +8,8 @@ Usage:
   n2p2-oracle.py compare NNPLAB NNP_PREDICT POTENTIAL_DIR STRUCTURE...
 The generated potentials cover, across them, every symmetry-function type (2, 3, 9, 12, 13, 20-25) with
 every polynomial subtype, every cutoff type 0-8 (with and without alpha), every activation letter in hidden
-and output layers, every scaling mode, normalisation and atom energies, for two and three elements.
+and output layers, per-element widths and activations, every scaling mode, normalisation and atom
+energies, keyword synonyms and '!' comments, for two and three elements.
 """
 import math
 import os
@@ -98,6 +99,9 @@ def write_potential(folder, rng, index):
     out.append("global_activation_short %s" % " ".join(letters))
     if len(elements) > 2:
         out.append("element_nodes_short %s %d %d" % (elements[1], hidden[0] + 2, hidden[1]))
+        # hidden letters of one element; n2p2 keeps the output letter global
+        out.append("element_activation_short %s %s %s %s" % (elements[2], LETTERS[(index + 1) % 10],
+                                                             LETTERS[(index + 5) % 10], LETTERS[index % 10]))
     keyword = "symfunction" if index % 5 == 2 else "symfunction_short"
     for c, fields in sfs:
         out.append("%s %s %s" % (keyword, c, " ".join(fields)))
