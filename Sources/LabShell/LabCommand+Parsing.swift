@@ -1,6 +1,8 @@
+import Dynamics
 import Descriptors
 import Experiments
 import Simulation
+import NeuralNetworks
 
 extension LabCommand {
     /// Friction of `set thermostat langevin` without a number, 1/fs.
@@ -96,7 +98,7 @@ extension LabCommand {
             guard let kind = CutoffKind(rawValue: value.lowercased()) else { throw bad(value) }
             return .cutoff(kind)
         case .activation:
-            guard let activation = ActivationChoice(rawValue: value.lowercased()) else { throw bad(value) }
+            guard let activation = Activation(rawValue: value.lowercased()) else { throw bad(value) }
             return .activation(activation)
         case .dt:
             guard let dt = Double(value), dt.isFinite else { throw bad(value) }

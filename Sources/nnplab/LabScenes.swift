@@ -1,6 +1,7 @@
 import ArgumentParser
 import Scenes
 import Simulation
+import Experiments
 
 /// Where `nnplab view` and `nnplab repl` find scenes by name: the scenes folder (Scenes/*.toml).
 func labScenes() -> any SceneSource { SceneFolderSource() }
