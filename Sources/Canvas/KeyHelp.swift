@@ -21,7 +21,8 @@ public enum KeyHelp {
         KeyBinding(keys: "?", hint: "help", description: "open this help (F1 too)"),
         KeyBinding(keys: ":", hint: "command", description: "open the command line (try `help`)"),
         KeyBinding(keys: "< >", hint: "speed", description: "halve / double the speed (simulated ps per second)"),
-        KeyBinding(keys: "←↑↓→ hjkl", hint: "rotate", description: "rotate the atom view"),
+        KeyBinding(keys: "l", hint: "log plot", description: "conservation plot: ΔE ↔ log |ΔE| and running RMS"),
+        KeyBinding(keys: "←↑↓→ hjk", hint: "rotate", description: "rotate the atom view"),
         KeyBinding(keys: "+ -", hint: "zoom", description: "zoom the atom view in / out"),
         KeyBinding(keys: "Esc", hint: "close", description: "close this help, the command line or a panel"),
     ]

@@ -9,6 +9,8 @@ public struct LabFrame: Sendable {
     public var panel: OverlayPanel?
     /// The `:` command line while it is open; it replaces the key hints.
     public var commandLine: CommandLineState?
+    /// The conservation plot on a log axis (|ΔE| and its running RMS) instead of ΔE itself: key `l`.
+    public var logarithmicDrift = false
 
     public init(atoms: AtomScene, camera: Camera = Camera(), energy: EnergyTrace, status: StatusFields,
                 panel: OverlayPanel? = nil, commandLine: CommandLineState? = nil) {

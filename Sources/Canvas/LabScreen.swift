@@ -26,7 +26,7 @@ public enum LabScreen {
         grid.drawBox(layout.atomView, title: atomTitle(frame), style: frameStyle, titleStyle: titleStyle)
         AtomView.draw(frame.atoms, camera: frame.camera, glyphs: glyphs, into: &grid,
                       rect: layout.atomView.insetBy(dx: 1, dy: 1))
-        for (plot, rect) in [(frame.energy.energyPlot, layout.energyPlot), (frame.energy.driftPlot, layout.driftPlot)] {
+        for (plot, rect) in [(frame.energy.energyPlot, layout.energyPlot), (frame.energy.driftPlot(logarithmic: frame.logarithmicDrift), layout.driftPlot)] {
             grid.drawBox(rect, title: plot.title, style: frameStyle, titleStyle: titleStyle)
             plot.draw(into: &grid, rect: rect.insetBy(dx: 1, dy: 1), glyphs: glyphs)
         }

@@ -21,14 +21,20 @@ extension LabFrame {
         self.init(atoms: AtomScene(elements: s.system.elements, positions: s.system.positions, cell: s.system.cell),
                   camera: controls.camera, energy: energy, status: status, panel: controls.panel,
                   commandLine: controls.isEditing ? CommandLineState(text: controls.editor.line, cursor: controls.editor.cursor) : nil)
+        logarithmicDrift = controls.logarithmicDrift
     }
 }
 
 extension EnergyTrace {
-    /// The plots' view of an energy history: its samples, its marks and the RMS readout since the last mark.
+    /// The plots' view of an energy history: its samples, its marks, its conservation segments (the
+    /// very references the readout uses) and the RMS readout since the last mark.
     public init(history: EnergyHistory, atomCount: Int) {
         self.init(samples: history.samples.map { EnergyTrace.Sample(time: $0.time, kinetic: $0.kinetic, potential: $0.potential) },
-                  marks: history.marks.map { PlotMark(time: $0.time, label: $0.label) },
+                  marks: history.marks.map { PlotMark(time: $0.time, label: $0.label, setting: $0.setting) },
                   atomCount: atomCount, driftRMS: history.rmsDeviationPerAtom)
+        segments = history.segmentStarts.map {
+            EnergyTrace.Segment(startIndex: $0.ordinal - history.firstOrdinal, referenceTotal: $0.referenceTotal)
+        }
+        initialSetting = history.initialSetting
     }
 }

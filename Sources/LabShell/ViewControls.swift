@@ -50,6 +50,8 @@ public struct ViewControls: Sendable {
     public var editor = LineEditor()
     /// Completion candidates shown under the `:` line after a tab, or nil.
     public var candidates: [String]?
+    /// Whether the conservation plot shows |ΔE| and its running RMS on a log axis (key `l`).
+    public var logarithmicDrift = false
 
     public init(camera: Camera = Camera()) { self.camera = camera }
 
@@ -82,8 +84,9 @@ public struct ViewControls: Sendable {
         case .character(":"):
             isEditing = true
             candidates = nil
+        case .character("l"): logarithmicDrift.toggle()
         case .left, .character("h"): camera.rotate(dx: -1, dy: 0)
-        case .right, .character("l"): camera.rotate(dx: 1, dy: 0)
+        case .right: camera.rotate(dx: 1, dy: 0)
         case .up, .character("k"): camera.rotate(dx: 0, dy: -1)
         case .down, .character("j"): camera.rotate(dx: 0, dy: 1)
         case .character("+"), .character("="): camera.zoomIn()

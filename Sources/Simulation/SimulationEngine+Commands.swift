@@ -80,7 +80,7 @@ extension SimulationEngine {
         }
         let label = newChoice.cutoff != choice.cutoff ? "cutoff: \(newChoice.cutoff)" : "activation: \(newChoice.activation)"
         choice = newChoice
-        dynamics[historyID].mark(label, at: state.time)
+        markHistory(label)
         observeChangedState()
         if case .paused(.exploded) = runState { return message ?? post(label) }
         return post("\(label) (\(modelSummary))")
@@ -105,7 +105,7 @@ extension SimulationEngine {
         do { dynamics.replaceIntegrator(try changed.integrator()) } catch { return post("\(error)", isError: true) }
         settings = changed
         let label = "dt \(formattedTime(dt)) fs"
-        dynamics[historyID].mark(label, at: state.time)
+        markHistory(label)
         return post(label)
     }
 
@@ -120,12 +120,12 @@ extension SimulationEngine {
         dynamics[stabilityID] = InstabilityGuard.lab(temperature: t)
         if settings.thermostat == .nve {
             // NVE has no bath: give the atoms the new temperature now.
-            dynamics[historyID].mark("T \(fixed(t, 0)) K", at: state.time)
+            markHistory("T \(fixed(t, 0)) K")
             dynamics.setTemperature(t, seed: settings.seed)
             observeChangedState()
             return post("velocities rescaled to \(fixed(t, 0)) K")
         }
-        dynamics[historyID].mark("bath \(fixed(t, 0)) K", at: state.time)
+        markHistory("bath \(fixed(t, 0)) K")
         return post("Langevin bath at \(fixed(t, 0)) K")
     }
 
@@ -137,13 +137,13 @@ extension SimulationEngine {
         changed.thermostat = thermostat
         do { dynamics.replaceIntegrator(try changed.integrator()) } catch { return post("\(error)", isError: true) }
         settings = changed
-        dynamics[historyID].mark(thermostat.description, at: state.time)
+        markHistory(thermostat.description)
         return post("thermostat: \(thermostat)")
     }
 
     private mutating func setSeed(_ seed: UInt64) -> LabMessage {
         settings.seed = seed
-        dynamics[historyID].mark("seed \(seed)", at: state.time)
+        markHistory("seed \(seed)")
         dynamics.redrawVelocities(temperature: settings.temperature, seed: seed)
         observeChangedState()
         return post("seed \(seed): velocities redrawn at \(fixed(settings.temperature, 0)) K")

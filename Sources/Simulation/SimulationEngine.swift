@@ -51,6 +51,7 @@ public struct SimulationEngine: Sendable {
         self.settings = settings
         modelSummary = potential.summary
         self.dynamics = dynamics
+        self.dynamics[historyID].initialSetting = settingDescription
         // The observers see the starting state: the guard, the history's first sample, and the
         // extrapolation watch, which warns at once about a structure outside the training range.
         observeChangedState()
@@ -122,6 +123,18 @@ public struct SimulationEngine: Sendable {
                         potentialEnergy: state.potentialEnergy, kineticEnergy: state.kineticEnergy,
                         temperature: state.temperature, history: history, trajectory: trajectory,
                         runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation)
+    }
+
+    /// Every setting now in force, in one line: "smooth/tanh, dt 2 fs, 94 K, NVE".
+    public var settingDescription: String {
+        "\(choice.cutoff)/\(choice.activation), dt \(formattedTime(settings.timeStep)) fs, "
+            + "\(fixed(settings.temperature, 0)) K, \(settings.thermostat)"
+    }
+
+    /// Marks a setting change in the energy history (with every setting now in force): the
+    /// conservation readout and curve restart at the next sample.
+    mutating func markHistory(_ label: String) {
+        dynamics[historyID].mark(label, at: state.time, setting: settingDescription)
     }
 
     /// Shows `text` in the message line (and returns it, for the repl).

@@ -10,7 +10,7 @@ struct ViewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "view",
         abstract: "Open the terminal lab on a scene (the default command).",
-        discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, < > speed, arrows/hjkl rotate, +/- zoom, "
+        discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, < > speed, l log conservation plot, arrows/hjk rotate, +/- zoom, "
             + "? help, : command line, q quit.")
 
     @OptionGroup var lab: LabSceneOptions

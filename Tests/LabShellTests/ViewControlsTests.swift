@@ -30,11 +30,21 @@ struct ViewControlsTests {
         #expect(!controls.helpVisible)
     }
 
-    @Test("arrows and hjkl rotate the camera by its step, +/- zoom within its range")
+    @Test("l toggles the log conservation plot without touching the camera")
+    func logToggle() {
+        var controls = ViewControls(camera: Camera(yaw: 0, pitch: 0, zoom: 1))
+        #expect(!controls.logarithmicDrift)
+        _ = controls.handle(.character("l"), completer: completer)
+        #expect(controls.logarithmicDrift && controls.camera.yaw == 0)
+        _ = controls.handle(.character("l"), completer: completer)
+        #expect(!controls.logarithmicDrift)
+    }
+
+    @Test("arrows and hjk rotate the camera by its step, +/- zoom within its range")
     func camera() {
         var controls = ViewControls(camera: Camera(yaw: 0, pitch: 0, zoom: 1))
         _ = controls.handle(.right, completer: completer)
-        _ = controls.handle(.character("l"), completer: completer)
+        _ = controls.handle(.right, completer: completer)
         #expect(abs(controls.camera.yaw - 2 * Camera.rotationStep) < 1e-12)
         _ = controls.handle(.character("h"), completer: completer)
         #expect(abs(controls.camera.yaw - Camera.rotationStep) < 1e-12)
