@@ -11,6 +11,11 @@ public struct LabFrame: Sendable {
     public var commandLine: CommandLineState?
     /// The conservation plot on a log axis (|ΔE| and its running RMS) instead of ΔE itself: key `l`.
     public var logarithmicDrift = false
+    /// How far the panel is scrolled from where it opens (help: lines down from the top; output:
+    /// lines up from the end), PgUp/PgDn; the rendering clamps it.
+    public var panelScroll = 0
+    /// Compare mode's legend and plot, shown instead of the energy and conservation plots.
+    public var compare: ComparePanel?
 
     public init(atoms: AtomScene, camera: Camera = Camera(), energy: EnergyTrace, status: StatusFields,
                 panel: OverlayPanel? = nil, commandLine: CommandLineState? = nil) {

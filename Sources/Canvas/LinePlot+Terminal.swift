@@ -75,7 +75,7 @@ extension LinePlot {
         let fullWidth = unit.count + series.reduce(0) { $0 + 4 + $1.name.count } + (readout.map { $0.count + 2 } ?? 0)
         let useShort = fullWidth > rect.width
         var x = grid.write(unit, x: rect.x, y: row, style: CellStyle(.default, .dim), clip: clip) + 2
-        for s in series {
+        for s in series where showsSeriesLegend {
             x = grid.write("━ " + (useShort ? s.shortName : s.name), x: x, y: row, style: CellStyle(s.color), clip: clip) + 2
         }
         if let readout {

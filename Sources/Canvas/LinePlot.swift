@@ -50,6 +50,8 @@ public struct LinePlot: Sendable {
     public var minimumSpan: Double
     /// Linear or logarithmic; for a log axis ``minimumSpan`` is in decades.
     public var valueAxis: ValueAxis
+    /// Whether the legend row names the series (compare mode has its own legend pane).
+    public var showsSeriesLegend = true
 
     public init(title: String, unit: String, series: [PlotSeries], marks: [PlotMark] = [], window: Double,
                 readout: String? = nil, minimumSpan: Double, valueAxis: ValueAxis = .linear) {

@@ -12,16 +12,28 @@ extension LabFrame {
     /// reply and the simulation's news) in the status line.
     public init(snapshot s: Snapshot, controls: ViewControls, message: LabMessage?) {
         let energy = EnergyTrace(history: s.history, atomCount: s.system.count)
+        // In compare mode the atoms and the status are the followed model's.
+        let shown = s.compared.map { $0[min(max(controls.followed, 0), $0.count - 1)] }
+        let choice = shown?.choice ?? s.choice
+        let system = shown?.system ?? s.system
         let status = StatusFields(
-            sceneName: s.sceneName, cutoff: s.choice.cutoff.rawValue, activation: s.choice.activation.rawValue,
-            timeStep: s.settings.timeStep, temperature: s.temperature, time: s.time,
+            sceneName: s.sceneName, cutoff: choice.cutoff.rawValue, activation: choice.activation.rawValue,
+            timeStep: s.settings.timeStep, temperature: shown?.temperature ?? s.temperature, time: s.time,
             stepsPerSecond: s.stepsPerSecond, isRunning: s.runState.isRunning,
             message: message.map { StatusMessage($0.text, severity: $0.isError ? .warning : .info) },
             speed: s.pace.description)
-        self.init(atoms: AtomScene(elements: s.system.elements, positions: s.system.positions, cell: s.system.cell),
+        self.init(atoms: AtomScene(elements: system.elements, positions: system.positions, cell: system.cell),
                   camera: controls.camera, energy: energy, status: status, panel: controls.panel,
                   commandLine: controls.isEditing ? CommandLineState(text: controls.editor.line, cursor: controls.editor.cursor) : nil)
         logarithmicDrift = controls.logarithmicDrift
+        panelScroll = controls.panelScroll
+        compare = s.compared.map { models in
+            ComparePanel(entries: models.enumerated().map { i, model in
+                ComparePanel.Entry(name: "\(model.choice.cutoff.rawValue)/\(model.choice.activation.rawValue)",
+                                   color: model.choice.plotColor, value: model.rmsDeviationPerAtom, points: model.trace,
+                                   failure: model.failure, isShown: i == min(max(controls.followed, 0), models.count - 1))
+            })
+        }
     }
 }
 
@@ -36,5 +48,20 @@ extension EnergyTrace {
             EnergyTrace.Segment(startIndex: $0.ordinal - history.firstOrdinal, referenceTotal: $0.referenceTotal)
         }
         initialSetting = history.initialSetting
+    }
+}
+
+extension ModelChoice {
+    /// The model's colour in compare mode: warm for the step cutoff, magenta/yellow for kinked, cool
+    /// for smooth; ReLU the stronger of each pair.
+    public var plotColor: TermColor {
+        switch (cutoff, activation) {
+        case (.step, .relu): .red
+        case (.step, _): .orange
+        case (.kinked, .relu): .magenta
+        case (.kinked, _): .yellow
+        case (.smooth, .relu): .cyan
+        case (.smooth, _): .green
+        }
     }
 }

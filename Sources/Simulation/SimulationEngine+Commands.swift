@@ -16,6 +16,10 @@ extension SimulationEngine {
     public mutating func apply(_ command: SimulationCommand) -> LabMessage {
         // After the command (a reset or a model switch starts the news afresh): keep its answer readable.
         defer { extrapolationNews.commandAnswered(atStep: state.step) }
+        if compare != nil, Self.changesModelSettings(command) {
+            return post("compare mode runs the scene's models as they are: press m (or Esc) to go back to one model first",
+                        isError: true)
+        }
         switch command {
         case let .setCutoff(kind): return switchModel(to: ModelChoice(cutoff: kind, activation: choice.activation))
         case .cycleCutoff: return cycleCutoff()
@@ -35,6 +39,8 @@ extension SimulationEngine {
         case .reset: return reset()
         case let .load(catalog): return load(catalog)
         case let .setPace(pace): return setPace(pace)
+        case let .startCompare(choices): return startCompare(choices)
+        case let .endCompare(index): return endCompare(keeping: index)
         case let .scalePace(factor):
             guard case let .picosecondsPerSecond(rate) = pace else {
                 return post("speed is max (unthrottled); set speed PS_PER_S to cap it")

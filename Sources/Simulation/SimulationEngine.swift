@@ -28,6 +28,8 @@ public struct SimulationEngine: Sendable {
     /// Which of its warnings reach the message line.
     var extrapolationNews = ExtrapolationNews()
     var remainingRunSteps: Int?
+    /// Compare mode's models, stepped instead of ``dynamics`` while set.
+    public internal(set) var compare: CompareEngine?
     private var messageSerial = 0
 
     /// Starts `catalog`'s scene with its default model, running.
@@ -71,6 +73,7 @@ public struct SimulationEngine: Sendable {
     /// blows up (then pauses with a message saying why). Returns the number of steps taken.
     @discardableResult
     public mutating func stepWhileRunning(maxSteps: Int) -> Int {
+        if compare != nil { return stepCompare(maxSteps: maxSteps) }
         var taken = 0
         while taken < maxSteps, runState == .running {
             do {
@@ -114,7 +117,8 @@ public struct SimulationEngine: Sendable {
 
     /// The state as the lab displays it. `stepsPerSecond` is measured by the caller.
     public func snapshot(stepsPerSecond: Double = 0, generation: Int = 0) -> Snapshot {
-        let state = dynamics.state
+        var state = dynamics.state
+        if let run = compare?.runs.first { state = run.state }
         return Snapshot(sceneName: catalog.sceneName, choice: choice, cutoffs: catalog.cutoffs,
                         activations: catalog.activations, modelSummary: modelSummary,
                         potential: dynamics.evaluator.potential, sourceScene: catalog.sourceScene,
@@ -122,7 +126,8 @@ public struct SimulationEngine: Sendable {
                         step: state.step, time: state.time, system: state.system,
                         potentialEnergy: state.potentialEnergy, kineticEnergy: state.kineticEnergy,
                         temperature: state.temperature, history: history, trajectory: trajectory,
-                        runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation)
+                        runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation,
+                        compared: comparedModels)
     }
 
     /// Every setting now in force, in one line: "smooth/tanh, dt 2 fs, 94 K, NVE".

@@ -41,6 +41,8 @@ public struct Snapshot: Sendable {
     public var message: LabMessage?
     /// Increases with every published snapshot.
     public var generation: Int
+    /// Compare mode's models (nil: one model runs).
+    public var compared: [ComparedModel]? = nil
     /// How many commands sent to the ``Simulation`` actor this snapshot reflects (0 elsewhere).
     public var appliedCommands = 0
 

@@ -29,6 +29,7 @@ struct Benchmark: Sendable {
         .labFrameInterval,
         .labSlowdown,
         .labKeyLatency,
+        .labCompareFrames, .labCompareSpeed, .labCompareKey,
         .trainingArgon,
     ]
 }

@@ -45,3 +45,37 @@ extension Benchmark {
         unit: "ms", target: 50, targetSource: "issue 5",
         measure: { quick in try labMeasurement(quick: quick).keyToScreenMilliseconds.max() ?? .infinity })
 }
+
+/// The compare-mode figures come from one measurement on the default scene (108 argon atoms, its six
+/// models), made once per `nnplab bench` run.
+private let compareMeasurements = Mutex<[Bool: LabCompareBenchmarkResult]>([:])
+
+private func compareMeasurement(quick: Bool) throws -> LabCompareBenchmarkResult {
+    if let done = compareMeasurements.withLock({ $0[quick] }) { return done }
+    let scenes = labScenes()
+    let engine = try SimulationEngine(catalog: try scenes.catalog(named: defaultSceneName))
+    let result = LabBenchmark.measureCompare(engine: engine, scenes: scenes, seconds: quick ? 2 : 6)
+    result.lines.forEach { print($0) }
+    compareMeasurements.withLock { $0[quick] = result }
+    return result
+}
+
+extension Benchmark {
+    /// Frames/s in compare mode: 30 or more is ≤ 33.3 ms per frame.
+    static let labCompareFrames = Benchmark(
+        name: "lab-compare-frames", summary: "lab compare mode, default scene's 6 models in lockstep, 100x30: ms per frame",
+        unit: "ms/frame", target: 1000.0 / 30, targetSource: "issue 9: 30 frames/s",
+        measure: { quick in 1000 / max(try compareMeasurement(quick: quick).framesPerSecond, 1e-9) })
+
+    /// Wall-clock seconds per simulated ps of the slowest compared model: at most 5 (≥ 0.2 ps/s).
+    static let labCompareSpeed = Benchmark(
+        name: "lab-compare-speed", summary: "compare mode: wall-clock s per simulated ps of the slowest of the 6 models",
+        unit: "s/ps", target: 5, targetSource: "issue 9: each model ≥ 0.2 ps/s",
+        measure: { quick in 1 / max(try compareMeasurement(quick: quick).slowestPicosecondsPerSecond, 1e-9) })
+
+    /// Tab to changed screen in compare mode.
+    static let labCompareKey = Benchmark(
+        name: "lab-compare-key", summary: "compare mode: Tab to the first frame showing the newly followed model (slowest)",
+        unit: "ms", target: 50, targetSource: "issue 9",
+        measure: { quick in try compareMeasurement(quick: quick).keyToScreenMilliseconds.max() ?? .infinity })
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import Canvas
+
+@Suite("Lab panes: compare mode, log view, wrapped panels")
+struct LabPanesTests {
+    static let sizes = [GridSize(width: 80, height: 24), GridSize(width: 100, height: 30), GridSize(width: 140, height: 45)]
+    static let models: [(String, TermColor, Double)] = [
+        ("step/relu", .red, 31.2), ("step/tanh", .orange, 28.4), ("kinked/relu", .magenta, 0.95),
+        ("kinked/tanh", .yellow, 0.21), ("smooth/relu", .cyan, 0.042), ("smooth/tanh", .green, 0.0011),
+    ]
+
+    /// Six models whose running RMS grows like their final value (times 0...2 ps).
+    static var compareFrame: LabFrame {
+        var frame = Fixtures.frame
+        var entries: [ComparePanel.Entry] = []
+        for (i, model) in models.enumerated() {
+            var points: [SIMD2<Double>] = []
+            for k in 1...100 {
+                let growth: Double = 0.2 + 0.8 * Double(k) / 100
+                points.append(SIMD2(Double(k) * 20, model.2 * growth))
+            }
+            entries.append(ComparePanel.Entry(name: model.0, color: model.1, value: model.2, points: points, isShown: i == 5))
+        }
+        frame.compare = ComparePanel(entries: entries)
+        return frame
+    }
+
+    @Test("compare mode matches its golden render at 80×24, 100×30 and 140×45", arguments: sizes)
+    func compareGolden(size: GridSize) {
+        let grid = LabScreen.render(frame: Self.compareFrame, size: size, mode: RenderMode())
+        Golden.expectMatches(grid.rows(), name: "lab-compare-\(size.width)x\(size.height)")
+        let text = grid.rows().joined(separator: "\n")
+        for model in Self.models { #expect(text.contains(model.0), "\(model.0) at \(size)") }
+    }
+
+    @Test("the compare legend lists the models largest RMS first, each with its live value, the shown one marked")
+    func legendOrder() {
+        let lines = Self.compareFrame.compare!.legendLines.map(\.text)
+        #expect(lines.count == 6)
+        #expect(lines[0].hasPrefix("━ step/relu") && lines[0].contains("31.2 meV/atom"))
+        #expect(lines[5].hasPrefix("━ smooth/tanh") && lines[5].contains("0.00110 meV/atom") && lines[5].hasSuffix("◀ atoms"))
+        #expect(Self.compareFrame.compare!.plot.valueAxis == .log10)
+    }
+
+    @Test("the log view of the lab matches its golden render")
+    func logViewGolden() {
+        var frame = Fixtures.frame
+        frame.logarithmicDrift = true
+        let grid = LabScreen.render(frame: frame, size: GridSize(width: 100, height: 30), mode: RenderMode())
+        Golden.expectMatches(grid.rows(), name: "lab-log-100x30")
+        #expect(grid.rows().joined().contains("energy conservation, log"))
+    }
+
+    @Test("long output lines wrap to the panel instead of being cut, and PgUp scrolls to earlier lines")
+    func outputWraps() {
+        let long = "check invariance: the energy changes by less than 1e-9 eV under every rotation, translation and "
+            + "permutation tried, because the descriptors depend only on distances and angles between atoms"
+        var frame = Fixtures.frame
+        frame.panel = .output(title: "check invariance", lines: (1...30).map { "line \($0)" } + [long])
+        let grid = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode())
+        Golden.expectMatches(grid.rows(), name: "lab-output-wrapped-80x24")
+        let text = grid.rows().joined(separator: "\n")
+        #expect(text.contains("between atoms"))
+        #expect(text.contains("PgUp/PgDn"))
+        #expect(!text.contains("line 1\n") && !text.contains("│  line 1 "))
+        frame.panelScroll = 100
+        let top = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode())
+        #expect(top.rows().joined(separator: "\n").contains("line 1 "))
+    }
+
+    @Test("word wrapping breaks at spaces, keeps every character, and indents continuations")
+    func wrapping() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta"
+        let pieces = TextWrap.wrap(text, width: 12)
+        #expect(pieces.allSatisfy { $0.count <= 12 })
+        #expect(pieces.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == text)
+        #expect(pieces.dropFirst().allSatisfy { $0.hasPrefix("  ") })
+        #expect(TextWrap.wrap(String(repeating: "x", count: 25), width: 10).joined().filter { $0 == "x" }.count == 25)
+        #expect(TextWrap.wrap("", width: 10) == [""])
+    }
+
+    @Test("a message wider than the window ends with a pointer to the message log")
+    func longMessage() {
+        var frame = Fixtures.frame
+        frame.status.message = StatusMessage(String(repeating: "extrapolating ", count: 12), severity: .warning)
+        let text = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode()).rows()
+            .joined(separator: "\n")
+        #expect(text.contains("… (:messages)"))
+    }
+}
