@@ -28,6 +28,10 @@ public enum LabScreen {
                       rect: layout.atomView.insetBy(dx: 1, dy: 1))
         if let compare = frame.compare {
             compare.draw(legendRect: layout.energyPlot, plotRect: layout.driftPlot, glyphs: glyphs, into: &grid)
+        } else if let inspector = frame.inspector {
+            let right = layout.energyPlot
+            inspector.draw(in: GridRect(x: right.x, y: right.y, width: right.width, height: layout.driftPlot.maxY - right.y),
+                           glyphs: glyphs, into: &grid)
         } else {
             for (plot, rect) in [(frame.energy.energyPlot, layout.energyPlot),
                                  (frame.energy.driftPlot(logarithmic: frame.logarithmicDrift), layout.driftPlot)] {

@@ -101,14 +101,14 @@ extension LinePlot {
 
     private func drawTimeAxis(into grid: inout CellGrid, range: ClosedRange<Double>, area: GridRect, row: Int,
                               dotX: (Double) -> Double, cellDotsX: Int) {
-        let lower = range.lowerBound / 1000, upper = range.upperBound / 1000
+        let lower = range.lowerBound / xLabelDivisor, upper = range.upperBound / xLabelDivisor
         let scale = AxisScale(covering: lower, upper, targetTicks: max(1, area.width / 12), minimumSpan: 1e-9)
         // The unit sits under the y labels, so the ticks may use the whole width.
-        grid.write("ps", x: area.x - 3, y: row, style: CellStyle(.default, .dim))
+        grid.write(xUnit, x: area.x - 1 - xUnit.count, y: row, style: CellStyle(.default, .dim))
         var freeFrom = area.x - 2
         for tick in scale.ticks where tick >= lower - 1e-9 * scale.step && tick <= upper + 1e-9 * scale.step {
             let text = scale.label(tick)
-            let column = area.x + Int(dotX(tick * 1000).rounded()) / cellDotsX
+            let column = area.x + Int(dotX(tick * xLabelDivisor).rounded()) / cellDotsX
             let start = min(max(column - text.count / 2, area.x), area.maxX - text.count)
             guard start > freeFrom else { continue }
             grid.write(text, x: start, y: row, style: .plain)

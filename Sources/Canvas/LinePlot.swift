@@ -52,6 +52,10 @@ public struct LinePlot: Sendable {
     public var valueAxis: ValueAxis
     /// Whether the legend row names the series (compare mode has its own legend pane).
     public var showsSeriesLegend = true
+    /// The x axis' unit and the factor its values are divided by for the labels: ps of fs times by
+    /// default; "Å" and 1 for the inspector's curves of distance.
+    public var xUnit = "ps"
+    public var xLabelDivisor = 1000.0
 
     public init(title: String, unit: String, series: [PlotSeries], marks: [PlotMark] = [], window: Double,
                 readout: String? = nil, minimumSpan: Double, valueAxis: ValueAxis = .linear) {

@@ -27,6 +27,13 @@ extension LabFrame {
                   commandLine: controls.isEditing ? CommandLineState(text: controls.editor.line, cursor: controls.editor.cursor) : nil)
         logarithmicDrift = controls.logarithmicDrift
         panelScroll = controls.panelScroll
+        if controls.inspectorOpen, let i = s.inspection {
+            inspector = InspectorPanel(modelName: i.modelName, cutoffRadius: i.cutoffRadius, cutoffValue: i.cutoffValue,
+                                       cutoffDerivative: i.cutoffDerivative, dimerEnergy: i.dimerEnergy,
+                                       dimerForce: i.dimerForce, activation: i.activation,
+                                       activationDerivative: i.activationDerivative,
+                                       pairHistogram: ModelInspection.pairHistogram(system, upTo: 1.2 * i.cutoffRadius))
+        }
         compare = s.compared.map { models in
             ComparePanel(entries: models.enumerated().map { i, model in
                 ComparePanel.Entry(name: "\(model.choice.cutoff.rawValue)/\(model.choice.activation.rawValue)",

@@ -59,6 +59,8 @@ public struct ViewControls: Sendable {
     public var candidates: [String]?
     /// Whether the conservation plot shows |ΔE| and its running RMS on a log axis (key `l`).
     public var logarithmicDrift = false
+    /// Whether the inspector (`i`) replaces the energy plots.
+    public var inspectorOpen = false
     /// How many models compare mode runs (0: not comparing); the lab sets it from each snapshot.
     public var comparedCount = 0
     /// Which compared model the atom view follows (Tab cycles), an index into the compared models.
@@ -143,6 +145,7 @@ public struct ViewControls: Sendable {
             isEditing = true
             candidates = nil
         case .character("l"): logarithmicDrift.toggle()
+        case .character("i"): inspectorOpen.toggle()
         case .left, .character("h"): camera.rotate(dx: -1, dy: 0)
         case .right: camera.rotate(dx: 1, dy: 0)
         case .up, .character("k"): camera.rotate(dx: 0, dy: -1)

@@ -79,6 +79,7 @@ extension SimulationEngine {
             let potential = try catalog.potential(for: newChoice)
             try dynamics.replacePotential(potential)
             modelSummary = potential.summary
+            inspection = ModelInspection(potential: potential, choice: newChoice, element: inspection.dimerElement)
             dynamics[extrapolationID] = ExtrapolationMonitor(potential)
             extrapolationNews = ExtrapolationNews()
         } catch {

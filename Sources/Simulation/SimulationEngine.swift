@@ -28,6 +28,8 @@ public struct SimulationEngine: Sendable {
     /// Which of its warnings reach the message line.
     var extrapolationNews = ExtrapolationNews()
     var remainingRunSteps: Int?
+    /// The current model's cutoff, dimer and activation curves for the inspector.
+    public internal(set) var inspection: ModelInspection
     /// Compare mode's models, stepped instead of ``dynamics`` while set.
     public internal(set) var compare: CompareEngine?
     private var messageSerial = 0
@@ -52,6 +54,8 @@ public struct SimulationEngine: Sendable {
         self.choice = choice
         self.settings = settings
         modelSummary = potential.summary
+        inspection = ModelInspection(potential: potential, choice: choice,
+                                     element: system.elements.first ?? Element(symbol: "Ar")!)
         self.dynamics = dynamics
         self.dynamics[historyID].initialSetting = settingDescription
         // The observers see the starting state: the guard, the history's first sample, and the
@@ -127,7 +131,7 @@ public struct SimulationEngine: Sendable {
                         potentialEnergy: state.potentialEnergy, kineticEnergy: state.kineticEnergy,
                         temperature: state.temperature, history: history, trajectory: trajectory,
                         runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation,
-                        compared: comparedModels)
+                        compared: comparedModels, inspection: inspection)
     }
 
     /// Every setting now in force, in one line: "smooth/tanh, dt 2 fs, 94 K, NVE".

@@ -43,6 +43,8 @@ public struct Snapshot: Sendable {
     public var generation: Int
     /// Compare mode's models (nil: one model runs).
     public var compared: [ComparedModel]? = nil
+    /// The current model's curves for the inspector.
+    public var inspection: ModelInspection? = nil
     /// How many commands sent to the ``Simulation`` actor this snapshot reflects (0 elsewhere).
     public var appliedCommands = 0
 

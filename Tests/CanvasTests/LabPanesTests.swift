@@ -89,3 +89,32 @@ struct LabPanesTests {
         #expect(text.contains("… (:messages)"))
     }
 }
+
+@Suite("Inspector pane")
+struct InspectorPaneTests {
+    static var panel: InspectorPanel {
+        let rc = 6.0
+        let r = (0...60).map { 1.2 * rc * Double($0) / 60 }
+        let fc = r.map { SIMD2($0, $0 < rc ? 0.5 * (cos(Double.pi * $0 / rc) + 1) : 0) }
+        let dfc = r.map { SIMD2($0, $0 < rc ? -0.5 * Double.pi / rc * sin(Double.pi * $0 / rc) : 0) }
+        let dimer = (0...60).map { 3.6 + 3.6 * Double($0) / 60 }
+        let e = dimer.map { SIMD2($0, $0 < rc ? -0.01 * pow(rc - $0, 2) : 0) }
+        let f = dimer.map { SIMD2($0, $0 < rc ? -0.02 * (rc - $0) : 0) }
+        let x = (0...40).map { -4 + 8 * Double($0) / 40 }
+        return InspectorPanel(modelName: "smooth/tanh", cutoffRadius: rc, cutoffValue: fc, cutoffDerivative: dfc,
+                              dimerEnergy: e, dimerForce: f, activation: x.map { SIMD2($0, tanh($0)) },
+                              activationDerivative: x.map { SIMD2($0, 1 - tanh($0) * tanh($0)) },
+                              pairHistogram: (0..<24).map { SIMD2(0.3 * Double($0) + 0.15, Double($0 % 7)) })
+    }
+
+    @Test("the inspector matches its golden render at 100×30 and 140×45, with f_c and r_c marked",
+          arguments: [GridSize(width: 100, height: 30), GridSize(width: 140, height: 45)])
+    func golden(size: GridSize) {
+        var frame = Fixtures.frame
+        frame.inspector = Self.panel
+        let grid = LabScreen.render(frame: frame, size: size, mode: RenderMode())
+        Golden.expectMatches(grid.rows(), name: "lab-inspector-\(size.width)x\(size.height)")
+        let text = grid.rows().joined(separator: "\n")
+        #expect(text.contains("f_c(r)") && text.contains("r_c") && text.contains("dimer across r_c"))
+    }
+}
