@@ -118,3 +118,17 @@ struct InspectorPaneTests {
         #expect(text.contains("f_c(r)") && text.contains("r_c") && text.contains("dimer across r_c"))
     }
 }
+
+@Suite("ANSI frames for recordings")
+struct ANSIFrameTests {
+    @Test("a grid's ANSI text homes the cursor, addresses each row, and switches SGR only where the style changes")
+    func ansiText() {
+        var grid = CellGrid(size: GridSize(width: 4, height: 2))
+        grid.write("ab", x: 0, y: 0, style: CellStyle(.red, .bold))
+        grid.write("cd", x: 2, y: 1, style: .plain)
+        let text = grid.ansiText
+        #expect(text.hasPrefix("\u{1B}[H\u{1B}[1;1H\u{1B}[0;1;31mab\u{1B}[0m  \u{1B}[2;1H  cd"))
+        #expect(text.hasSuffix("\u{1B}[0m"))
+        #expect(text.components(separatedBy: "\u{1B}[0;1;31m").count == 2)
+    }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# End to end: `nnplab view --record FILE.cast` in tmux at 100x30, with the inspector opened (i shows
+# f_c and r_c) and closed, and the :messages log opened; after q the file must read back as asciicast
+# v2 (a JSON header with version 2, width 100, height 30; then [time, "o", text] events, times never
+# decreasing) whose frames show the status line and the inspector. A second --record to the same file
+# is refused in one line, leaving the file as it was.
+# Usage: lab_record.sh NNPLAB
+set -uo pipefail
+binary="${1:?usage: $0 path/to/nnplab}"
+command -v tmux >/dev/null || { echo "lab_record: tmux is not installed"; exit 1; }
+command -v python3 >/dev/null || { echo "lab_record: python3 is not installed"; exit 1; }
+work="$(mktemp -d)"
+socket="$work/tmux.sock"
+tmux_() { tmux -S "$socket" -f /dev/null "$@"; }
+cleanup() { tmux_ kill-server 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+screen() { tmux_ capture-pane -p -t lab; }
+fail() { echo "lab_record: $*"; echo "--- screen:"; screen 2>/dev/null || echo "(no pane)"; exit 1; }
+wait_for() {
+    local deadline=$((SECONDS + 20))
+    while [ $SECONDS -lt $deadline ]; do
+        screen 2>/dev/null | grep -Eq -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for: $1"
+}
+cast="$work/demo.cast"
+tmux_ new-session -d -s lab -x 100 -y 30 \
+    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color '$binary' view --duration 60 --record '$cast'; echo \"exit=\$?\" > '$work/status'; echo LAB-ENDED; sleep 30"
+wait_for "cutoff: smooth"
+tmux_ send-keys -t lab i
+wait_for "f_c\(r\) and df_c/dr"
+wait_for "dimer across r_c"
+tmux_ send-keys -t lab i
+wait_for "energy conservation"
+tmux_ send-keys -t lab ":messages" Enter
+wait_for "messages \(Esc closes\)"
+tmux_ send-keys -t lab Escape
+sleep 0.5
+tmux_ send-keys -t lab q
+wait_for "LAB-ENDED"
+grep -q "exit=0" "$work/status" || fail "the lab did not exit 0: $(cat "$work/status")"
+
+python3 - "$cast" <<'PY' || exit 1
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+header = json.loads(lines[0])
+assert header["version"] == 2 and header["width"] == 100 and header["height"] == 30, header
+events = [json.loads(l) for l in lines[1:]]
+assert len(events) >= 3, f"only {len(events)} events"
+times = [e[0] for e in events]
+assert all(isinstance(e, list) and len(e) == 3 and e[1] == "o" and isinstance(e[2], str) for e in events)
+assert times == sorted(times), "event times decrease"
+text = "".join(e[2] for e in events)
+for needle in ["cutoff: smooth", "f_c(r) and df_c/dr", "energy conservation"]:
+    assert needle in text, f"no frame shows {needle!r}"
+print(f"lab_record: {len(events)} events over {times[-1]:.1f} s read back as asciicast v2")
+PY
+before=$(md5sum "$cast")
+out=$("$binary" view --record "$cast" 2>&1); status=$?
+[ $status -ne 0 ] || fail "a second --record to an existing file was accepted"
+[ "$(echo "$out" | grep -c .)" -le 2 ] && echo "$out" | grep -q "exists" || fail "refusal not one line naming the file: $out"
+[ "$(md5sum "$cast")" = "$before" ] || fail "the existing recording was changed"
+echo "lab_record: ok"
