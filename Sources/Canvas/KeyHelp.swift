@@ -22,6 +22,7 @@ public enum KeyHelp {
         KeyBinding(keys: ":", hint: "command", description: "open the command line (try `help`)"),
         KeyBinding(keys: "< >", hint: "speed", description: "halve / double the speed (simulated ps per second)"),
         KeyBinding(keys: "m", hint: "compare", description: "compare mode: the scene's six models side by side (Tab: whose atoms; m/Esc: back)"),
+        KeyBinding(keys: "o", hint: "colour", description: "atom colours: element → atomic energy → |F_i| → extrapolation"),
         KeyBinding(keys: "i", hint: "inspect", description: "inspector: f_c(r), dimer E(r) and F(r), activation, pair distances"),
         KeyBinding(keys: "PgUp PgDn", hint: "scroll", description: "scroll a panel (help, command output, :messages)"),
         KeyBinding(keys: "l", hint: "log plot", description: "conservation plot: ΔE ↔ log |ΔE| and running RMS"),

@@ -14,6 +14,8 @@ public struct LabFrame: Sendable {
     /// How far the panel is scrolled from where it opens (help: lines down from the top; output:
     /// lines up from the end), PgUp/PgDn; the rendering clamps it.
     public var panelScroll = 0
+    /// What the atom colours mean, e.g. "colour: |F_i|  blue 0.01 … red 0.93 eV/Å" (nil: elements).
+    public var atomLegend: String?
     /// The inspector (`i`), shown instead of the energy plots (compare mode has precedence).
     public var inspector: InspectorPanel?
     /// Compare mode's legend and plot, shown instead of the energy and conservation plots.

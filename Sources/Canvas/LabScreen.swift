@@ -26,6 +26,11 @@ public enum LabScreen {
         grid.drawBox(layout.atomView, title: atomTitle(frame), style: frameStyle, titleStyle: titleStyle)
         AtomView.draw(frame.atoms, camera: frame.camera, glyphs: glyphs, into: &grid,
                       rect: layout.atomView.insetBy(dx: 1, dy: 1))
+        if let legend = frame.atomLegend {
+            // On the atom view's bottom edge, so that it never hides an atom.
+            let edge = GridRect(x: layout.atomView.x + 1, y: layout.atomView.maxY - 1, width: layout.atomView.width - 2, height: 1)
+            grid.write(" " + legend + " ", x: edge.x, y: edge.y, style: CellStyle(.default, .bold), clip: edge)
+        }
         if let compare = frame.compare {
             compare.draw(legendRect: layout.energyPlot, plotRect: layout.driftPlot, glyphs: glyphs, into: &grid)
         } else if let inspector = frame.inspector {

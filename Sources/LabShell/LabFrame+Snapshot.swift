@@ -27,6 +27,7 @@ extension LabFrame {
                   commandLine: controls.isEditing ? CommandLineState(text: controls.editor.line, cursor: controls.editor.cursor) : nil)
         logarithmicDrift = controls.logarithmicDrift
         panelScroll = controls.panelScroll
+        if shown == nil { (atoms.colors, atomLegend) = Self.colours(controls.colouring, of: s) }
         if controls.inspectorOpen, let i = s.inspection {
             inspector = InspectorPanel(modelName: i.modelName, cutoffRadius: i.cutoffRadius, cutoffValue: i.cutoffValue,
                                        cutoffDerivative: i.cutoffDerivative, dimerEnergy: i.dimerEnergy,
@@ -40,6 +41,27 @@ extension LabFrame {
                                    color: model.choice.plotColor, value: model.rmsDeviationPerAtom, points: model.trace,
                                    failure: model.failure, isShown: i == min(max(controls.followed, 0), models.count - 1))
             })
+        }
+    }
+}
+
+extension LabFrame {
+    /// The atoms' colours and the legend line for `colouring` of the single model's state `s`
+    /// (nil colours: by element).
+    static func colours(_ colouring: AtomColouring, of s: Snapshot) -> ([TermColor]?, String?) {
+        switch colouring {
+        case .element: return (nil, nil)
+        case .atomicEnergy:
+            guard s.atomicEnergies.count == s.system.count else { return (nil, "colour: atomic energy (this model gives none)") }
+            let ramp = AtomColouring.ramped(s.atomicEnergies, name: colouring.name, unit: "eV")
+            return (ramp.colors, ramp.legend)
+        case .force:
+            guard s.forces.count == s.system.count else { return (nil, "colour: |F_i| (no forces yet)") }
+            let ramp = AtomColouring.ramped(s.forces.map(\.length), name: colouring.name, unit: "eV/Å")
+            return (ramp.colors, ramp.legend)
+        case .extrapolation:
+            let colors = (0..<s.system.count).map { s.extrapolatingAtoms.contains($0) ? TermColor.red : .gray }
+            return (colors, "colour: extrapolation  red outside the training range (\(s.extrapolatingAtoms.count)), grey inside")
         }
     }
 }

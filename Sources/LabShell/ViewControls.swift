@@ -59,6 +59,8 @@ public struct ViewControls: Sendable {
     public var candidates: [String]?
     /// Whether the conservation plot shows |ΔE| and its running RMS on a log axis (key `l`).
     public var logarithmicDrift = false
+    /// What the atom colours mean (`o` cycles).
+    public var colouring = AtomColouring.element
     /// Whether the inspector (`i`) replaces the energy plots.
     public var inspectorOpen = false
     /// How many models compare mode runs (0: not comparing); the lab sets it from each snapshot.
@@ -146,6 +148,7 @@ public struct ViewControls: Sendable {
             candidates = nil
         case .character("l"): logarithmicDrift.toggle()
         case .character("i"): inspectorOpen.toggle()
+        case .character("o"): colouring = colouring.next
         case .left, .character("h"): camera.rotate(dx: -1, dy: 0)
         case .right: camera.rotate(dx: 1, dy: 0)
         case .up, .character("k"): camera.rotate(dx: 0, dy: -1)

@@ -123,7 +123,7 @@ public struct SimulationEngine: Sendable {
     public func snapshot(stepsPerSecond: Double = 0, generation: Int = 0) -> Snapshot {
         var state = dynamics.state
         if let run = compare?.runs.first { state = run.state }
-        return Snapshot(sceneName: catalog.sceneName, choice: choice, cutoffs: catalog.cutoffs,
+        var snapshot = Snapshot(sceneName: catalog.sceneName, choice: choice, cutoffs: catalog.cutoffs,
                         activations: catalog.activations, modelSummary: modelSummary,
                         potential: dynamics.evaluator.potential, sourceScene: catalog.sourceScene,
                         extrapolationSummary: extrapolation?.summary, pace: pace, settings: settings,
@@ -132,6 +132,12 @@ public struct SimulationEngine: Sendable {
                         temperature: state.temperature, history: history, trajectory: trajectory,
                         runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation,
                         compared: comparedModels, inspection: inspection)
+        snapshot.atomicEnergies = state.result.atomicEnergies
+        snapshot.forces = state.result.forces
+        if compare == nil, let monitor = extrapolation, monitor.latestStep == state.step {
+            snapshot.extrapolatingAtoms = Set(monitor.latestFresh.map(\.atom))
+        }
+        return snapshot
     }
 
     /// Every setting now in force, in one line: "smooth/tanh, dt 2 fs, 94 K, NVE".

@@ -132,3 +132,26 @@ struct ANSIFrameTests {
         #expect(text.components(separatedBy: "\u{1B}[0;1;31m").count == 2)
     }
 }
+
+@Suite("Atom colourings")
+struct AtomColouringTests {
+    @Test("o cycles element, atomic energy, |F_i|, extrapolation; the ramp runs blue to red from the minimum to the maximum")
+    func ramp() {
+        #expect(AtomColouring.element.next == .atomicEnergy && AtomColouring.extrapolation.next == .element)
+        let (colors, legend) = AtomColouring.ramped([0, 1, 2, 3, 4], name: "atomic energy ε_i", unit: "eV")
+        #expect(colors == [.blue, .cyan, .green, .yellow, .red])
+        #expect(legend == "colour: atomic energy ε_i  blue 0 … red 4 eV")
+    }
+
+    @Test("the atom view draws each atom in its colouring's colour, and the legend sits on the view's bottom edge")
+    func drawnColours() {
+        var frame = Fixtures.frame
+        frame.atoms.colors = Array(repeating: .red, count: frame.atoms.count)
+        frame.atomLegend = "colour: |F_i|  blue 0.01 … red 0.9 eV/Å"
+        let grid = LabScreen.render(frame: frame, size: GridSize(width: 100, height: 30), mode: RenderMode())
+        var colours = Set<TermColor>()
+        for y in 1..<27 { for x in 1..<40 where grid.scalar(x: x, y: y) != " " { colours.insert(grid.style(x: x, y: y).color) } }
+        #expect(colours.contains(.red) && !colours.contains(Fixtures.frame.atoms.elements[0].displayColor))
+        #expect(grid.rows().contains { $0.contains("colour: |F_i|  blue 0.01 … red 0.9 eV/Å") })
+    }
+}

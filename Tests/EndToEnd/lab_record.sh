@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End to end: `nnplab view --record FILE.cast` in tmux at 100x30, with the inspector opened (i shows
-# f_c and r_c) and closed, and the :messages log opened; after q the file must read back as asciicast
+# f_c and r_c) and closed, o cycling the atom colours with their legend, and the :messages log opened; after q the file must read back as asciicast
 # v2 (a JSON header with version 2, width 100, height 30; then [time, "o", text] events, times never
 # decreasing) whose frames show the status line and the inspector. A second --record to the same file
 # is refused in one line, leaving the file as it was.
@@ -33,6 +33,13 @@ wait_for "f_c\(r\) and df_c/dr"
 wait_for "dimer across r_c"
 tmux_ send-keys -t lab i
 wait_for "energy conservation"
+tmux_ send-keys -t lab o
+wait_for "colour: atomic energy ε_i  blue [0-9.e+-]+ … red [0-9.e+-]+ eV"
+tmux_ send-keys -t lab o
+wait_for "colour: \|F_i\|  blue"
+tmux_ send-keys -t lab o o
+wait_gone_legend() { local d=$((SECONDS + 20)); while [ $SECONDS -lt $d ]; do screen | grep -q "colour:" || return 0; sleep 0.1; done; fail "the colour legend stayed after cycling back to elements"; }
+wait_gone_legend
 tmux_ send-keys -t lab ":messages" Enter
 wait_for "messages \(Esc closes\)"
 tmux_ send-keys -t lab Escape
