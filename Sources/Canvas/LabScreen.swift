@@ -27,9 +27,14 @@ public enum LabScreen {
         AtomView.draw(frame.atoms, camera: frame.camera, glyphs: glyphs, into: &grid,
                       rect: layout.atomView.insetBy(dx: 1, dy: 1))
         if let legend = frame.atomLegend {
-            // On the atom view's bottom edge, so that it never hides an atom.
-            let edge = GridRect(x: layout.atomView.x + 1, y: layout.atomView.maxY - 1, width: layout.atomView.width - 2, height: 1)
-            grid.write(" " + legend + " ", x: edge.x, y: edge.y, style: CellStyle(.default, .bold), clip: edge)
+            // On the atom view's bottom edge (wrapped upwards into the view when longer), never cut.
+            let width = layout.atomView.width - 2
+            let pieces = TextWrap.wrap(legend, width: width - 2, indent: 0)
+            for (i, piece) in pieces.enumerated() {
+                let row = layout.atomView.maxY - pieces.count + i
+                grid.write(" " + piece + " ", x: layout.atomView.x + 1, y: row, style: CellStyle(.default, .bold),
+                           clip: GridRect(x: layout.atomView.x + 1, y: row, width: width, height: 1))
+            }
         }
         if let compare = frame.compare {
             compare.draw(legendRect: layout.energyPlot, plotRect: layout.driftPlot, glyphs: glyphs, into: &grid)

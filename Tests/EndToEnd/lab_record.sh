@@ -34,9 +34,10 @@ wait_for "dimer across r_c"
 tmux_ send-keys -t lab i
 wait_for "energy conservation"
 tmux_ send-keys -t lab o
-wait_for "colour: atomic energy ε_i  blue [0-9.e+-]+ … red [0-9.e+-]+ eV"
+wait_for "colour: atomic energy ε_i"
+wait_for "[0-9] eV ─"
 tmux_ send-keys -t lab o
-wait_for "colour: \|F_i\|  blue"
+wait_for "colour: \|F_i\|"
 tmux_ send-keys -t lab o o
 wait_gone_legend() { local d=$((SECONDS + 20)); while [ $SECONDS -lt $d ]; do screen | grep -q "colour:" || return 0; sleep 0.1; done; fail "the colour legend stayed after cycling back to elements"; }
 wait_gone_legend
