@@ -13,13 +13,20 @@ let labBenchmarkRepeats = SIMD3(3, 3, 1)
 /// lab's own loop drawing into an in-memory 100×30 screen while the simulation actor steps unthrottled
 /// (curses output excluded).
 private func labMeasurement(quick: Bool) throws -> LabBenchmarkResult {
-    if let done = labMeasurements.withLock({ $0[quick] }) { return done }
-    let scenes = labScenes()
-    let catalog = try ReplicatedCatalog(try scenes.catalog(named: defaultSceneName), repeats: labBenchmarkRepeats)
-    let engine = try SimulationEngine(catalog: catalog)
-    let result = LabBenchmark.measure(engine: engine, scenes: scenes, seconds: quick ? 2 : 6)
-    result.lines.forEach { print($0) }
-    labMeasurements.withLock { $0[quick] = result }
+    try measuredOnce(in: labMeasurements, quick: quick, lines: \LabBenchmarkResult.lines) { scenes in
+        let catalog = try ReplicatedCatalog(try scenes.catalog(named: defaultSceneName), repeats: labBenchmarkRepeats)
+        return LabBenchmark.measure(engine: try SimulationEngine(catalog: catalog), scenes: scenes, seconds: quick ? 2 : 6)
+    }
+}
+
+/// The measurement kept in `store` for `quick`, or a new one by `measure` (given the lab's scenes),
+/// printed and kept: several figures share one measurement per `nnplab bench` run.
+private func measuredOnce<Result: Sendable>(in store: borrowing Mutex<[Bool: Result]>, quick: Bool, lines: (Result) -> [String],
+                                            measure: (any SceneSource) throws -> Result) throws -> Result {
+    if let done = store.withLock({ $0[quick] }) { return done }
+    let result = try measure(labScenes())
+    lines(result).forEach { print($0) }
+    store.withLock { $0[quick] = result }
     return result
 }
 
@@ -51,13 +58,10 @@ extension Benchmark {
 private let compareMeasurements = Mutex<[Bool: LabCompareBenchmarkResult]>([:])
 
 private func compareMeasurement(quick: Bool) throws -> LabCompareBenchmarkResult {
-    if let done = compareMeasurements.withLock({ $0[quick] }) { return done }
-    let scenes = labScenes()
-    let engine = try SimulationEngine(catalog: try scenes.catalog(named: defaultSceneName))
-    let result = LabBenchmark.measureCompare(engine: engine, scenes: scenes, seconds: quick ? 2 : 6)
-    result.lines.forEach { print($0) }
-    compareMeasurements.withLock { $0[quick] = result }
-    return result
+    try measuredOnce(in: compareMeasurements, quick: quick, lines: \LabCompareBenchmarkResult.lines) { scenes in
+        LabBenchmark.measureCompare(engine: try SimulationEngine(catalog: try scenes.catalog(named: defaultSceneName)),
+                                    scenes: scenes, seconds: quick ? 2 : 6)
+    }
 }
 
 extension Benchmark {

@@ -9,44 +9,14 @@
 # Usage: lab_compare.sh NNPLAB
 set -uo pipefail
 binary="${1:?usage: $0 path/to/nnplab}"
-command -v tmux >/dev/null || { echo "lab_compare: tmux is not installed"; exit 1; }
-work="$(mktemp -d)"
-socket="$work/tmux.sock"
-tmux_() { tmux -S "$socket" -f /dev/null "$@"; }
-cleanup() { tmux_ kill-server 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-screen() { tmux_ capture-pane -p -t lab; }
-fail() {
-    echo "lab_compare: $*"
-    echo "--- screen:"
-    screen 2>/dev/null || echo "(no pane)"
-    exit 1
-}
-status_line() { screen 2>/dev/null | grep -E '^ (▶ running|‖ paused)'; }
-wait_for() {
-    local deadline=$((SECONDS + 20))
-    while [ $SECONDS -lt $deadline ]; do
-        screen 2>/dev/null | grep -Eq -- "$1" && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for: $1"
-}
-wait_for_status() {
-    local deadline=$((SECONDS + 20))
-    while [ $SECONDS -lt $deadline ]; do
-        status_line | grep -Eq -- "$1" && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for the status line to show: $1"
-}
+name=lab_compare
+source "$(dirname "$0")/lab_tmux.bash"
 # The live value of model $1 (e.g. step/relu) from the compare legend, meV/atom.
 value_of() {
     screen | grep -oE -- "━ $1 +[0-9.e+-]+ meV/atom" | head -1 | awk '{print $(NF-1)}'
 }
 
-tmux_ new-session -d -s lab -x 140 -y 45 \
-    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color '$binary' view --duration 120; echo \"exit=\$?\" > '$work/status'; echo LAB-ENDED; sleep 30"
+start_lab 140 45 --duration 120
 
 wait_for_status "cutoff: smooth"
 wait_for "RMS [0-9.e+-]+ meV/atom"

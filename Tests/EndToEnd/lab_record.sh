@@ -1,32 +1,18 @@
 #!/usr/bin/env bash
 # End to end: `nnplab view --record FILE.cast` in tmux at 100x30, with the inspector opened (i shows
-# f_c and r_c) and closed, o cycling the atom colours with their legend, and the :messages log opened; after q the file must read back as asciicast
-# v2 (a JSON header with version 2, width 100, height 30; then [time, "o", text] events, times never
-# decreasing) whose frames show the status line and the inspector. A second --record to the same file
+# f_c and r_c) and closed, o cycling the atom colours with their legend, and the :messages log
+# opened; after q the file must read back as asciicast v2 (a JSON header with version 2, width 100,
+# height 30; then [time, "o", text] events, times never decreasing) whose frames show the status
+# line and the inspector. A second --record to the same file
 # is refused in one line, leaving the file as it was.
 # Usage: lab_record.sh NNPLAB
 set -uo pipefail
 binary="${1:?usage: $0 path/to/nnplab}"
-command -v tmux >/dev/null || { echo "lab_record: tmux is not installed"; exit 1; }
 command -v python3 >/dev/null || { echo "lab_record: python3 is not installed"; exit 1; }
-work="$(mktemp -d)"
-socket="$work/tmux.sock"
-tmux_() { tmux -S "$socket" -f /dev/null "$@"; }
-cleanup() { tmux_ kill-server 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-screen() { tmux_ capture-pane -p -t lab; }
-fail() { echo "lab_record: $*"; echo "--- screen:"; screen 2>/dev/null || echo "(no pane)"; exit 1; }
-wait_for() {
-    local deadline=$((SECONDS + 20))
-    while [ $SECONDS -lt $deadline ]; do
-        screen 2>/dev/null | grep -Eq -- "$1" && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for: $1"
-}
+name=lab_record
+source "$(dirname "$0")/lab_tmux.bash"
 cast="$work/demo.cast"
-tmux_ new-session -d -s lab -x 100 -y 30 \
-    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color '$binary' view --duration 60 --record '$cast'; echo \"exit=\$?\" > '$work/status'; echo LAB-ENDED; sleep 30"
+start_lab 100 30 --duration 60 --record "'$cast'"
 wait_for "cutoff: smooth"
 tmux_ send-keys -t lab i
 wait_for "f_c\(r\) and df_c/dr"
@@ -39,8 +25,7 @@ wait_for "[0-9] eV ─"
 tmux_ send-keys -t lab o
 wait_for "colour: \|F_i\|"
 tmux_ send-keys -t lab o o
-wait_gone_legend() { local d=$((SECONDS + 20)); while [ $SECONDS -lt $d ]; do screen | grep -q "colour:" || return 0; sleep 0.1; done; fail "the colour legend stayed after cycling back to elements"; }
-wait_gone_legend
+wait_gone "colour:"
 tmux_ send-keys -t lab ":messages" Enter
 wait_for "messages \(Esc closes\)"
 tmux_ send-keys -t lab Escape
