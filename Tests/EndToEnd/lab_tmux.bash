@@ -17,30 +17,20 @@ fail() {
 }
 # The status line: the row that starts with the run state (▶ running or ‖ paused).
 status_line() { screen 2>/dev/null | grep -E '^ (▶ running|‖ paused)'; }
-wait_for() {
+# Polls (~20 s) until the output of command $1 matches the regex $2 ($3 = "gone": stops matching);
+# otherwise fails saying $4.
+poll() {
     local deadline=$((SECONDS + 20))
     while [ $SECONDS -lt $deadline ]; do
-        screen 2>/dev/null | grep -Eq -- "$1" && return 0
+        if $1 2>/dev/null | grep -Eq -- "$2"; then [ "$3" = gone ] || return 0
+        else [ "$3" = gone ] && return 0; fi
         sleep 0.1
     done
-    fail "timed out waiting for: $1"
+    fail "$4"
 }
-wait_for_status() {
-    local deadline=$((SECONDS + 20))
-    while [ $SECONDS -lt $deadline ]; do
-        status_line | grep -Eq -- "$1" && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for the status line to show: $1"
-}
-wait_gone() {
-    local deadline=$((SECONDS + 20))
-    while [ $SECONDS -lt $deadline ]; do
-        screen 2>/dev/null | grep -Eq -- "$1" || return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for this to go: $1"
-}
+wait_for() { poll screen "$1" here "timed out waiting for: $1"; }
+wait_for_status() { poll status_line "$1" here "timed out waiting for the status line to show: $1"; }
+wait_gone() { poll screen "$1" gone "timed out waiting for this to go: $1"; }
 # Starts the lab in a WIDTHxHEIGHT pane with the given extra arguments; when it ends, the pane
 # writes its exit status to $work/status and prints LAB-ENDED.
 start_lab() {
