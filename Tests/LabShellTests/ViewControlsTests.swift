@@ -1,5 +1,6 @@
 import Canvas
 import Testing
+import Scenes
 @testable import LabShell
 
 @Suite("View controls")
@@ -80,5 +81,40 @@ struct ViewControlsTests {
         _ = controls.handle(.character("e"), completer: completer)
         _ = controls.handle(.tab, completer: completer)
         #expect(controls.candidates == ["resume", "reset"])
+    }
+}
+
+@Suite("Compare and panel keys")
+struct CompareKeysTests {
+    let completer = Completer(sceneNames: ["argon"])
+
+    @Test("m starts compare mode; while comparing Tab cycles the followed model and m or Esc returns to it")
+    func compareKeys() {
+        var controls = ViewControls()
+        #expect(controls.handle(.character("m"), completer: completer) == .simulation(.startCompare))
+        controls.follow(comparedModels: ModelChoice.all, current: .smoothTanh)
+        #expect(controls.followed == 5)
+        #expect(controls.handle(.tab, completer: completer) == .view)
+        #expect(controls.followed == 0)
+        #expect(controls.handle(.escape, completer: completer) == .simulation(.endCompare(keeping: 0)))
+        _ = controls.handle(.tab, completer: completer)
+        #expect(controls.handle(.character("m"), completer: completer) == .simulation(.endCompare(keeping: 1)))
+        controls.follow(comparedModels: nil, current: .smoothTanh)
+        #expect(controls.handle(.tab, completer: completer) == .view && controls.comparedCount == 0)
+    }
+
+    @Test("PgUp and PgDn scroll an open panel and never go below where it opened; i and o toggle the inspector and cycle colours")
+    func panelAndViewKeys() {
+        var controls = ViewControls()
+        controls.showOutput(title: "x", lines: (1...50).map { "line \($0)" })
+        _ = controls.handle(.pageUp, completer: completer)
+        #expect(controls.panelScroll == 8)
+        _ = controls.handle(.pageDown, completer: completer)
+        _ = controls.handle(.pageDown, completer: completer)
+        #expect(controls.panelScroll == 0)
+        _ = controls.handle(.escape, completer: completer)
+        _ = controls.handle(.character("i"), completer: completer)
+        _ = controls.handle(.character("o"), completer: completer)
+        #expect(controls.inspectorOpen && controls.colouring == .atomicEnergy)
     }
 }
