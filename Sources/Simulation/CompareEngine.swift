@@ -17,16 +17,16 @@ public struct CompareEngine: Sendable {
         public let choice: ModelChoice
         var dynamics: MolecularDynamics
         let stabilityID: ObserverID<InstabilityGuard>
-        let conservationID: ObserverID<ConservationMonitor>
+        let recorderID: ObserverID<RunningRMSRecorder>
         /// Why the run stopped (it blew up), nil while it runs.
         public internal(set) var failure: String?
-        /// Running RMS since the start, sampled for the plot.
-        public private(set) var trace = RunningRMSTrace()
 
         /// The run's state (positions Å, velocities Å/fs, energies eV).
         public var state: MDState { dynamics.state }
         /// RMS of E_total − E_total(start) per atom over every step so far, meV/atom.
-        public var rmsDeviationPerAtom: Double { dynamics[conservationID].report.rmsDeviationPerAtom }
+        public var rmsDeviationPerAtom: Double { dynamics[recorderID].rmsDeviationPerAtom }
+        /// Running RMS since the start, sampled for the plot.
+        public var trace: RunningRMSTrace { dynamics[recorderID].trace }
 
         /// Steps `count` times unless the run has failed; a failure stops this run only.
         mutating func step(_ count: Int) {
@@ -38,7 +38,6 @@ public struct CompareEngine: Sendable {
                     failure = (error as? Instability)?.cause ?? "\(error)"
                     return
                 }
-                trace.offer(time: dynamics.state.time, value: rmsDeviationPerAtom)
             }
         }
     }
@@ -52,8 +51,8 @@ public struct CompareEngine: Sendable {
             var dynamics = try MolecularDynamics(system: system, potential: try catalog.potential(for: choice),
                                                  integrator: try settings.integrator(), seed: settings.seed)
             let stabilityID = dynamics.attach(InstabilityGuard.lab(temperature: settings.temperature))
-            let conservationID = dynamics.attach(ConservationMonitor(atomCount: system.count))
-            var run = Run(choice: choice, dynamics: dynamics, stabilityID: stabilityID, conservationID: conservationID)
+            let recorderID = dynamics.attach(RunningRMSRecorder(atomCount: system.count))
+            var run = Run(choice: choice, dynamics: dynamics, stabilityID: stabilityID, recorderID: recorderID)
             do { try run.dynamics.observe() } catch { run.failure = "\(error)" }
             return run
         }
@@ -101,5 +100,32 @@ public struct RunningRMSTrace: Sendable {
             interval *= 2
         }
         points.append(SIMD2(time, value))
+    }
+}
+
+/// Compare mode's observer: the RMS of E_total(t) − E_total(start) per atom over every observed state
+/// (O(1) running sums, meV/atom), and its history for the plot. Lighter than a
+/// ``ConservationMonitor`` (no crossing count, no drift fit), which is what six lockstep runs need.
+struct RunningRMSRecorder: MDObserver {
+    let atomCount: Int
+    private var reference: Double?
+    private var sumSquares = 0.0
+    private var count = 0
+    private(set) var trace = RunningRMSTrace()
+
+    init(atomCount: Int) { self.atomCount = max(atomCount, 1) }
+
+    /// sqrt(mean of (E − E₀)²) × 1000 / N, meV/atom.
+    var rmsDeviationPerAtom: Double {
+        count > 0 ? (sumSquares / Double(count)).squareRoot() * 1000 / Double(atomCount) : 0
+    }
+
+    mutating func observe(_ state: MDState, in context: ObservationContext) throws {
+        let e = state.totalEnergy
+        let e0 = reference ?? e
+        reference = e0
+        sumSquares += (e - e0) * (e - e0)
+        count += 1
+        trace.offer(time: state.time, value: rmsDeviationPerAtom)
     }
 }
