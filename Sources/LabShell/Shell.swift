@@ -44,6 +44,13 @@ public struct Shell: Sendable {
         case .status: return ShellReply(lines: Self.status(backend.snapshot()))
         case .check(nil): return ShellReply(lines: Self.exerciseList())
         case let .check(exercise?): return Self.check(exercise, in: backend.snapshot())
+        case .messages:
+            var reply = ShellReply(lines: ["(every message is printed as it comes here)"])
+            reply.showsMessageLog = true
+            return reply
+        case let .compare(models):
+            if backend.snapshot().compared != nil, models.isEmpty { return reply(backend.perform(.endCompare(keeping: 0))) }
+            return reply(backend.perform(.startCompare(models)))
         case let .drift(picoseconds): return Self.drift(picoseconds: picoseconds, from: backend.snapshot())
         case let .save(target, path, overwrite):
             return save(target, to: path, overwrite: overwrite, from: backend.snapshot())

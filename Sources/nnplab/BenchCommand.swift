@@ -38,6 +38,7 @@ struct Benchmark: Sendable {
         .labFrameInterval,
         .labSlowdown,
         .labKeyLatency,
+        .labCompareFrames, .labCompareSpeed, .labCompareKey,
         .trainingArgon,
     ]
 }
