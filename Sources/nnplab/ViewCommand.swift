@@ -13,6 +13,8 @@ struct ViewCommand: ParsableCommand {
         discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, < > speed, arrows/hjkl rotate, +/- zoom, "
             + "? help, : command line, q quit.")
 
+    @OptionGroup var threads: ThreadsOption
+
     @OptionGroup var lab: LabSceneOptions
 
     @Option(help: ArgumentHelp("Playback speed: simulated ps per wall-clock second, or max.", valueName: "PS_PER_S|max"))
