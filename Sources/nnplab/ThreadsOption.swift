@@ -7,7 +7,7 @@ import Geometry
 /// Shared by every command; parsing it sets ``ThreadCount/current`` for the whole process, which every
 /// potential and the lab use. Results do not depend on it, only the speed.
 struct ThreadsOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Threads for evaluating potentials (energies, forces, virials), 1 to \(ThreadCount.maximum) (default: all cores; results are identical for any count).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Threads for evaluating potentials (energies, forces, virials), 1 to \(ThreadCount.maximum) (default: all cores; results are identical for any count).",
                                valueName: "N"))
     var threads: String?
 
