@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// The atoms 0 ..< count cut into consecutive blocks of a fixed ``size``, the unit of parallel work.
@@ -37,9 +38,13 @@ public struct AtomBlocks: Sendable, Hashable {
     ///
     /// Blocks are handed out in order from a shared counter, so which worker runs a block varies;
     /// `body` must make a block's result depend on the block alone.
+    ///
+    /// Called from inside another `forEach` (a potential evaluated by each of several training or drift
+    /// runs already sharing the cores), it runs its blocks on the calling thread: the outer loop keeps
+    /// the cores busy, and nesting would only add hand-over costs.
     public func forEach(threads: ThreadCount, _ body: (_ block: Int, _ worker: Int) -> Void) {
         let blocks = blockCount
-        let workers = workers(threads)
+        let workers = pthread_getspecific(insideWorkerKey) == nil ? workers(threads) : 1
         if workers <= 1 {
             for b in 0..<blocks { body(b, 0) }
             return
@@ -48,6 +53,9 @@ public struct AtomBlocks: Sendable, Hashable {
         withoutActuallyEscaping(body) { body in
             let shared = UncheckedBody(body)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let outer = pthread_getspecific(insideWorkerKey)
+                pthread_setspecific(insideWorkerKey, UnsafeRawPointer(bitPattern: 1))  // any non-nil value
+                defer { pthread_setspecific(insideWorkerKey, outer) }
                 while true {
                     let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if b >= blocks { break }
@@ -64,3 +72,10 @@ private struct UncheckedBody: @unchecked Sendable {
     let body: (Int, Int) -> Void
     init(_ body: @escaping (Int, Int) -> Void) { self.body = body }
 }
+
+/// Thread-specific flag set while a thread runs blocks of ``AtomBlocks/forEach(threads:_:)``.
+private let insideWorkerKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+}()

@@ -86,6 +86,21 @@ struct ParallelEvaluationTests {
             }
         }
     }
+
+    @Test("a loop inside another loop's block runs on that block's thread (worker 0), and still covers every atom")
+    func nestedLoopsRunInline() throws {
+        let outer = AtomBlocks(count: 8, size: 1), inner = AtomBlocks(count: 50)
+        let workersSeen = ManagedCounts(8 * inner.blockCount)
+        let seen = ManagedCounts(8 * 50)
+        outer.forEach(threads: try ThreadCount(4)) { b, _ in
+            inner.forEach(threads: try! ThreadCount(4)) { c, worker in
+                if worker != 0 { workersSeen.add(b * inner.blockCount + c) }
+                for i in inner.atoms(of: c) { seen.add(b * 50 + i) }
+            }
+        }
+        #expect(workersSeen.values.allSatisfy { $0 == 0 })
+        #expect(seen.values == Array(repeating: 1, count: 8 * 50))
+    }
 }
 
 /// Per-atom visit counts written from several threads (each index by one block only).
