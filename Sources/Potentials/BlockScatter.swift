@@ -1,4 +1,5 @@
 import Geometry
+import Synchronization
 
 /// Where a potential's loop over centre atoms sends its scatter-adds: energy and force shares landing
 /// on other atoms (neighbours, ghosts, owners), the step that makes naive parallel loops race.
@@ -39,6 +40,12 @@ struct ScatterLog: Scatter {
         forceTarget.append(Int32(truncatingIfNeeded: e)); forceValue.append(value)
     }
 
+    /// Forgets the recorded additions but keeps the memory, for the next evaluation.
+    mutating func clear() {
+        energyTarget.removeAll(keepingCapacity: true); energyValue.removeAll(keepingCapacity: true)
+        forceTarget.removeAll(keepingCapacity: true); forceValue.removeAll(keepingCapacity: true)
+    }
+
     /// Performs the recorded additions, in order. Energies and forces are separate sums, so only the
     /// order within each matters.
     func replay(into sums: inout DirectScatter) {
@@ -65,12 +72,23 @@ extension BlockKernel {
             run(atoms: 0..<count, worker: 0, into: &sums)
             return
         }
-        let logs = UnsafeMutableBufferPointer<ScatterLog>.allocate(capacity: blocks.blockCount)
-        _ = logs.initialize(from: repeatElement(ScatterLog(), count: blocks.blockCount))
-        defer { logs.deinitialize().deallocate() }
-        blocks.forEach(threads: threads) { b, worker in
-            run(atoms: blocks.atoms(of: b), worker: worker, into: &logs[b])
+        var logs = ScatterLog.pool.withLock { $0.popLast() } ?? []
+        if logs.count < blocks.blockCount { logs += repeatElement(ScatterLog(), count: blocks.blockCount - logs.count) }
+        logs.withUnsafeMutableBufferPointer { logs in
+            blocks.forEach(threads: threads) { b, worker in
+                logs[b].clear()
+                run(atoms: blocks.atoms(of: b), worker: worker, into: &logs[b])
+            }
+            for b in 0..<blocks.blockCount { logs[b].replay(into: &sums) }
         }
-        for log in logs { log.replay(into: &sums) }
+        ScatterLog.pool.withLock { pool in if pool.count < ScatterLog.pooledSets { pool.append(logs) } }
     }
+}
+
+extension ScatterLog {
+    /// Sets of block logs kept between evaluations, so a step of MD reuses the memory of the last
+    /// one instead of allocating (and page-faulting) it afresh. Each evaluation takes a set of its own.
+    static let pool = Mutex<[[ScatterLog]]>([])
+    /// At most this many sets are kept (concurrent evaluations beyond it allocate their own).
+    static let pooledSets = 4
 }
