@@ -149,13 +149,7 @@ extension DescriptorWorkspace {
     /// `forces` of the owners of the atom and its neighbours.
     func accumulateForces(weights: UnsafePointer<Double>, owners: UnsafePointer<Int32>,
                           forces: UnsafeMutablePointer<Vector3>, replaying: Bool = false) {
-        gradient.update(repeating: .zero, count: count)
-        var visitor = GradientAccumulator(weights: weights, dx: dx, dy: dy, dz: dz, gradient: gradient)
-        visit(&visitor, cache: replaying ? .replay : .none)
-        if !plan.species[centerSpecies].polynomials.isEmpty {
-            visitor.centerGradient += addPolynomialGradients(weights: weights)
-        }
-        forces[center] -= visitor.centerGradient
+        forces[center] -= gradientPass(weights: weights, replaying: replaying)
         for n in 0..<count {
             forces[Int(owners[Int(extended[n])])] -= gradient[n]
         }

@@ -10,9 +10,11 @@ extension BehlerParrinelloPotential {
         let length = units.lengthInAngstrom / target.lengthInAngstrom
         let energy = units.energyInElectronvolt / target.energyInElectronvolt
         // The parts were consistent before the change of units and stay so.
-        return (try? BehlerParrinelloPotential(
+        var converted = (try? BehlerParrinelloPotential(
             symmetryFunctions: symmetryFunctions.scalingLengths(by: length), networks: networks, scaling: scaling,
             energyScale: energyScale * energy, energyShifts: energyShifts.map { $0 * energy }, units: target,
             summary: summary + " in \(target)")) ?? self
+        converted.threads = threads
+        return converted
     }
 }

@@ -15,7 +15,9 @@ extension BehlerParrinelloPotential {
 
     private func rebuilt(symmetryFunctions set: SymmetryFunctionSet, networks nets: [FeedForwardNetwork]) -> BehlerParrinelloPotential {
         // Same elements, function counts and network shapes as self, so construction cannot fail.
-        (try? BehlerParrinelloPotential(symmetryFunctions: set, networks: nets, scaling: scaling, energyScale: energyScale,
-                                        energyShifts: energyShifts, units: units)) ?? self
+        var rebuilt = (try? BehlerParrinelloPotential(symmetryFunctions: set, networks: nets, scaling: scaling,
+                                                      energyScale: energyScale, energyShifts: energyShifts, units: units)) ?? self
+        rebuilt.threads = threads
+        return rebuilt
     }
 }

@@ -25,6 +25,8 @@ public struct BehlerParrinelloPotential: Potential {
     public let energyShifts: [Double]
     public let units: UnitSystem
     public let summary: String
+    /// Threads for one evaluation; nil uses ``ThreadCount/current``. Results do not depend on it.
+    public var threads: ThreadCount? = nil
     let evaluator: SymmetryFunctionEvaluator
 
     public enum ConstructionError: Error, CustomStringConvertible, Equatable {

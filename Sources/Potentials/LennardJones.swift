@@ -21,6 +21,8 @@ public struct LennardJones: Potential {
     public let truncation: CutoffKind
     /// The single species this potential describes.
     public let element: Element
+    /// Threads for one evaluation; nil uses ``ThreadCount/current``. Results do not depend on it.
+    public var threads: ThreadCount? = nil
 
     // Constants precomputed once, as LAMMPS does: 48εσ¹², 24εσ⁶, 4εσ¹², 4εσ⁶, r_c².
     let lj1: Double, lj2: Double, lj3: Double, lj4: Double, cutoffSquared: Double

@@ -9,6 +9,9 @@ extension StillingerWeber {
     /// then taken once per pair (from the end the half-list rule picks: owner j > i, or an image of
     /// i with a positive shift) and the three-body term over every j < k, both as in LAMMPS.
     /// Per-atom energies: half of φ₂ to each end, φ₃ to the centre atom i.
+    ///
+    /// Centre atoms run in parallel on ``threads`` (or ``ThreadCount/current``) threads; the result is
+    /// the same bit for bit on any number of them (see ``BlockKernel``).
     public func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
         let n = system.count
         let withForces = request == .energyAndForces
@@ -16,8 +19,9 @@ extension StillingerWeber {
         var sums = ExtendedSums(count: x.count, withForces: withForces)
         var mostNeighbors = 0
         for i in 0..<n { mostNeighbors = max(mostNeighbors, Int(neighbors.firstNeighbor[i + 1] - neighbors.firstNeighbor[i])) }
-        let shell = NeighborShell(capacity: mostNeighbors)
-        defer { shell.deallocate() }
+        let threads = self.threads ?? .current
+        let shells = (0..<AtomBlocks(count: n).workers(threads)).map { _ in NeighborShell(capacity: mostNeighbors) }
+        defer { shells.forEach { $0.deallocate() } }
 
         x.withUnsafeBufferPointer { x in
         neighbors.firstNeighbor.withUnsafeBufferPointer { first in
@@ -26,76 +30,99 @@ extension StillingerWeber {
         neighbors.offsets.withUnsafeBufferPointer { offsets in
         sums.forces.withUnsafeMutableBufferPointer { f in
         sums.energies.withUnsafeMutableBufferPointer { energies in
-            for i in 0..<n {
-                let xi = x[i]
-                var fi = Vector3.zero
-                var ei = 0.0
-                // Per-neighbour quantities, once per centre atom.
-                var m = 0
-                for k in Int(first[i])..<Int(first[i + 1]) {
-                    let e = Int(list[k])
-                    let d = x[e] - xi
-                    let r2 = (d * d).sum()
-                    if r2 >= cutoffSquared { continue }
-                    let r = r2.squareRoot()
-                    let rainv = 1 / (r - cutoff)
-                    let gsrainv = sigmaGamma * rainv
-                    shell.index[m] = e
-                    shell.delta[m] = d
-                    shell.rinvsq[m] = 1 / r2
-                    shell.expGamma[m] = exp(gsrainv)
-                    shell.gammaRadial[m] = gsrainv * rainv / r
-                    m += 1
-                    // Two-body term, once per pair: from the end the half list would list it on.
-                    guard NeighborList.isUpperHalf(i, e, owners: owners, offsets: offsets) else { continue }
-                    let rinvsq = 1 / r2
-                    let rp = parameters.p == 4 ? rinvsq * rinvsq : pow(r, -parameters.p)
-                    let rq = parameters.q == 0 ? 1.0 : pow(r, -parameters.q)
-                    let expsrainv = exp(parameters.sigma * rainv)
-                    let pair = (c5 * rp - c6 * rq) * expsrainv
-                    ei += 0.5 * pair
-                    energies[e] += 0.5 * pair
-                    if withForces {
-                        // −dφ₂/dr · (1/r), and d = r_j − r_i, so f_i = −fpair·d.
-                        let fpair = (c1 * rp - c2 * rq + (c3 * rp - c4 * rq) * rainv * rainv * r) * expsrainv * rinvsq
-                        fi -= fpair * d
-                        f[e] += fpair * d
-                    }
-                }
-                // Three-body terms centred on i.
-                for j in 0..<m {
-                    let d1 = shell.delta[j], rinvsq1 = shell.rinvsq[j], exp1 = shell.expGamma[j], g1 = shell.gammaRadial[j]
-                    var fjSum = Vector3.zero
-                    for k in (j + 1)..<max(j + 1, m) {
-                        let d2 = shell.delta[k]
-                        let rinvsq2 = shell.rinvsq[k]
-                        let rinv12 = (rinvsq1 * rinvsq2).squareRoot()
-                        let cs = (d1 * d2).sum() * rinv12
-                        let delcs = cs - parameters.cosTheta0
-                        let facexp = exp1 * shell.expGamma[k]
-                        let facrad = lambdaEpsilon * facexp * delcs * delcs
-                        ei += facrad
-                        guard withForces else { continue }
-                        let facang = lambdaEpsilon2 * facexp * delcs
-                        let facang12 = rinv12 * facang
-                        let csfacang = cs * facang
-                        let fj = d1 * (facrad * g1 + rinvsq1 * csfacang) - d2 * facang12
-                        let fk = d2 * (facrad * shell.gammaRadial[k] + rinvsq2 * csfacang) - d1 * facang12
-                        fi -= fj + fk
-                        fjSum += fj
-                        f[shell.index[k]] += fk
-                    }
-                    if withForces { f[shell.index[j]] += fjSum }
-                }
-                energies[i] += ei
-                if withForces { f[i] += fi }
-            }
+            var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
+            let kernel = ThreeBodyKernel(sw: self, withForces: withForces, shells: shells, x: x, first: first,
+                                         list: list, owners: owners, offsets: offsets)
+            kernel.runBlocks(count: n, threads: threads, into: &direct)
         }}}}}}}
         return sums.result(positions: x, neighbors: neighbors)
     }
 }
 
-/// Scratch arrays for one centre atom's neighbours within r_c, allocated once per evaluation.
+/// The Stillinger-Weber loop over a range of centre atoms of a full list.
+private struct ThreeBodyKernel: BlockKernel {
+    let sw: StillingerWeber
+    let withForces: Bool
+    /// One scratch shell per worker.
+    let shells: [NeighborShell]
+    let x: UnsafeBufferPointer<Vector3>
+    let first: UnsafeBufferPointer<Int32>, list: UnsafeBufferPointer<Int32>
+    let owners: UnsafeBufferPointer<Int32>, offsets: UnsafeBufferPointer<Vector3>
+
+    func run<S: Scatter>(atoms: Range<Int>, worker: Int, into scatter: inout S) {
+        let shell = shells[worker]
+        let parameters = sw.parameters
+        let (cutoff, cutoffSquared, sigmaGamma) = (sw.cutoff, sw.cutoffSquared, sw.sigmaGamma)
+        let (c1, c2, c3, c4, c5, c6) = (sw.c1, sw.c2, sw.c3, sw.c4, sw.c5, sw.c6)
+        let (lambdaEpsilon, lambdaEpsilon2) = (sw.lambdaEpsilon, sw.lambdaEpsilon2)
+        for i in atoms {
+            let xi = x[i]
+            var fi = Vector3.zero
+            var ei = 0.0
+            // Per-neighbour quantities, once per centre atom.
+            var m = 0
+            for k in Int(first[i])..<Int(first[i + 1]) {
+                let e = Int(list[k])
+                let d = x[e] - xi
+                let r2 = (d * d).sum()
+                if r2 >= cutoffSquared { continue }
+                let r = r2.squareRoot()
+                let rainv = 1 / (r - cutoff)
+                let gsrainv = sigmaGamma * rainv
+                shell.index[m] = e
+                shell.delta[m] = d
+                shell.rinvsq[m] = 1 / r2
+                shell.expGamma[m] = exp(gsrainv)
+                shell.gammaRadial[m] = gsrainv * rainv / r
+                m += 1
+                // Two-body term, once per pair: from the end the half list would list it on.
+                guard NeighborList.isUpperHalf(i, e, owners: owners, offsets: offsets) else { continue }
+                let rinvsq = 1 / r2
+                let rp = parameters.p == 4 ? rinvsq * rinvsq : pow(r, -parameters.p)
+                let rq = parameters.q == 0 ? 1.0 : pow(r, -parameters.q)
+                let expsrainv = exp(parameters.sigma * rainv)
+                let pair = (c5 * rp - c6 * rq) * expsrainv
+                ei += 0.5 * pair
+                scatter.addEnergy(0.5 * pair, to: e)
+                if withForces {
+                    // −dφ₂/dr · (1/r), and d = r_j − r_i, so f_i = −fpair·d.
+                    let fpair = (c1 * rp - c2 * rq + (c3 * rp - c4 * rq) * rainv * rainv * r) * expsrainv * rinvsq
+                    fi -= fpair * d
+                    scatter.addForce(fpair * d, to: e)
+                }
+            }
+            // Three-body terms centred on i.
+            for j in 0..<m {
+                let d1 = shell.delta[j], rinvsq1 = shell.rinvsq[j], exp1 = shell.expGamma[j], g1 = shell.gammaRadial[j]
+                var fjSum = Vector3.zero
+                for k in (j + 1)..<max(j + 1, m) {
+                    let d2 = shell.delta[k]
+                    let rinvsq2 = shell.rinvsq[k]
+                    let rinv12 = (rinvsq1 * rinvsq2).squareRoot()
+                    let cs = (d1 * d2).sum() * rinv12
+                    let delcs = cs - parameters.cosTheta0
+                    let facexp = exp1 * shell.expGamma[k]
+                    let facrad = lambdaEpsilon * facexp * delcs * delcs
+                    ei += facrad
+                    guard withForces else { continue }
+                    let facang = lambdaEpsilon2 * facexp * delcs
+                    let facang12 = rinv12 * facang
+                    let csfacang = cs * facang
+                    let fj = d1 * (facrad * g1 + rinvsq1 * csfacang) - d2 * facang12
+                    let fk = d2 * (facrad * shell.gammaRadial[k] + rinvsq2 * csfacang) - d1 * facang12
+                    fi -= fj + fk
+                    fjSum += fj
+                    scatter.addForce(fk, to: shell.index[k])
+                }
+                if withForces { scatter.addForce(fjSum, to: shell.index[j]) }
+            }
+            scatter.addEnergy(ei, to: i)
+            if withForces { scatter.addForce(fi, to: i) }
+        }
+    }
+}
+
+/// Scratch arrays for one centre atom's neighbours within r_c, one set per worker thread.
 private struct NeighborShell {
     let index: UnsafeMutablePointer<Int>
     let delta: UnsafeMutablePointer<Vector3>

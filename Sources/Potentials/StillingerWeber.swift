@@ -30,6 +30,8 @@ public struct StillingerWeber: Potential {
     public let element: Element
     /// r_c = aσ (Å).
     public let cutoff: Double
+    /// Threads for one evaluation; nil uses ``ThreadCount/current``. Results do not depend on it.
+    public var threads: ThreadCount? = nil
 
     // LAMMPS' precomputed constants (pair_sw.cpp `setup_params`).
     let c1: Double, c2: Double, c3: Double, c4: Double, c5: Double, c6: Double

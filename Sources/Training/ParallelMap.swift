@@ -1,12 +1,13 @@
-import Dispatch
+import Geometry
 
 /// Evaluates `body(0..<count)` on all cores and returns the results in index order.
 ///
 /// Each iteration writes only its own slot, and callers combine the results in index order, so a
-/// parallel computation gives the same bits as a serial one, on any number of cores.
+/// parallel computation gives the same bits as a serial one, on any number of cores. Training keeps
+/// every core whatever `--threads` says (it is the one parallel-for, ``AtomBlocks``, with blocks of one).
 public func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let slots = SlotBuffer<T>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(body(i), at: i) }
+    AtomBlocks(count: count, size: 1).forEach(threads: .allCores) { i, _ in slots.store(body(i), at: i) }
     return slots.results()
 }
 

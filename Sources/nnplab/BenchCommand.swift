@@ -40,6 +40,10 @@ struct Benchmark: Sendable {
         .labKeyLatency,
         .labCompareFrames, .labCompareSpeed, .labCompareKey,
         .trainingArgon,
+        .nnpWaterOneThread,
+        .nnpWaterThreads,
+        .lennardJonesThreads,
+        .stillingerWeberThreads,
     ]
 }
 
@@ -61,6 +65,8 @@ struct BenchCommand: ParsableCommand {
         Example: nnplab bench --only sw-silicon
         """)
 
+    @OptionGroup var threads: ThreadsOption
+
     @Option(help: "Run only the benchmarks whose name contains this text.")
     var only: String?
 
@@ -78,6 +84,7 @@ struct BenchCommand: ParsableCommand {
         guard !chosen.isEmpty else {
             throw CommandFailure("no benchmark matches '\(only ?? "")' (known: \(Benchmark.all.map(\.name).joined(separator: ", ")))")
         }
+        Benchmark.setThreadsForParallelFigures()
         #if DEBUG
         print("note: this is a debug build; figures are meaningful only from `swift build -c release`")
         #endif

@@ -19,6 +19,8 @@ struct CheckCompletenessCommand: ParsableCommand {
         Example: nnplab check completeness silicon
         """)
 
+    @OptionGroup var threads: ThreadsOption
+
     @Argument(help: "Scene name or path (it needs angular functions).")
     var scene: String = "silicon"
 

@@ -10,6 +10,8 @@ struct CheckExtensivityCommand: ParsableCommand {
         abstract: "Show that a local potential's energy adds up over systems beyond its cutoff.",
         discussion: "Example: nnplab check extensivity argon")
 
+    @OptionGroup var threads: ThreadsOption
+
     @Argument(help: "Scene name or path to a scene .toml file.")
     var scene: String = SceneLibrary.defaultSceneName
 

@@ -20,6 +20,8 @@ struct CheckForcesCommand: ParsableCommand {
         Example: nnplab check forces water.data --potential H2O_RPBE-D3
         """)
 
+    @OptionGroup var threads: ThreadsOption
+
     @Argument(help: "Structure file: extended XYZ or n2p2 input.data (the first frame is used).")
     var structure: String
 

@@ -18,6 +18,8 @@ struct CheckInvarianceCommand: ParsableCommand {
         Example: nnplab check invariance silicon
         """)
 
+    @OptionGroup var threads: ThreadsOption
+
     @Argument(help: "Scene name or path to a scene .toml file.")
     var scene: String = SceneLibrary.defaultSceneName
 

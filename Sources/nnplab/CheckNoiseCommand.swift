@@ -17,6 +17,8 @@ struct CheckNoiseCommand: ParsableCommand {
         Example: nnplab check noise argon --energy-noise 5 --force-noise 100
         """)
 
+    @OptionGroup var threads: ThreadsOption
+
     @Argument(help: "Scene name or path to a scene .toml file.")
     var scene: String = SceneLibrary.defaultSceneName
 

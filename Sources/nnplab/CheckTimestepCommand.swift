@@ -17,6 +17,8 @@ struct CheckTimestepCommand: ParsableCommand {
         Example: nnplab check timestep argon --dt 0.5,1,2,4 --time 0.25 --starts 4
         """)
 
+    @OptionGroup var threads: ThreadsOption
+
     @Argument(help: "Scene name or path to a scene .toml file.")
     var scene: String = SceneLibrary.defaultSceneName
 

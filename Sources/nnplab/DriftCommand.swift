@@ -16,6 +16,8 @@ struct DriftCommand: ParsableCommand {
         shipped students (Scenes/NAME/models; make them with `nnplab train`). Example: nnplab drift argon --seeds 3
         """)
 
+    @OptionGroup var threads: ThreadsOption
+
     @Argument(help: "Scene name (argon, silicon, ...) or path to a scene .toml file.")
     var scene: String = SceneLibrary.defaultSceneName
 

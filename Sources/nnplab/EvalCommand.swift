@@ -17,6 +17,8 @@ struct EvalCommand: ParsableCommand {
         Example: nnplab eval argon.xyz --potential lj --cutoff kinked --output argon-eval.xyz
         """)
 
+    @OptionGroup var threads: ThreadsOption
+
     @Argument(help: "Structure file: extended XYZ or n2p2 input.data.")
     var structure: String
 

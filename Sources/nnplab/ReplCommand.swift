@@ -13,6 +13,8 @@ struct ReplCommand: ParsableCommand {
             + ". An error is one line (with the line number for a piped script) and the session goes on; "
             + "the exit status is 1 if any line failed.")
 
+    @OptionGroup var threads: ThreadsOption
+
     @OptionGroup var lab: LabSceneOptions
 
     func run() throws {

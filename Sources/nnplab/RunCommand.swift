@@ -19,6 +19,8 @@ struct RunCommand: ParsableCommand {
             Example: nnplab run --structure argon.xyz --potential lj --dt 5 --steps 2000 --temperature 90 --log energy.csv
             """)
 
+    @OptionGroup var threads: ThreadsOption
+
     @Option(help: "Structure file: extended XYZ or n2p2 input.data.")
     var structure: String
 

@@ -21,6 +21,8 @@ struct TrainCommand: AsyncParsableCommand {
         existing files are kept unless --force is given. Example: nnplab train argon --cutoff smooth
         """)
 
+    @OptionGroup var threads: ThreadsOption
+
     @Argument(help: "Scene name (argon, silicon, ...) or path to a scene .toml file.")
     var scene: String = SceneLibrary.defaultSceneName
     @Option(help: "Cutoff kind: step, kinked, smooth or all.")

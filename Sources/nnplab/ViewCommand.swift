@@ -14,6 +14,8 @@ struct ViewCommand: ParsableCommand {
             + "Tab next compared model, i inspector, PgUp/PgDn scroll a panel, arrows/hjk rotate, +/- zoom, "
             + "? help, : command line, q quit.")
 
+    @OptionGroup var threads: ThreadsOption
+
     @OptionGroup var lab: LabSceneOptions
 
     @Option(help: ArgumentHelp("Playback speed: simulated ps per wall-clock second, or max.", valueName: "PS_PER_S|max"))

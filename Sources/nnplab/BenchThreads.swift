@@ -1,0 +1,103 @@
+import Descriptors
+import Foundation
+import Geometry
+import Potentials
+import Scenes
+import StructureFiles
+import Synchronization
+
+/// The thread count `nnplab bench --threads N` asked for (all cores by default): the parallel figures
+/// compare it with one thread. Every other benchmark runs on one thread.
+let benchmarkThreads = Mutex<ThreadCount>(.allCores)
+
+extension Benchmark {
+    /// The parallel figures compare --threads (default all cores) with one thread; every other
+    /// benchmark runs on one thread (their figures are CPU time of the calling thread).
+    static func setThreadsForParallelFigures() {
+        benchmarkThreads.withLock { $0 = ThreadCount.current }
+        ThreadCount.current = .one
+    }
+
+    /// The water NNP (Scenes/water, 1080 atoms), energy and forces with the neighbour list, on one thread.
+    static let nnpWaterOneThread = Benchmark(
+        name: "nnp-water-1t", summary: "Scenes/water n2p2 H2O_RPBE-D3, 1080 atoms, energy + forces incl. neighbour list, 1 thread, wall time",
+        unit: "ms/evaluation", target: 193, targetSource: "half of n2p2 nnp-predict's 386 ms",
+        measure: { quick in
+            let (potential, system) = try sceneWater()
+            return wallSeconds(quick: quick, threads: .one, potential, system) * 1e3
+        })
+
+    /// Parallel efficiency of the water NNP: the wall time on N threads × N over the time on one.
+    static let nnpWaterThreads = Benchmark(
+        name: "nnp-water-threads", summary: "Scenes/water, 1080 atoms, energy + forces incl. neighbour list: N × time(N threads) / time(1 thread)",
+        unit: "cost ratio", target: 1 / 0.85, targetSource: "speedup ≥ 0.85 N (≥ 1.7 on 2 cores)",
+        measure: { quick in
+            let (potential, system) = try sceneWater()
+            return threadScaling("nnp-water", quick: quick, potential, system, unit: "ms", scale: 1e3)
+        })
+
+    /// Parallel efficiency of Lennard-Jones argon (4000 atoms, list prebuilt): energy and forces.
+    static let lennardJonesThreads = Benchmark(
+        name: "lj-argon-threads", summary: "LJ argon, 4000 atoms (fcc 10x10x10), energy + forces incl. neighbour list: N × time(N) / time(1)",
+        unit: "cost ratio", target: 1 / 0.7, targetSource: "speedup ≥ 0.7 N (serial scatter replay and list build)",
+        measure: { quick in
+            let system = try Lattice.fcc.crystal(of: LennardJones.argon, latticeConstant: 5.7, repeats: 10).rattled(sigma: 0.05, seed: 1)
+            return threadScaling("lj-argon", quick: quick, try LennardJones(truncation: .smooth), system, unit: "ms", scale: 1e3)
+        })
+
+    /// Parallel efficiency of Stillinger-Weber silicon (4096 atoms): energy and forces.
+    static let stillingerWeberThreads = Benchmark(
+        name: "sw-silicon-threads", summary: "SW silicon, 4096 atoms (8x8x8 diamond), energy + forces incl. neighbour list: N × time(N) / time(1)",
+        unit: "cost ratio", target: 1 / 0.7, targetSource: "speedup ≥ 0.7 N (serial scatter replay and list build)",
+        measure: { quick in
+            let system = try Lattice.diamond.crystal(of: StillingerWeber.silicon, latticeConstant: 5.431, repeats: 8).rattled(sigma: 0.05, seed: 1)
+            return threadScaling("sw-silicon", quick: quick, StillingerWeber(), system, unit: "ms", scale: 1e3)
+        })
+
+    /// Times `potential` on one thread and on ``benchmarkThreads``, prints both and the speedup, and
+    /// returns N × time(N) / time(1) (1 is perfect scaling).
+    static func threadScaling<P: Potential & ThreadedPotential>(_ name: String, quick: Bool, _ potential: P, _ system: AtomicSystem,
+                                                               unit: String, scale: Double) -> Double {
+        let n = benchmarkThreads.withLock { $0 }
+        let one = wallSeconds(quick: quick, threads: .one, potential, system)
+        let many = wallSeconds(quick: quick, threads: n, potential, system)
+        print(String(format: "    %@: 1 thread %.2f %@, %d threads %.2f %@, speedup %.2f", name, one * scale, unit, n.value,
+                     many * scale, unit, one / many))
+        return Double(n.value) * many / one
+    }
+
+    /// Median wall time (s) of one energy + forces evaluation with a fresh full/half neighbour list, on
+    /// `threads` threads, after a warm-up (wall time: CPU time would hide what the other threads do).
+    static func wallSeconds<P: Potential & ThreadedPotential>(quick: Bool, threads: ThreadCount, _ potential: P,
+                                                             _ system: AtomicSystem) -> Double {
+        var p = potential
+        p.threads = threads
+        let body = {
+            let list = NeighborList(system: system, cutoff: p.cutoff, skin: 0, kind: p.neighborListKind)
+            _ = p.evaluate(system, neighbors: list, request: .energyAndForces)
+        }
+        body()
+        let times = (0..<(quick ? 3 : 9)).map { _ -> Double in
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    /// The n2p2 water potential and its 1080-atom configuration from the repository's Scenes/water.
+    static func sceneWater() throws -> (BehlerParrinelloPotential, AtomicSystem) {
+        let folder = SceneLibrary.directory.appendingPathComponent("water", isDirectory: true)
+        let potential = try N2P2PotentialLoader.load(folder: folder)
+        guard let system = try N2P2Data.read(folder.appendingPathComponent("input.data")).first?.system else {
+            throw CommandFailure("\(folder.path)/input.data: no structure")
+        }
+        return (potential, system)
+    }
+}
+
+/// A potential whose thread count can be set (the ones that evaluate in parallel).
+protocol ThreadedPotential { var threads: ThreadCount? { get set } }
+extension LennardJones: ThreadedPotential {}
+extension StillingerWeber: ThreadedPotential {}
+extension BehlerParrinelloPotential: ThreadedPotential {}
