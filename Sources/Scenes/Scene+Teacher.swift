@@ -16,7 +16,9 @@ extension Scene {
             return StillingerWeber()
         case let .n2p2(directory):
             let loaded = try N2P2PotentialLoader.load(folder: directory)
-            return loaded.units == .metal ? loaded : UnitConvertedPotential(wrapping: loaded)
+            let teacher: any Potential = loaded.units == .metal ? loaded : UnitConvertedPotential(wrapping: loaded)
+            try checkTeacherDescribes(try builtStructure(), teacher: teacher)
+            return teacher
         }
     }
 
