@@ -1,6 +1,7 @@
 import Descriptors
 import Foundation
 import Geometry
+import NeuralNetworks
 import Potentials
 import Testing
 import Training
@@ -61,14 +62,15 @@ struct WaterStudentPlanTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let original = try String(contentsOf: scenesFolder.appendingPathComponent("water.toml"), encoding: .utf8)
-        let teacher = scenesFolder.appendingPathComponent("water").path
+        // The teacher's folder, seen from the temporary scene's folder.
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("water"),
+                                                   withDestinationURL: scenesFolder.appendingPathComponent("water"))
         var data = try String(contentsOf: scenesFolder.appendingPathComponent("water/box64.data"), encoding: .utf8)
         // The first oxygen becomes a chlorine.
         let firstO = try #require(data.range(of: " O "))
         data.replaceSubrange(firstO, with: " Cl ")
         try data.write(to: folder.appendingPathComponent("box.data"), atomically: true, encoding: .utf8)
         let text = original.replacingOccurrences(of: "file = \"water/box64.data\"", with: "file = \"box.data\"")
-            .replacingOccurrences(of: "directory = \"water\"", with: "directory = \"\(teacher)\"")
         let file = folder.appendingPathComponent("salty.toml")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let scene = try Scene.load(from: file)

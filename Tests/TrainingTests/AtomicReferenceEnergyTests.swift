@@ -1,4 +1,5 @@
 import Testing
+import Descriptors
 import Geometry
 import NeuralNetworks
 import Potentials
