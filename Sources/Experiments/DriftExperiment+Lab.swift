@@ -27,7 +27,7 @@ extension DriftExperiment {
         guard !candidates.isEmpty else {
             throw ExerciseError("\(scene.name): no models to compare (the scene's potential has one fixed cutoff)")
         }
-        let experiment = DriftExperiment(timeStep: timeStep, duration: duration)
+        let experiment = DriftExperiment(timeStep: timeStep, duration: duration, teacherStride: scene.md.teacherInterval)
         let rows = try experiment.run(candidates, from: [(seed, system)], teacher: try scene.teacherPotential())
         let header = "\(candidates.count) models of \(scene.name), NVE for \(String(format: "%g", duration)) ps at dt "
             + "\(String(format: "%g", timeStep)) fs (\(experiment.stepCount) steps) from the current atoms:"

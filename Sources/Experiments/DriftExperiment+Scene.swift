@@ -9,7 +9,8 @@ import NeuralNetworks
 extension DriftExperiment {
     /// The scene's defaults: its time step and drift length, overridden where given (Δt fs, time ps).
     public init(scene: Scene, timeStep: Double? = nil, duration: Double? = nil) {
-        self.init(timeStep: timeStep ?? scene.md.timeStep, duration: duration ?? scene.md.driftTime)
+        self.init(timeStep: timeStep ?? scene.md.timeStep, duration: duration ?? scene.md.driftTime,
+                  teacherStride: scene.md.teacherInterval)
     }
 
     /// The initial states of `seeds` runs: the scene's seed, then the next ones (each equilibrated

@@ -184,7 +184,7 @@ extension Scene {
         let temperature = try t.double("temperature", "a non-negative temperature in K", where: { $0 >= 0 })
         let thermostat: MDSettings.ThermostatKey = try t.choice("thermostat", default: .nve)
         let friction = try t.double("friction", default: 0.01, "a positive friction in 1/fs", where: { $0 > 0 })
-        let md = MDSettings(
+        var md = MDSettings(
             timeStep: dt, temperature: temperature,
             thermostat: thermostat == .nve ? .nve : .langevin(friction: friction),
             friction: friction,
@@ -197,6 +197,7 @@ extension Scene {
                 return s
             },
             driftTime: try t.double("drift_time", default: 10, "a positive time in ps", where: { $0 > 0 }))
+        md.teacherInterval = try t.int("teacher_interval", default: 1, "a number of steps in 1...100000", where: { (1...100_000).contains($0) })
         try t.finish()
         return md
     }

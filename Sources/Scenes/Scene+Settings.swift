@@ -103,6 +103,9 @@ public struct MDSettings: Sendable, Equatable {
     public var equilibration: [EquilibrationStage]
     /// Length of a `drift` run in ps.
     public var driftTime: Double
+    /// Steps between two evaluations of the teacher along a drift run's trajectory (`teacher rms`):
+    /// 1 for a cheap teacher; more for a slow one (water's n2p2 model costs more than its students).
+    public var teacherInterval = 1
 
     /// The `thermostat` key's values: `nve` (velocity Verlet, constant energy: what the conservation
     /// lesson watches) or `langevin` (BAOAB at ``MDSettings/temperature`` with the `friction` key).

@@ -49,10 +49,15 @@ public struct StudentPlan: Sendable {
     }
 
     /// The design of the model with cutoff `kind` and hidden `activation`. Every model of a scene
-    /// starts from the same seed, so they differ only in cutoff and activation.
+    /// starts from the same seed, so they differ only in cutoff and activation. One network per
+    /// element; each element's energy shift starts from the teacher's energy of a lone atom of it
+    /// (``isolatedAtomEnergies(of:elements:)``; all zero, and so left out, for argon and silicon).
     public func design(_ kind: CutoffKind, _ activation: Activation) throws -> StudentDesign {
-        StudentDesign(symmetryFunctions: try symmetryFunctions(kind), hiddenLayers: student.hiddenLayers,
-                      activation: activation, settings: settings, weightSeed: student.training.seed)
+        let set = try symmetryFunctions(kind)
+        let reference = try isolatedAtomEnergies(of: teacher, elements: set.elements)
+        return StudentDesign(symmetryFunctions: set, hiddenLayers: student.hiddenLayers,
+                             activation: activation, settings: settings, weightSeed: student.training.seed,
+                             atomicEnergies: reference.allSatisfy { $0 == 0 } ? nil : reference)
     }
 
     /// Samples and labels the training data with the teacher (deterministic for the recipe's seed).
@@ -70,6 +75,8 @@ extension Scene {
                              message: "expected a [student] table to train, got none (this scene runs a fixed, loaded potential)")
         }
         let start = try builtStructure()
+        let teacher = try teacherPotential()
+        try checkTeacherDescribes(start, teacher: teacher)
         let r = student.training
         let sampling = TeacherSampling(
             temperatures: r.temperatures, configurations: r.configurations, timeStep: r.sampleTimeStep,
@@ -77,7 +84,7 @@ extension Scene {
             stepsBetweenSamples: r.sampleInterval, rattle: r.rattle, strain: r.strain,
             perturbedFraction: r.perturbedFraction,
             noise: LabelNoise(energyPerAtom: r.energyNoise / 1000, force: r.forceNoise / 1000), seed: r.seed)
-        return StudentPlan(sceneName: name, teacher: try teacherPotential(), start: start, sampling: sampling,
+        return StudentPlan(sceneName: name, teacher: teacher, start: start, sampling: sampling,
                            student: student, elements: start.distinctElements.sorted())
     }
 

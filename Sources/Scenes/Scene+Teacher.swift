@@ -6,7 +6,10 @@ extension Scene {
     /// n2p2 folder in other units (water: Bohr, Hartree) is wrapped in a ``Potentials/UnitConvertedPotential``,
     /// so the scene's structure (converted to Å) and MD apply as is.
     public func teacherPotential() throws -> any Potential {
-        try teacher.metalPotential()
+        let potential = try teacher.metalPotential()
+        // A published model names its elements: say at once when the scene's structure has others.
+        if case .n2p2 = teacher { try checkTeacherDescribes(try builtStructure(), teacher: potential) }
+        return potential
     }
 
     /// The Lennard-Jones teacher cut again at `cutoff` (Å) with `truncation`: the same three cutoff

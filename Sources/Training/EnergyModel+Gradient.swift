@@ -55,7 +55,7 @@ extension EnergyModel {
 }
 
 extension EnergyModel {
-    /// The model's energy E = Σ_i (μ + σN(G_i)) in eV; leaves the forces F_a (eV/Å) in
+    /// The model's energy E = Σ_s n_s μ_s + σ Σ_i N(G_i) in eV (n_s atoms of species s); leaves the forces F_a (eV/Å) in
     /// `scratch.forces[0..<N]` and ∂N/∂G in `scratch.inputGradients`.
     func predict(_ d: DescriptorSample, scratch: inout EvaluationScratch) -> Double {
         let n = d.atomCount, sigma = energyScale
@@ -89,6 +89,11 @@ extension EnergyModel {
                 }
             }
         }
-        return Double(n) * energyShift + sigma * networkSum
+        // Σ_s n_s μ_s in species order; with one species this is exactly N·μ.
+        var counts = [Int](repeating: 0, count: energyShifts.count)
+        for i in 0..<n { counts[Int(d.species[i])] += 1 }
+        var shiftSum = 0.0
+        for s in counts.indices where counts[s] > 0 { shiftSum += Double(counts[s]) * energyShifts[s] }
+        return shiftSum + sigma * networkSum
     }
 }

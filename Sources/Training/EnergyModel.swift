@@ -3,21 +3,24 @@ import NeuralNetworks
 
 /// The sum-of-atomic-energies model being trained, on scaled descriptors:
 ///
-///   E = Σ_i (μ + σ·N_{s(i)}(G_i)),  F_a = −σ Σ_i Σ_k ∂N/∂G_ik · ∂G_ik/∂r_a
+///   E = Σ_i (μ_{s(i)} + σ·N_{s(i)}(G_i)),  F_a = −σ Σ_i Σ_k ∂N/∂G_ik · ∂G_ik/∂r_a
 ///
-/// μ (eV/atom) and σ (eV) keep the networks' outputs of order one; the potential applies the same
-/// two numbers (``BehlerParrinelloPotential``'s energy scale and shifts).
+/// μ_s (eV/atom, one per species: its atomic reference energy plus the mean residual) and σ (eV)
+/// keep the networks' outputs of order one; the potential applies the same numbers
+/// (``BehlerParrinelloPotential``'s energy scale and shifts).
 struct EnergyModel: Sendable {
     var networks: [FeedForwardNetwork]
-    let energyShift: Double
+    /// μ_s per species, eV/atom.
+    let energyShifts: [Double]
     let energyScale: Double
     /// Start of each network's parameters in the flat vector.
     let parameterStart: [Int]
     let parameterCount: Int
 
-    init(networks: [FeedForwardNetwork], energyShift: Double, energyScale: Double) {
+    init(networks: [FeedForwardNetwork], energyShifts: [Double], energyScale: Double) {
+        precondition(energyShifts.count == networks.count)
         self.networks = networks
-        self.energyShift = energyShift
+        self.energyShifts = energyShifts
         self.energyScale = energyScale
         var start: [Int] = [], total = 0
         for n in networks { start.append(total); total += n.parameterCount }

@@ -12,10 +12,14 @@ public struct NetworkTrainer: Sendable {
     public var settings: TrainingSettings
     /// Initial networks, one per species index used by the samples.
     public var initialNetworks: [FeedForwardNetwork]
+    /// Atomic reference energies ε_s in eV, one per species (nil: all zero). Each species' shift is
+    /// μ_s = ε_s + Δ with Δ the mean of (E − Σ_i ε_s(i))/N over the training set.
+    public var atomicEnergies: [Double]?
 
-    public init(initialNetworks: [FeedForwardNetwork], settings: TrainingSettings) {
+    public init(initialNetworks: [FeedForwardNetwork], settings: TrainingSettings, atomicEnergies: [Double]? = nil) {
         self.initialNetworks = initialNetworks
         self.settings = settings
+        self.atomicEnergies = atomicEnergies
     }
 
     /// Trains on `examples` (raw, unscaled descriptors). `progress` is called after every epoch.
@@ -27,6 +31,9 @@ public struct NetworkTrainer: Sendable {
             throw TrainingError.invalidData("configuration \(c) has descriptor counts \(e.descriptors.descriptorCounts), the networks take \(counts)")
         }
         guard settings.epochs > 0, settings.batchSize > 0 else { throw TrainingError.invalidPlan("epochs and batch size must be positive") }
+        if let atomicEnergies, atomicEnergies.count != counts.count || !atomicEnergies.allSatisfy(\.isFinite) {
+            throw TrainingError.invalidData("\(atomicEnergies.count) atomic reference energies for \(counts.count) networks (all must be finite)")
+        }
 
         // Split, then scale inputs by statistics of the training part only.
         var random = SeededGenerator(seed: settings.seed)
@@ -43,7 +50,9 @@ public struct NetworkTrainer: Sendable {
         }
         let training = trainingIndices.map { scaled[$0] }, validation = validationIndices.map { scaled[$0] }
 
-        var model = EnergyModel(networks: initialNetworks, energyShift: Self.meanEnergyPerAtom(training),
+        let residual = Self.meanEnergyPerAtom(training, atomicEnergies: atomicEnergies)
+        var model = EnergyModel(networks: initialNetworks,
+                                energyShifts: TrainingOutcome.energyShifts(residual, atomicEnergies: atomicEnergies, species: counts.count),
                                 energyScale: Self.energyScale(training))
         var parameters = model.parameters
         let mask = model.weightMask
@@ -82,7 +91,7 @@ public struct NetworkTrainer: Sendable {
         model.setParameters(best.parameters)
         let final = best.report ?? history[history.count - 1]
         return TrainingOutcome(networks: model.networks, scaling: scaling,
-                               energyScale: model.energyScale, energyShift: model.energyShift,
+                               energyScale: model.energyScale, energyShift: residual,
                                training: ErrorMetrics(Self.errors(model, training)), validation: final.validation,
                                bestEpoch: best.epoch, history: history,
                                trainingCount: training.count, validationCount: validation.count)
@@ -132,9 +141,19 @@ public struct NetworkTrainer: Sendable {
         errors.reduce(0) { $0 + $1.loss(forceWeight: forceWeight) } / Double(max(errors.count, 1))
     }
 
-    /// μ: mean reference energy per atom over the training set (eV/atom).
-    static func meanEnergyPerAtom(_ data: [TrainingExample]) -> Double {
-        data.reduce(0) { $0 + $1.energy / Double($1.atomCount) } / Double(data.count)
+    /// Δ: mean reference energy per atom over the training set (eV/atom), after subtracting each
+    /// atom's reference energy ε_s when given: ⟨(E − Σ_i ε_s(i))/N⟩. Without ε this is ⟨E/N⟩,
+    /// computed exactly as for a single element.
+    static func meanEnergyPerAtom(_ data: [TrainingExample], atomicEnergies: [Double]? = nil) -> Double {
+        data.reduce(0) { $0 + residualEnergy($1, atomicEnergies) / Double($1.atomCount) } / Double(data.count)
+    }
+
+    /// E − Σ_i ε_s(i) of one configuration (E itself without reference energies), eV.
+    static func residualEnergy(_ e: TrainingExample, _ atomicEnergies: [Double]?) -> Double {
+        guard let atomicEnergies else { return e.energy }
+        var reference = 0.0
+        for s in e.descriptors.species { reference += atomicEnergies[Int(s)] }
+        return e.energy - reference
     }
 
     /// σ: RMS reference force component times 1 Å (the energy change of moving an atom by 1 Å),
@@ -176,7 +195,8 @@ extension ErrorMetrics {
 public struct TrainingOutcome: Sendable, Hashable, Codable {
     public var networks: [FeedForwardNetwork]
     public var scaling: DescriptorScaling
-    /// σ in eV and μ in eV/atom.
+    /// σ in eV, and Δ in eV/atom: the mean residual energy per atom, the shift of every species on
+    /// top of its atomic reference energy (``energyShifts(_:atomicEnergies:species:)``).
     public var energyScale: Double
     public var energyShift: Double
     /// Errors of the returned networks on the training and validation sets.
@@ -187,4 +207,12 @@ public struct TrainingOutcome: Sendable, Hashable, Codable {
     public var history: [EpochReport]
     public var trainingCount: Int
     public var validationCount: Int
+}
+
+extension TrainingOutcome {
+    /// The per-species shifts μ_s = ε_s + Δ (eV/atom) of `species` species; every species gets Δ
+    /// itself when there are no reference energies ε.
+    public static func energyShifts(_ residual: Double, atomicEnergies: [Double]?, species: Int) -> [Double] {
+        atomicEnergies.map { $0.map { $0 + residual } } ?? Array(repeating: residual, count: species)
+    }
 }

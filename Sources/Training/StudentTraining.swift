@@ -16,14 +16,19 @@ public struct StudentDesign: Sendable, Hashable, Codable {
     public var settings: TrainingSettings
     /// Seed of the initial weights (network e gets seed + e).
     public var weightSeed: UInt64
+    /// Atomic reference energies ε_e in eV, one per element of the set in its order (the teacher's
+    /// energy of a lone atom of that element); nil when they are all zero (pair potentials), which
+    /// leaves such models' files as they were.
+    public var atomicEnergies: [Double]?
 
     public init(symmetryFunctions: SymmetryFunctionSet, hiddenLayers: [Int], activation: Activation,
-                settings: TrainingSettings, weightSeed: UInt64) {
+                settings: TrainingSettings, weightSeed: UInt64, atomicEnergies: [Double]? = nil) {
         self.symmetryFunctions = symmetryFunctions
         self.hiddenLayers = hiddenLayers
         self.activation = activation
         self.settings = settings
         self.weightSeed = weightSeed
+        self.atomicEnergies = atomicEnergies
     }
 
     /// Fresh networks, one per element of the set.
@@ -68,20 +73,26 @@ public struct TrainedStudent: Sendable {
     /// Trains `design` on labelled examples (from ``describe(_:with:)``).
     public init(design: StudentDesign, examples: [TrainingExample], progress: (EpochReport) -> Void = { _ in }) throws {
         self.design = design
-        outcome = try NetworkTrainer(initialNetworks: design.initialNetworks(), settings: design.settings)
+        outcome = try NetworkTrainer(initialNetworks: design.initialNetworks(), settings: design.settings,
+                                     atomicEnergies: design.atomicEnergies)
             .train(examples, progress: progress)
     }
 
-    /// The potential: ε_i = σ·N(G̃_i) + μ with the trained networks and scaling.
+    /// The potential: ε_i = σ·N(G̃_i) + μ_s(i) with the trained networks and scaling.
     public func potential() throws -> BehlerParrinelloPotential {
         try Self.potential(design: design, outcome: outcome)
     }
 
-    /// The potential of `design`'s descriptors with `outcome`'s networks, scaling, σ and μ (metal units).
+    /// The potential of `design`'s descriptors with `outcome`'s networks, scaling, σ and μ_s = ε_s + Δ
+    /// (metal units). Throws when the design's reference energies do not match its elements.
     static func potential(design: StudentDesign, outcome: TrainingOutcome) throws -> BehlerParrinelloPotential {
-        try BehlerParrinelloPotential(
+        let elements = design.symmetryFunctions.elements.count
+        if let e = design.atomicEnergies, e.count != elements {
+            throw TrainingError.invalidData("\(e.count) atomic reference energies for \(elements) elements")
+        }
+        return try BehlerParrinelloPotential(
             symmetryFunctions: design.symmetryFunctions, networks: outcome.networks, scaling: outcome.scaling,
             energyScale: outcome.energyScale,
-            energyShifts: Array(repeating: outcome.energyShift, count: design.symmetryFunctions.elements.count))
+            energyShifts: TrainingOutcome.energyShifts(outcome.energyShift, atomicEnergies: design.atomicEnergies, species: elements))
     }
 }

@@ -72,9 +72,9 @@ struct SceneLoadingTests {
         }
     }
 
-    @Test("water is a loaded n2p2 model whose cutoff cannot be toggled")
+    @Test("water-1080 is the loaded n2p2 model alone, whose cutoff cannot be toggled")
     func waterIsLoaded() throws {
-        let s = try SceneLibrary.load("water", in: scenesFolder)
+        let s = try SceneLibrary.load("water-1080", in: scenesFolder)
         #expect(s.student == nil && !s.cutoffIsToggleable)
         guard case let .n2p2(dir) = s.teacher else { Issue.record("water teacher should be n2p2"); return }
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("weights.008.data").path))

@@ -50,9 +50,9 @@ struct StudentPlanTests {
         #expect(functions[0].filter { $0.n2p2Type == 9 }.count == 6)
     }
 
-    @Test("water has no student to train, and says so")
+    @Test("water-1080 (the published model alone) has no student to train, and says so")
     func waterHasNoStudent() throws {
-        let scene = try SceneLibrary.load("water", in: scenesFolder)
+        let scene = try SceneLibrary.load("water-1080", in: scenesFolder)
         #expect(throws: SceneError.self) { try scene.studentPlan() }
     }
 

@@ -9,7 +9,7 @@ struct ForceTrainingGradientTests {
     func model(_ hidden: Activation) throws -> EnergyModel {
         let a = try FeedForwardNetwork(layerSizes: [3, 5, 4, 1], hidden: hidden, seed: 3)
         let b = try FeedForwardNetwork(layerSizes: [3, 4, 1], hidden: hidden, seed: 4)
-        return EnergyModel(networks: [a, b], energyShift: -0.2, energyScale: 0.7)
+        return EnergyModel(networks: [a, b], energyShifts: [-0.2, 0.35], energyScale: 0.7)
     }
 
     func loss(_ m: EnergyModel, _ e: TrainingExample, forceWeight: Double) -> Double {

@@ -46,7 +46,9 @@ struct NetworkTrainerTests {
         var settings = Self.settings
         settings.epochs = 8
         let outcome = try NetworkTrainer(initialNetworks: Self.networks(.tanh), settings: settings).train(data)
-        let folded = EnergyModel(networks: outcome.networks, energyShift: outcome.energyShift, energyScale: outcome.energyScale)
+        let folded = EnergyModel(networks: outcome.networks,
+                                 energyShifts: TrainingOutcome.energyShifts(outcome.energyShift, atomicEnergies: nil, species: outcome.networks.count),
+                                 energyScale: outcome.energyScale)
         let all = data.map { e in
             var s = e
             s.descriptors = e.descriptors.scaled(by: outcome.scaling)

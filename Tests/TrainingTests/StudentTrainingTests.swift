@@ -65,7 +65,9 @@ struct StudentTrainingTests {
             let examples = try describe(data, with: design.symmetryFunctions)
             let student = try TrainedStudent(design: design, examples: examples)
             let potential = try student.potential()
-            let model = EnergyModel(networks: student.outcome.networks, energyShift: student.outcome.energyShift,
+            let model = EnergyModel(networks: student.outcome.networks,
+                                    energyShifts: TrainingOutcome.energyShifts(student.outcome.energyShift, atomicEnergies: nil,
+                                                                               species: student.outcome.networks.count),
                                     energyScale: student.outcome.energyScale)
             var scratch = EvaluationScratch(model: model)
             for (c, e) in zip(data, examples) {
