@@ -5,7 +5,10 @@
 # Usage: lab_keys.sh NNPLAB
 set -uo pipefail
 binary="${1:?usage: $0 path/to/nnplab}"
-command -v tmux >/dev/null || { echo "lab_keys: tmux is not installed"; exit 1; }
+if ! command -v tmux >/dev/null; then
+    [ "${CI:-}" = true ] && { echo "lab_keys: tmux is not installed (CI installs it)"; exit 1; }
+    echo "lab_keys: skipped: tmux is not installed"; exit 0
+fi
 work="$(mktemp -d)"
 socket="$work/tmux.sock"
 tmux_() { tmux -S "$socket" -f /dev/null "$@"; }

@@ -7,7 +7,7 @@ import Geometry
 struct ExtendedXYZTests {
     @Test("reads a LAMMPS reference file: cell, species, positions, energy and forces")
     func readsReference() throws {
-        let frames = try ExtendedXYZ.read(referenceDirectory.appendingPathComponent("lammps/si_hot_sw.xyz"))
+        let frames = try ExtendedXYZ.read(referenceFile("lammps/si_hot_sw.xyz"))
         let s = try #require(frames.first)
         #expect(frames.count == 1)
         #expect(s.system.count == 64)
@@ -95,9 +95,9 @@ struct ExtendedXYZTests {
     func detectsFormat() throws {
         #expect(StructureFormat.detect("\n  begin\ncomment x\n") == .n2p2)
         #expect(StructureFormat.detect("2\nLattice=\"1 0 0 0 1 0 0 0 1\"\n") == .extendedXYZ)
-        let water = try StructureFormat.read(referenceDirectory.appendingPathComponent("n2p2/H2O_RPBE-D3/input.data"))
+        let water = try StructureFormat.read(referenceFile("n2p2/H2O_RPBE-D3/input.data"))
         #expect(water.first?.system.count == 1080)
-        let argon = try StructureFormat.read(referenceDirectory.appendingPathComponent("lammps/ar_liquidlike_shifted.xyz"))
+        let argon = try StructureFormat.read(referenceFile("lammps/ar_liquidlike_shifted.xyz"))
         #expect(argon.first?.energy != nil)
     }
 }
