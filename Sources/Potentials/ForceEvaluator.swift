@@ -11,6 +11,9 @@ public struct ForceEvaluator: Sendable {
     /// Binds `potential` to `system`; `skin` is in the potential's length unit (Å for metal units).
     public init(potential: any Potential, system: AtomicSystem, skin: Double = 1.0) throws {
         try potential.validate(system)
+        // Refuse, in one sentence, what the list cannot hold and what no potential can evaluate.
+        try NeighborList.checkSize(system: system, cutoff: potential.cutoff, skin: skin)
+        if let contact = system.closeContact(limit: AtomicSystem.minimumSeparation / potential.units.lengthInAngstrom) { throw contact }
         self.potential = potential
         neighbors = NeighborList(system: system, cutoff: potential.cutoff, skin: skin, kind: potential.neighborListKind)
     }
