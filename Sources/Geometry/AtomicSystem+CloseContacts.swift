@@ -16,11 +16,16 @@ extension AtomicSystem {
         /// The threshold that was applied (length unit of the positions).
         public let limit: Double
 
-        public var description: String {
+        public var description: String { describe(unit: "") }
+
+        /// The sentence with lengths in `unit` ("Å", "Bohr").
+        public func describe(unit: String) -> String {
+            let u = unit.isEmpty ? "" : " \(unit)"
             let d = distance < 1e-4 ? (distance == 0 ? "0" : "less than 0.0001") : "\((distance * 10_000).rounded() / 10_000)"
+            let shown = (limit * 1000).rounded() / 1000
             let pair = first == second ? "atom \(first + 1) and its own periodic image"
                 : "atoms \(first + 1) and \(second + 1)"
-            return "\(pair) are \(d) apart (closer than \(limit)): coincident or overlapping atoms"
+            return "\(pair) are \(d)\(u) apart (closer than \(shown)\(u)): coincident or overlapping atoms"
         }
     }
 

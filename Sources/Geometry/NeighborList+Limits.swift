@@ -73,7 +73,7 @@ extension NeighborList {
 
     private static func short(_ x: Double) -> String {
         guard x.isFinite else { return "\(x)" }
-        if x == x.rounded(), abs(x) < 1e9 { return String(Int(x)) }
+        if abs(x) >= 100, abs(x) < 1e9 { return String(Int(x.rounded())) }
         let s = abs(x) >= 1e5 || abs(x) < 1e-3 ? String(format3: x, exponent: true) : String(format3: x, exponent: false)
         return s
     }

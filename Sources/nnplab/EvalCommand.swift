@@ -33,10 +33,11 @@ struct EvalCommand: ParsableCommand {
         try destination.checkWritable()
         let potential = try choice.make()
         var evaluated: [LabelledStructure] = []
-        for frame in try StructureLoading.frames(structure) {
+        for (k, frame) in try StructureLoading.frames(structure).enumerated() {
             try StructureLoading.check(frame, against: potential, file: structure)
             var evaluator = try ForceEvaluator(potential: potential, system: frame.system)
             let result = evaluator.evaluate(frame.system)
+            try StructureLoading.checkFinite(result, file: structure, frame: k)
             evaluated.append(LabelledStructure(system: frame.system, energy: result.energy, forces: result.forces,
                                                comment: frame.comment))
         }
