@@ -45,6 +45,6 @@ public struct LabApp {
         let clock = ContinuousClock()
         let deadline = options.duration.map { clock.now + .milliseconds(Int($0 * 1000)) }
         loop.run { SignalFlag.received != nil || deadline.map { clock.now >= $0 } ?? false }
-        return 0
+        return SignalFlag.exitStatus
     }
 }
