@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import StructureFiles
 import Descriptors
 import TOMLKit
 
@@ -9,11 +10,11 @@ extension Scene {
     /// `displayPath` is how messages name the file (default: the path as given).
     public static func load(from url: URL, displayPath: String? = nil) throws -> Scene {
         let shown = displayPath ?? url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw SceneError(file: shown, line: 0, message: "expected a readable scene file, got no file at \(url.path)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SceneError(file: shown, line: 1, message: "expected UTF-8 text, got undecodable bytes")
+        let text: String
+        do {
+            text = try TextFile.read(url.path)
+        } catch let error as TextFileError {
+            throw SceneError(file: shown, line: 0, message: error.reason)
         }
         return try parse(text, file: url.standardizedFileURL, displayPath: shown)
     }

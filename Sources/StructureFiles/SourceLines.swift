@@ -21,31 +21,11 @@ struct SourceLines {
     /// Reads a UTF-8 file; a missing, unreadable or binary file is a ``StructureFileError`` on line 0
     /// with a plain sentence (not Foundation's error text).
     static func read(_ url: URL) throws -> SourceLines {
-        let text = try readText(url)
-        return SourceLines(text: text, file: url.path)
-    }
-
-    /// The UTF-8 text of `url`, or one plain sentence saying why not: no such file, a directory, not
-    /// readable, not UTF-8 text.
-    public static func readText(_ url: URL) throws -> String {
-        let path = url.path
-        func failure(_ problem: String) -> StructureFileError {
-            StructureFileError(file: path, line: 0, problem: problem, value: "")
+        do {
+            return SourceLines(text: try TextFile.read(url.path), file: url.path)
+        } catch let error as TextFileError {
+            throw StructureFileError(file: url.path, line: 0, problem: error.reason, value: "")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw failure("no such file") }
-        guard !isDirectory.boolValue else { throw failure("is a directory, not a structure file") }
-        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-            throw failure("cannot be read (permission denied or not a regular file)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            let valid = String(decoding: data.prefix(4096), as: UTF8.self).prefix(while: { $0 != "\u{FFFD}" }).utf8.count
-            throw failure("is not UTF-8 text (undecodable byte near offset \(valid))")
-        }
-        if let nul = text.utf8.firstIndex(of: 0) {
-            throw failure("is binary, not text (a NUL byte at offset \(text.utf8.distance(from: text.utf8.startIndex, to: nul)))")
-        }
-        return text
     }
 
     var count: Int { lines.count }

@@ -13,6 +13,10 @@ extension NNPLab {
             } else {
                 try command.run()
             }
+            // What `print` buffered must reach its file: a full disk is a failure, not a silent loss.
+            if fflush(nil) != 0 {
+                throw CommandFailure("standard output: cannot write: \(String(cString: strerror(errno)).lowercased())")
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit { exit(withError: error) }

@@ -69,13 +69,13 @@ struct OutputDestination {
 
     func write(_ text: String) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            do { try TextFile.writeStandardOutput(text) } catch { throw CommandFailure("\(error)") }
             return
         }
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try TextFile.write(text, to: path)
         } catch {
-            throw CommandFailure("\(path): cannot write: \((error as NSError).localizedDescription)")
+            throw CommandFailure("\(error)")
         }
     }
 }
