@@ -10,9 +10,8 @@ struct SourceLines {
     /// Splits `text` at newlines (tolerating CRLF). `file` is the name used in error messages.
     init(text: String, file: String) {
         self.file = file
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
-        }
+        // Swift reads "\r\n" as ONE Character, so splitting at "\n" alone would keep Windows files in one line.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         // A final newline ends the last line; it does not start another.
         if lines.last?.isEmpty == true { lines.removeLast() }
         self.lines = lines
