@@ -7,12 +7,15 @@ import Training
 extension Scene {
     /// The student model file with `cutoff` and `activation` read from `folder` (nil: the scene's
     /// ``modelsDirectory``), or nil when the scene has no student or that file does not exist yet
-    /// (`nnplab train NAME` makes it). Throws ``StudentModelError`` when the file is there but unreadable.
+    /// (`nnplab train NAME` makes it). Throws ``StudentModelError`` when the file is there but unreadable,
+    /// or was trained for another `[student]` section than the scene's (see ``checkModelMatchesStudent(_:at:)``).
     public func shippedModel(_ cutoff: CutoffKind, _ activation: Activation, in folder: URL? = nil) throws -> StudentModel? {
         guard student != nil else { return nil }
         let url = modelFile(cutoff, activation, in: folder)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return try StudentModel.read(from: url)
+        let model = try StudentModel.read(from: url)
+        try checkModelMatchesStudent(model, at: url)
+        return model
     }
 
     /// The shipped student with `cutoff` and `activation` (metal units), or nil when the scene has no
