@@ -47,7 +47,7 @@ struct SourceLines {
     /// `token` as a Double within ±`bound` (a coordinate, a lattice component), or an error naming it.
     func number(_ token: Substring, at index: Int, _ what: String, magnitudeAtMost bound: Double) throws -> Double {
         let x = try number(token, at: index, what)
-        guard x.magnitude <= bound else { throw error(at: index, "\(what) must be within ±\(bound)", token) }
+        guard x.magnitude <= bound else { throw error(at: index, "\(what) must be within ±\(String(format: "%g", bound))", token) }
         return x
     }
 
