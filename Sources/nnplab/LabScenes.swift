@@ -48,6 +48,7 @@ struct LabSceneOptions: ParsableArguments {
 
     /// A simulation engine on the scene's catalog (see ``catalog(from:)``), as `view` and `repl` start it.
     func engine(from scenes: any SceneSource) throws -> SimulationEngine {
-        try SimulationEngine(catalog: try catalog(from: scenes))
+        let catalog = try catalog(from: scenes)
+        do { return try SimulationEngine(catalog: catalog) } catch { throw CommandFailure("scene \(scene): \(error)") }
     }
 }

@@ -5,15 +5,7 @@
 # Usage: lab_keys.sh NNPLAB
 set -uo pipefail
 binary="${1:?usage: $0 path/to/nnplab}"
-if ! command -v tmux >/dev/null; then
-    [ "${CI:-}" = true ] && { echo "lab_keys: tmux is not installed (CI installs it)"; exit 1; }
-    echo "lab_keys: skipped: tmux is not installed"; exit 0
-fi
-work="$(mktemp -d)"
-socket="$work/tmux.sock"
-tmux_() { tmux -S "$socket" -f /dev/null "$@"; }
-cleanup() { tmux_ kill-server 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+source "$(dirname "$0")/tmux-setup.bash" lab_keys
 
 screen() { tmux_ capture-pane -p -t lab; }
 fail() {

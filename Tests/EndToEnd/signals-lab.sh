@@ -6,16 +6,7 @@
 # Usage: signals-lab.sh NNPLAB
 set -uo pipefail
 binary="${1:?usage: $0 path/to/nnplab}"
-if ! command -v tmux >/dev/null; then
-    [ "${CI:-}" = true ] && { echo "signals-lab: tmux is not installed (CI installs it)"; exit 1; }
-    echo "signals-lab: skipped: tmux is not installed"; exit 0
-fi
-work="$(mktemp -d)"
-socket="$work/tmux.sock"
-tmux_() { tmux -S "$socket" -f /dev/null "$@"; }
-cleanup() { tmux_ kill-server 2>/dev/null; rm -rf "$work"; }
-# Each run has its own tmux server (a fresh socket), so one run's server going down cannot race the next.
-trap cleanup EXIT
+source "$(dirname "$0")/tmux-setup.bash" signals-lab
 
 fail() {
     echo "signals-lab: $*"

@@ -114,6 +114,14 @@ def first_number(r, data):
     return data[: m.start()] + r.choice(EXTREME_NUMBERS + ["1", "2", "100000000"]).encode() + data[m.end():]
 
 
+def header_number(r, data):
+    """Extreme numbers in the first lines only: counts, Lattice=, Properties=, lattice lines, input.nn settings."""
+    lines = data.split(b"\n")
+    k = r.randrange(min(len(lines), 6))
+    lines[k] = extreme_number(r, lines[k], EXTREME_NUMBERS + ["9223372036854775807", "0", "1000000"])
+    return b"\n".join(lines)
+
+
 def garbage(r, data):
     k = r.randrange(len(data) + 1)
     return data[:k] + r.choice(GARBAGE) * r.randint(1, 4) + data[k:]
@@ -135,7 +143,7 @@ def huge_line(r, data):
 
 
 MUTATIONS = [truncate, delete_lines, duplicate_lines, swap_lines, extreme_number, extreme_number, extreme_number,
-             first_number, garbage, crlf, empty, huge_line]
+             first_number, header_number, header_number, garbage, crlf, empty, huge_line]
 
 
 def mutate(r, data):

@@ -15,6 +15,12 @@ struct RobustReadingTests {
         #expect(message == "x.xyz:3: file ends after 1 of the 9223372036854775807 atoms announced on line 1: '9223372036854775807'")
     }
 
+    @Test("a property of 2^63 − 1 columns is refused, not added up")
+    func hugePropertyCount() {
+        let message = xyzError("1\nProperties=species:S:1:pos:R:3:x:R:9223372036854775807:y:R:9223372036854775807\nAr 0 0 0\n")
+        #expect(message?.hasPrefix("x.xyz:2: Properties is not a list of name:type:count") == true)
+    }
+
     @Test("NaN, inf and coordinates beyond ±1e8 are refused with file:line")
     func nonFiniteAndHugeNumbers() {
         #expect(xyzError("1\n\nAr nan 0 0\n") == "x.xyz:3: pos is not a finite number: 'nan'")
