@@ -88,6 +88,10 @@ public enum ExtendedXYZ {
             } else if let v = columns.velocities {
                 velocities.append(try columns.vector(v, fields, source: source, line: line))
             }
+            // 10 Å/fs is 1000 km/s, twenty times a hydrogen atom's thermal speed at 100 000 K.
+            if let v = velocities.last, !(abs(v.x) <= 10 && abs(v.y) <= 10 && abs(v.z) <= 10) {
+                throw source.error(at: line, "velocity beyond 10 Å/fs", "\(v.x) \(v.y) \(v.z)")
+            }
         }
         let system = try AtomicSystem(elements: elements, positions: positions,
                                       velocities: velocities.isEmpty ? nil : velocities, masses: masses, cell: cell)
