@@ -1,13 +1,17 @@
 // swift-tools-version: 6.0
 // NNPLab: a terminal laboratory for neural network potentials.
-// Layers, imports pointing one way only:
+// Layers, imports pointing one way only (each target declares exactly the modules it imports,
+// and MemberImportVisibility makes an undeclared one a build error):
 //   Geometry, StructureFiles → Descriptors, NeuralNetworks → Potentials → Dynamics
-//   → Training → Scenes → Experiments → Simulation → Canvas, LabShell, TerminalUI → nnplab
+//   → Training → Scenes → Experiments → Simulation → LabShell, TerminalUI → nnplab
+//   Canvas (pure rendering) depends on Geometry alone, beside the physics stack.
 import PackageDescription
 
+/// Every target: an import a file does not write is not visible in it.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
 /// Hot numerical modules drop bounds and overflow checks in release builds only;
 /// debug builds (and so `swift test`) keep every check.
-let fast: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))]
+let fast: [SwiftSetting] = strict + [.unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))]
 
 let package = Package(
     name: "NNPLab",
@@ -23,70 +27,88 @@ let package = Package(
         // Geometry: vectors, elements, periodic cells, atomic systems, neighbour lists, seeded randomness.
         .target(name: "Geometry", swiftSettings: fast),
         // Structure files: extended XYZ and n2p2 input.data.
-        .target(name: "StructureFiles", dependencies: ["Geometry"]),
+        .target(name: "StructureFiles", dependencies: ["Geometry"],
+                swiftSettings: strict),
         // Atom-centred symmetry functions and cutoff functions.
-        .target(name: "Descriptors", dependencies: ["Geometry"], swiftSettings: fast),
+        .target(name: "Descriptors", dependencies: ["Geometry"],
+                swiftSettings: fast),
         // Small feed-forward networks with exact reverse-mode derivatives.
-        .target(name: "NeuralNetworks", dependencies: ["Geometry"], swiftSettings: fast),
+        .target(name: "NeuralNetworks", dependencies: ["Geometry"],
+                swiftSettings: fast),
         // The Potential contract; Lennard-Jones, Stillinger-Weber, Behler-Parrinello, n2p2 files.
         .target(name: "Potentials",
-                dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "StructureFiles"],
+                dependencies: ["Geometry", "Descriptors", "NeuralNetworks"],
                 swiftSettings: fast),
         // Integrators, thermostats, initial velocities and conservation diagnostics.
-        .target(name: "Dynamics", dependencies: ["Geometry", "Potentials"], swiftSettings: fast),
+        .target(name: "Dynamics", dependencies: ["Geometry", "Potentials"],
+                swiftSettings: fast),
         // Training data from teacher potentials, Adam, force training.
         .target(name: "Training",
                 dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics"],
                 swiftSettings: fast),
         // Scene files (TOML): structures, teachers, students, recipes, MD settings.
         .target(name: "Scenes",
-                dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks",
-                               "Potentials", "Dynamics", "Training",
-                               .product(name: "TOMLKit", package: "TOMLKit")]),
+                dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Training", .product(name: "TOMLKit", package: "TOMLKit")],
+                swiftSettings: strict),
         // The lessons: drift tables and the `check` exercises.
         .target(name: "Experiments",
-                dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks",
-                               "Potentials", "Dynamics", "Training", "Scenes"]),
+                dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Training", "Scenes"],
+                swiftSettings: strict),
         // The background simulation actor and its snapshot mailbox.
         .target(name: "Simulation",
-                dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "Dynamics", "Training",
-                               "Scenes", "Experiments"]),
+                dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Scenes", "Experiments"],
+                swiftSettings: strict),
         // Pure rendering into a cell grid: projection, braille canvas, plots, layout, SVG.
-        .target(name: "Canvas", dependencies: ["Geometry"]),
+        .target(name: "Canvas", dependencies: ["Geometry"],
+                swiftSettings: strict),
         // The command language shared by the `:` line and `nnplab repl`.
         .target(name: "LabShell",
-                dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "Dynamics", "Scenes",
-                               "Experiments", "Simulation", "Canvas"]),
+                dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Scenes", "Experiments", "Simulation", "Canvas"],
+                swiftSettings: strict),
+        // The i-PI socket protocol: any NNPLab potential as a force engine for ASE and i-PI.
+        .target(name: "SocketDriver", dependencies: ["Geometry", "Potentials"],
+                swiftSettings: strict),
         // ncurses, linked as a system library; only TerminalUI imports it.
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses",
                        providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalUI",
-                dependencies: ["CNCurses", "Canvas", "Descriptors", "Simulation", "LabShell", "Scenes"]),
+                dependencies: ["CNCurses", "Geometry", "Descriptors", "Dynamics", "Scenes", "Experiments", "Simulation", "Canvas", "LabShell"],
+                swiftSettings: strict),
         .executableTarget(name: "nnplab",
-                          dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "Dynamics",
-                                         "Training", "Scenes", "Experiments", "Simulation",
-                                         "LabShell", "TerminalUI", "Canvas",
-                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                          dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Training", "Scenes", "Experiments", "Simulation", "SocketDriver", "LabShell", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                swiftSettings: strict),
 
-        .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
-        .testTarget(name: "StructureFilesTests", dependencies: ["Geometry", "StructureFiles"]),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry"],
+                swiftSettings: strict),
+        .testTarget(name: "StructureFilesTests", dependencies: ["Geometry", "StructureFiles"],
+                swiftSettings: strict),
         .testTarget(name: "PotentialsTests",
-                    dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks", "Potentials"]),
-        .testTarget(name: "DynamicsTests", dependencies: ["Geometry", "StructureFiles", "Potentials", "Dynamics"]),
-        .testTarget(name: "DescriptorsTests", dependencies: ["Geometry", "Descriptors"]),
-        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Geometry"]),
+                    dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks", "Potentials"],
+                swiftSettings: strict),
+        .testTarget(name: "DynamicsTests", dependencies: ["Geometry", "Potentials", "Dynamics"],
+                swiftSettings: strict),
+        .testTarget(name: "DescriptorsTests", dependencies: ["Geometry", "Descriptors"],
+                swiftSettings: strict),
+        .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks"],
+                swiftSettings: strict),
         .testTarget(name: "TrainingTests",
-                    dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Training"]),
+                    dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Training"],
+                swiftSettings: strict),
         .testTarget(name: "ScenesTests",
-                    dependencies: ["Geometry", "StructureFiles", "Potentials", "Dynamics", "Training", "Scenes"]),
+                    dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Training", "Scenes"],
+                swiftSettings: strict),
         .testTarget(name: "ExperimentsTests",
-                    dependencies: ["Geometry", "Potentials", "Dynamics", "Training", "Scenes", "Experiments"]),
+                    dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Training", "Scenes", "Experiments"],
+                swiftSettings: strict),
         .testTarget(name: "SimulationTests",
-                    dependencies: ["Geometry", "Descriptors", "Potentials", "Dynamics", "Scenes", "Experiments",
-                                   "Simulation"]),
-        .testTarget(name: "CanvasTests", dependencies: ["Geometry", "Canvas"], exclude: ["Golden"]),
+                    dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Scenes", "Experiments", "Simulation"],
+                swiftSettings: strict),
+        .testTarget(name: "SocketDriverTests", dependencies: ["Geometry", "StructureFiles", "Descriptors", "Potentials", "SocketDriver"],
+                swiftSettings: strict),
+        .testTarget(name: "CanvasTests", dependencies: ["Geometry", "Canvas"],
+                exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "LabShellTests",
-                    dependencies: ["Geometry", "Descriptors", "Potentials", "Dynamics", "Scenes", "Experiments",
-                                   "Simulation", "Canvas", "LabShell"]),
+                    dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Scenes", "Experiments", "Simulation", "Canvas", "LabShell"],
+                swiftSettings: strict),
     ]
 )

@@ -1,3 +1,4 @@
+import Foundation
 /// The lab's keys, described once for the help overlay and the key-hint line.
 public struct KeyBinding: Sendable, Hashable {
     /// The key(s) as shown, e.g. "c" or "←↑↓→ hjkl".

@@ -60,6 +60,18 @@ public enum CutoffShape: Sendable, Hashable, CaseIterable, CustomStringConvertib
         self = shape
     }
 
+    /// The lesson's class of this shape, which is what the lab's `c` key and the model names say:
+    /// ``CutoffKind/step`` (the value jumps), ``CutoffKind/kinked`` (the slope jumps) or
+    /// ``CutoffKind/smooth`` (value and slope vanish at r_c; every n2p2 shape but the hard one).
+    /// ``init(_:)`` picks the shape the lab uses for each class (smooth: cosine).
+    public var kind: CutoffKind {
+        switch self {
+        case .step: .step
+        case .kinked: .kinked
+        default: .smooth
+        }
+    }
+
     /// Whether the inner-cutoff parameter α is used (n2p2 ignores it for the tanh shapes).
     public var usesInnerCutoff: Bool { self != .tanh && self != .tanhUnnormalized }
 

@@ -1,4 +1,6 @@
-/// The lesson's three kinds of cutoff, shared by the teacher potentials and the descriptors.
+/// The lesson's three kinds of cutoff, shared by the teacher potentials and the descriptors: a
+/// smoothness class, not a formula. A descriptor's exact formula is a ``CutoffShape`` (n2p2's list),
+/// whose ``CutoffShape/kind`` is one of these; Lennard-Jones truncations are one of each.
 ///
 /// - `step`: the interaction stops abruptly at r_c; the energy jumps when a pair crosses r_c.
 /// - `kinked`: the energy goes to zero at r_c but its slope does not; the force jumps.

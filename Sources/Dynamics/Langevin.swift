@@ -14,14 +14,18 @@ import Potentials
 /// The random numbers come from ``MDState/random``, so a seed fixes the trajectory bit for bit.
 public struct Langevin: Integrator {
     /// Time step Δt in fs.
-    public var timeStep: Double
+    public let timeStep: Double
     /// Bath temperature T in K.
-    public var temperature: Double
+    public let temperature: Double
     /// Friction γ in 1/fs (1/γ is the velocity relaxation time).
-    public var friction: Double
+    public let friction: Double
 
-    public init(timeStep: Double, temperature: Double, friction: Double = 0.01) {
-        precondition(timeStep > 0 && temperature >= 0 && friction > 0)
+    /// Throws ``DynamicsError/invalidParameter(_:_:)`` unless Δt and γ are positive and T is
+    /// non-negative, all finite.
+    public init(timeStep: Double, temperature: Double, friction: Double = 0.01) throws {
+        guard timeStep.isFinite, timeStep > 0 else { throw DynamicsError.invalidParameter("time step", timeStep) }
+        guard temperature.isFinite, temperature >= 0 else { throw DynamicsError.invalidParameter("temperature", temperature) }
+        guard friction.isFinite, friction > 0 else { throw DynamicsError.invalidParameter("friction", friction) }
         self.timeStep = timeStep
         self.temperature = temperature
         self.friction = friction

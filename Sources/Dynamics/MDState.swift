@@ -7,10 +7,11 @@ import Potentials
 /// Integrators are values with an `init`/`step` pair over this small struct (JAX-MD's pattern): the
 /// same initial state and integrator give a bitwise-identical trajectory.
 public struct MDState: Sendable {
-    /// Atoms; positions Å, velocities Å/fs, masses amu.
-    public var system: AtomicSystem
+    /// Atoms; positions Å, velocities Å/fs, masses amu. Changed only by integrators and
+    /// ``MolecularDynamics``, so that it never disagrees with ``result``.
+    public internal(set) var system: AtomicSystem
     /// Potential energy, per-atom energies and forces at the current positions (eV, eV/Å).
-    public var result: PotentialResult
+    public internal(set) var result: PotentialResult
     /// Steps taken since the state was created.
     public var step: Int
     /// Simulated time in fs.
@@ -18,7 +19,7 @@ public struct MDState: Sendable {
     /// Random stream for stochastic thermostats; part of the state so runs replay exactly.
     public var random: SeededGenerator
 
-    public init(system: AtomicSystem, result: PotentialResult, step: Int = 0, time: Double = 0,
+    init(system: AtomicSystem, result: PotentialResult, step: Int = 0, time: Double = 0,
                 random: SeededGenerator = SeededGenerator(seed: 0)) {
         self.system = system
         self.result = result
@@ -38,28 +39,18 @@ public struct MDState: Sendable {
 }
 
 /// An MD integrator: advances an ``MDState`` by one time step using a ``ForceEvaluator``.
+/// ``MolecularDynamics`` is what calls it; its time step is fixed when it is made (a valid, positive
+/// Δt), so a new time step is a new integrator.
 public protocol Integrator: Sendable {
     /// Time step Δt in fs.
-    var timeStep: Double { get set }
+    var timeStep: Double { get }
     /// Advances `state` by one step of ``timeStep``.
     func step(_ state: inout MDState, evaluator: inout ForceEvaluator)
 }
 
-extension Integrator {
-    /// Evaluates forces for `system` and returns the state at t = 0 (the `init` of `init`/`step`).
-    public func initialState(_ system: AtomicSystem, evaluator: inout ForceEvaluator, seed: UInt64 = 0) -> MDState {
-        MDState(system: system, result: evaluator.evaluate(system), random: SeededGenerator(seed: seed))
-    }
-
-    /// Advances `state` by `count` steps.
-    public func run(_ state: inout MDState, evaluator: inout ForceEvaluator, steps count: Int) {
-        for _ in 0..<count { step(&state, evaluator: &evaluator) }
-    }
-}
-
 extension MDState {
     /// v ← v + (Δt/2)·F/m: the half kick shared by every splitting integrator.
-    @inlinable mutating func kick(halfStep dt: Double) {
+    mutating func kick(halfStep dt: Double) {
         let n = system.count
         let scale = 0.5 * dt * MetalUnits.accelerationPerForceOverMass
         result.forces.withUnsafeBufferPointer { f in
@@ -72,7 +63,7 @@ extension MDState {
     }
 
     /// r ← r + τ·v.
-    @inlinable mutating func drift(_ tau: Double) {
+    mutating func drift(_ tau: Double) {
         let n = system.count
         system.velocities.withUnsafeBufferPointer { v in
             system.positions.withUnsafeMutableBufferPointer { r in

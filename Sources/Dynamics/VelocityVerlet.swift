@@ -7,10 +7,11 @@ import Potentials
 /// One step: v ← v + (Δt/2)F/m; r ← r + Δt v; F ← F(r); v ← v + (Δt/2)F/m. Units: Δt in fs.
 public struct VelocityVerlet: Integrator {
     /// Time step Δt in fs.
-    public var timeStep: Double
+    public let timeStep: Double
 
-    public init(timeStep: Double) {
-        precondition(timeStep > 0, "time step must be positive")
+    /// Throws ``DynamicsError/invalidParameter(_:_:)`` unless Δt is a positive finite number of fs.
+    public init(timeStep: Double) throws {
+        guard timeStep.isFinite, timeStep > 0 else { throw DynamicsError.invalidParameter("time step", timeStep) }
         self.timeStep = timeStep
     }
 

@@ -3,6 +3,7 @@ import Descriptors
 import Geometry
 import Scenes
 import Training
+import NeuralNetworks
 
 extension CompletenessCheck {
     /// How the students of the second half are trained: the scene's own recipe

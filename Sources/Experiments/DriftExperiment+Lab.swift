@@ -1,6 +1,7 @@
 import Geometry
 import Potentials
 import Scenes
+import Foundation
 
 extension DriftExperiment {
     /// Run length of the lab's `drift` without a number, ps: short enough to wait for in a lesson.

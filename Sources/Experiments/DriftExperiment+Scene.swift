@@ -4,6 +4,7 @@ import Geometry
 import Potentials
 import Scenes
 import Training
+import NeuralNetworks
 
 extension DriftExperiment {
     /// The scene's defaults: its time step and drift length, overridden where given (Δt fs, time ps).
@@ -37,7 +38,7 @@ extension DriftExperiment {
     /// file is missing or unreadable.
     public static func studentModels(_ scene: Scene, folder: URL? = nil) throws -> [DriftCandidate] {
         guard scene.student != nil else { return [] }
-        return try StudentVariant.all.map { v in
+        return try ModelChoice.all.map { v in
             guard let model = try scene.shippedModel(v.cutoff, v.activation, in: folder) else {
                 throw StudentModelError(path: scene.modelFile(v.cutoff, v.activation, in: folder).path,
                                         message: "no such model file (run `nnplab train \(scene.name)` to make it)")

@@ -4,17 +4,6 @@ import Potentials
 import Dynamics
 import Training
 
-/// A model whose hidden units can be watched switching (ReLU kinks): it writes one sign bit per
-/// hidden pre-activation of every atom's network, in a fixed order, so that consecutive steps can be
-/// compared. Behler-Parrinello potentials conform; teachers do not.
-public protocol HiddenUnitObservable: Sendable {
-    /// Whether the hidden units have kinks (ReLU) whose switching the drift table counts; smooth
-    /// activations (tanh) report false and get no count.
-    var hiddenUnitsHaveKinks: Bool { get }
-    /// Fills `signs` with (pre-activation > 0) for every hidden unit of every atom, resizing it.
-    func hiddenUnitSigns(_ system: AtomicSystem, neighbors: NeighborList, into signs: inout [Bool])
-}
-
 /// One model entered in a drift comparison, with what is known of its accuracy.
 public struct DriftCandidate: Sendable {
     public var cutoff: CutoffKind
@@ -63,52 +52,31 @@ public struct DriftExperiment: Sendable {
     /// Number of MD steps: duration / Δt, at least 1.
     public var stepCount: Int { max(1, Int((duration * 1000 / timeStep).rounded())) }
 
-    /// Runs `candidate` from `initial` (positions Å, velocities Å/fs) and reads out one row.
+    /// Runs `candidate` from `initial` (positions Å, velocities Å/fs) and reads out one row. A run that
+    /// blows up throws its ``Dynamics/Instability``.
     public func run(_ candidate: DriftCandidate, from initial: AtomicSystem, seed: UInt64,
                     teacher: (any Potential)? = nil) throws -> DriftResult {
-        var evaluator = try ForceEvaluator(potential: candidate.potential, system: initial)
-        var teacherEvaluator = try teacher.map { try ForceEvaluator(potential: $0, system: initial) }
-        let integrator = VelocityVerlet(timeStep: timeStep)
-        var state = integrator.initialState(initial, evaluator: &evaluator, seed: seed)
+        var dynamics = try MolecularDynamics(system: initial, potential: candidate.potential,
+                                             integrator: VelocityVerlet(timeStep: timeStep), seed: seed)
         let n = initial.count
-        var monitor = ConservationMonitor(atomCount: n, crossingCutoff: candidate.potential.cutoff)
-        var teacherMonitor = ConservationMonitor(atomCount: n)
-        let observable = countsHiddenUnitSwitches
-            ? (candidate.potential as? HiddenUnitObservable).flatMap { $0.hiddenUnitsHaveKinks ? $0 : nil } : nil
-        var signs: [Bool] = [], previousSigns: [Bool] = []
-        var switches = 0
-
-        func observe() {
-            monitor.record(state, neighbors: evaluator.neighbors)
-            if var t = teacherEvaluator, state.step % teacherStride == 0 {
-                let u = t.evaluate(state.system, request: .energy).energy
-                teacherMonitor.record(EnergySample(time: state.time, kinetic: state.kineticEnergy,
-                                                   potential: u, temperature: state.temperature))
-                teacherEvaluator = t
-            }
-            if let observable {
-                observable.hiddenUnitSigns(state.system, neighbors: evaluator.neighbors, into: &signs)
-                if previousSigns.count == signs.count {
-                    for k in 0..<signs.count where signs[k] != previousSigns[k] { switches += 1 }
-                }
-                swap(&signs, &previousSigns)
-            }
+        dynamics.attach(InstabilityGuard())
+        let monitor = dynamics.attach(ConservationMonitor(atomCount: n, crossingCutoff: candidate.potential.cutoff))
+        let teacherWatch = try teacher.map {
+            dynamics.attach(try TeacherEnergyWatch(teacher: $0, system: initial), every: teacherStride)
         }
-        observe()
-        for _ in 0..<stepCount {
-            integrator.step(&state, evaluator: &evaluator)
-            observe()
-        }
-        let report = monitor.report
+        let switches = countsHiddenUnitSwitches
+            ? HiddenUnitSwitchCounter(candidate.potential).map { dynamics.attach($0) } : nil
+        try dynamics.run(steps: stepCount)
+        let report = dynamics[monitor].report
         let ps = report.duration / 1000
         return DriftResult(
             seed: seed, cutoff: candidate.cutoff, activation: candidate.activation,
             rmsDeviation: report.rmsDeviationPerAtom, drift: report.driftPerAtom,
             maxJump: report.largestStepChange,
             crossingsPerPicosecond: (report.crossingsPerPicosecond ?? 0) / Double(n),
-            reluSwitchesPerPicosecond: observable == nil || ps == 0 ? nil : Double(switches) / ps,
+            reluSwitchesPerPicosecond: switches.flatMap { ps == 0 ? nil : Double(dynamics[$0].switches) / ps },
             validationEnergyRMSE: candidate.validationEnergyRMSE, validationForceRMSE: candidate.validationForceRMSE,
-            teacherRMSDeviation: teacher == nil ? nil : teacherMonitor.report.rmsDeviationPerAtom)
+            teacherRMSDeviation: teacherWatch.map { dynamics[$0].monitor.report.rmsDeviationPerAtom })
     }
 
     /// Every candidate from every initial state (one per seed), seeds outer, candidates inner. The

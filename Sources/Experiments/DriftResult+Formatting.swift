@@ -1,4 +1,5 @@
 import Foundation
+import Descriptors
 
 /// How `nnplab drift` prints its rows.
 public enum DriftFormat: String, Sendable, CaseIterable {

@@ -1,6 +1,7 @@
 import Geometry
 import Potentials
 import Scenes
+import Descriptors
 
 extension InvarianceCheck {
     /// The NNP the check examines for `scene`, unless the caller passes one: the scene's shipped

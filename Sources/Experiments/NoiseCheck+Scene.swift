@@ -4,6 +4,7 @@ import NeuralNetworks
 import Potentials
 import Scenes
 import Training
+import Descriptors
 
 extension NoiseCheck {
     /// How the students are made: data, noise, and the two fitting recipes.

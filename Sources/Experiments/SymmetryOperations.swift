@@ -61,16 +61,6 @@ extension AtomicSystem {
         return (reordered(order), order)
     }
 
-    /// New atom k is old atom `order[k]` (`order` must be a permutation of 0..<count).
-    public func reordered(_ order: [Int]) -> AtomicSystem {
-        var copy = self
-        copy.elements = order.map { elements[$0] }
-        copy.positions = order.map { positions[$0] }
-        copy.velocities = order.map { velocities[$0] }
-        copy.masses = order.map { masses[$0] }
-        return copy
-    }
-
     /// Indices of the atoms of `element`, ascending.
     func indices(of element: Element) -> [Int] { (0..<count).filter { elements[$0] == element } }
 }

@@ -4,6 +4,7 @@ import Geometry
 import Potentials
 import Scenes
 import Training
+import Descriptors
 
 extension TimestepCheck {
     /// The models compared for `scene` and what they are, in words: the scene's student models (every
@@ -14,14 +15,14 @@ extension TimestepCheck {
     public static func candidates(for scene: Scene, folder: URL? = nil) throws -> (models: [DriftCandidate], description: String) {
         if scene.student != nil {
             let directory = folder ?? scene.modelsDirectory
-            let missing = StudentVariant.all.filter { v in
+            let missing = ModelChoice.all.filter { v in
                 !FileManager.default.fileExists(atPath: scene.modelFile(v.cutoff, v.activation, in: folder).path)
             }
             if missing.isEmpty {
                 return (try DriftExperiment.studentModels(scene, folder: folder),
                         "the scene's student models from \(directory.path)")
             }
-            let names = missing.map(\.description).joined(separator: ", ")
+            let names = missing.map(\.name).joined(separator: ", ")
             let fallback = try teacherCandidates(scene)
             return (fallback.models, "no student models (missing in \(directory.path): \(names); `nnplab train \(scene.name)` "
                     + "makes them), so \(fallback.description) instead")

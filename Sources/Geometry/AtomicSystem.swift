@@ -2,16 +2,23 @@
 ///
 /// Units: positions Å, velocities Å/fs, masses amu (for a potential in other units, positions are in
 /// its length unit while it is being evaluated; see ``UnitSystem``). Arrays are parallel and always
-/// the same length, which the initialiser checks.
+/// the same length: the initialiser checks it, elements and masses change only through methods that
+/// keep it (``reordered(_:)``), and positions and velocities may be changed in place or replaced by
+/// arrays of the same length only (anything else stops the program with a message saying so, in
+/// every build, rather than let two arrays disagree).
 public struct AtomicSystem: Sendable, Equatable {
     /// Element of every atom.
-    public var elements: [Element]
+    public internal(set) var elements: [Element]
     /// Positions r_i (Å). Not necessarily wrapped into the cell.
-    public var positions: [Vector3]
+    public var positions: [Vector3] {
+        didSet { Self.checkLength(positions.count, elements.count, "positions") }
+    }
     /// Velocities v_i (Å/fs).
-    public var velocities: [Vector3]
+    public var velocities: [Vector3] {
+        didSet { Self.checkLength(velocities.count, elements.count, "velocities") }
+    }
     /// Masses m_i (amu).
-    public var masses: [Double]
+    public internal(set) var masses: [Double]
     /// The periodic cell, or nil for a free cluster.
     public var cell: Cell?
 
@@ -42,7 +49,23 @@ public struct AtomicSystem: Sendable, Equatable {
     }
 
     /// Number of atoms N.
-    public var count: Int { positions.count }
+    public var count: Int { elements.count }
+
+    /// Stops with a message when an array no longer matches the atoms (a programming error, never input).
+    private static func checkLength(_ length: Int, _ atoms: Int, _ name: String) {
+        if length != atoms { fatalError("AtomicSystem: \(length) \(name) for \(atoms) atoms") }
+    }
+
+    /// New atom k is old atom `order[k]`: every per-atom array permuted together. `order` must be a
+    /// permutation of 0..<count.
+    public func reordered(_ order: [Int]) -> AtomicSystem {
+        var copy = self
+        copy.elements = order.map { elements[$0] }
+        copy.masses = order.map { masses[$0] }
+        copy.positions = order.map { positions[$0] }
+        copy.velocities = order.map { velocities[$0] }
+        return copy
+    }
     /// The distinct elements present, sorted by atomic number.
     public var distinctElements: [Element] { Array(Set(elements)).sorted() }
 

@@ -1,4 +1,5 @@
 import Simulation
+import Geometry
 
 /// What the shell drives: the repl's own engine, or the view's background simulation.
 public protocol LabBackend {

@@ -1,7 +1,9 @@
+import Dynamics
 import Descriptors
 import Experiments
 import Scenes
 import Simulation
+import NeuralNetworks
 
 extension LabCommand {
     /// Friction of `set thermostat langevin` without a number, 1/fs.
@@ -97,7 +99,7 @@ extension LabCommand {
             guard let kind = CutoffKind(rawValue: value.lowercased()) else { throw bad(value) }
             return .cutoff(kind)
         case .activation:
-            guard let activation = ActivationChoice(rawValue: value.lowercased()) else { throw bad(value) }
+            guard let activation = Activation(rawValue: value.lowercased()) else { throw bad(value) }
             return .activation(activation)
         case .dt:
             guard let dt = Double(value), dt.isFinite, dt >= SceneLimits.timeStep.lowerBound else { throw bad(value) }

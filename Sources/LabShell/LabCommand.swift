@@ -1,6 +1,8 @@
+import Dynamics
 import Descriptors
 import Experiments
 import Simulation
+import NeuralNetworks
 
 /// One command of the lab's language, as typed on the `:` line or in `nnplab repl`.
 /// Values are already checked for form (numbers are numbers, words are known); ranges are the
@@ -28,7 +30,7 @@ public enum LabCommand: Sendable, Equatable {
 /// A setting and its new value. Units: dt fs, temperature K, friction 1/fs.
 public enum Setting: Sendable, Equatable {
     case cutoff(CutoffKind)
-    case activation(ActivationChoice)
+    case activation(Activation)
     case timeStep(Double)
     case temperature(Double)
     case thermostat(Thermostat)

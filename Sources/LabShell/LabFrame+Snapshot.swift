@@ -1,5 +1,11 @@
 import Canvas
 import Simulation
+import Descriptors
+import Dynamics
+import Experiments
+import Geometry
+import NeuralNetworks
+import Scenes
 
 extension LabFrame {
     /// The frame for `snapshot` as seen through `controls`, with `message` (the newer of the shell's

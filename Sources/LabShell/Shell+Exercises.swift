@@ -1,5 +1,7 @@
 import Experiments
 import Simulation
+import Foundation
+import Geometry
 
 extension Shell {
     /// `check` without a name: every exercise and what it shows.

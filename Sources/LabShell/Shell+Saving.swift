@@ -2,6 +2,9 @@ import Canvas
 import Foundation
 import Simulation
 import StructureFiles
+import Dynamics
+import Geometry
+import Experiments
 
 extension Shell {
     /// Writes `target` to `path`, refusing to replace an existing file unless `overwrite`.

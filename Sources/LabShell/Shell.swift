@@ -1,6 +1,9 @@
 import Experiments
 import Foundation
 import Simulation
+import Geometry
+import Dynamics
+import Scenes
 
 /// Carries out the lab's commands against a backend: the one executor behind the `:` line and
 /// `nnplab repl`.
@@ -78,21 +81,20 @@ public struct Shell: Sendable {
         ] + conservation(s) + ["view speed \(s.pace) (set speed PS_PER_S|max; < and > in the view)", watch]
     }
 
-    /// Conservation of E_total over the samples since the last setting change (part of `status`).
+    /// Conservation of E_total since the last setting change (part of `status`): every figure comes
+    /// from the readout's running statistics, so all cover the same window, named in the first line.
     static func conservation(_ s: Snapshot) -> [String] {
-        let segment = Array(s.history.samplesSinceLastMark)
-        guard let first = segment.first, let last = segment.last, segment.count > 1 else {
-            return ["conservation: no steps since the last change yet"]
-        }
+        let r = s.history.report
+        guard r.sampleCount > 1 else { return ["conservation: no steps since the last change yet"] }
         let n = Double(max(s.system.count, 1))
-        var largestJump = 0.0
-        for (a, b) in zip(segment, segment.dropFirst()) { largestJump = max(largestJump, abs(b.total - a.total)) }
+        let start = s.time - r.duration
         let since = s.history.marks.last.map { "since \($0.label) at \(fixed($0.time / 1000, 3)) ps" } ?? "since the start"
         return [
-            "\(s.choice) \(since), \(segment.count) samples over \(fixed((last.time - first.time) / 1000, 3)) ps:",
-            "RMS of E_total - E_total(t0): \(fixed(s.history.rmsDeviationPerAtom, 6)) meV/atom; "
-                + "net change \(fixed((last.total - first.total) / n * 1000, 6)) meV/atom; "
-                + "largest single-step change \(fixed(largestJump * 1000, 4)) meV",
+            "\(s.choice) \(since): \(r.sampleCount) samples from t \(fixed(start / 1000, 3)) to \(fixed(s.time / 1000, 3)) ps "
+                + "(\(fixed(r.duration / 1000, 3)) ps):",
+            "RMS of E_total - E_total(t0): \(fixed(r.rmsDeviationPerAtom, 6)) meV/atom; "
+                + "net change \(fixed((r.finalTotalEnergy - r.initialTotalEnergy) / n * 1000, 6)) meV/atom; "
+                + "largest single-step change \(fixed(r.largestStepChange, 4)) meV",
         ]
     }
 }

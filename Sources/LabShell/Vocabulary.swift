@@ -1,5 +1,6 @@
 import Descriptors
 import Simulation
+import Scenes
 
 /// The verbs of the lab's command language, with their usage and meaning: the one list the parser,
 /// `help` and tab completion read.
@@ -53,7 +54,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
     public var choices: [String]? {
         switch self {
         case .cutoff: CutoffKind.allCases.map(\.rawValue)
-        case .activation: ActivationChoice.allCases.map(\.rawValue)
+        case .activation: ModelChoice.lessonActivations.map(\.rawValue)
         case .thermostat: ["nve", "langevin"]
         case .speed: ["max"]
         case .dt, .temperature, .seed: nil

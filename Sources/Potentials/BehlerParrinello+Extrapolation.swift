@@ -1,5 +1,6 @@
 import Descriptors
 import Geometry
+import Foundation
 
 /// One atom's symmetry function outside the range the model saw in training (n2p2's "extrapolation
 /// warning", told in full): which atom, which function, its value and the training range.

@@ -16,6 +16,9 @@ public struct ExtrapolationMonitor: Sendable {
     public private(set) var worst: (step: Int, warning: ExtrapolationWarning)?
     /// Distinct (atom, function) pairs that have left their range at least once.
     public private(set) var seen: Set<Pair> = []
+    /// The warnings the last ``check(_:neighbors:step:)`` found new (worst first), and its step.
+    public private(set) var latestFresh: [ExtrapolationWarning] = []
+    public private(set) var latestStep: Int?
 
     public struct Pair: Sendable, Hashable {
         public var atom: Int
@@ -34,6 +37,8 @@ public struct ExtrapolationMonitor: Sendable {
     @discardableResult
     public mutating func check(_ system: AtomicSystem, neighbors: NeighborList, step: Int) -> [ExtrapolationWarning] {
         guard step % interval == 0 else { return [] }
+        latestFresh = []
+        latestStep = step
         checkedSteps += 1
         let warnings = potential.extrapolationWarnings(system, neighbors: neighbors)
         guard let top = warnings.first else { return [] }
@@ -42,6 +47,7 @@ public struct ExtrapolationMonitor: Sendable {
         if worst.map({ top.excess > $0.warning.excess }) ?? true { worst = (step, top) }
         var fresh: [ExtrapolationWarning] = []
         for w in warnings where seen.insert(Pair(atom: w.atom, function: w.functionIndex)).inserted { fresh.append(w) }
+        latestFresh = fresh
         return fresh
     }
 

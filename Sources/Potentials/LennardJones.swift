@@ -31,6 +31,10 @@ public struct LennardJones: Potential {
 
     /// Argon, Z = 18.
     public static let argon = Element(atomicNumber: 18)!
+    /// Argon's parameters, the one place they are written: ε = 0.0104 eV, σ = 3.40 Å, r_c = 8.5 Å.
+    public static let argonEpsilon = 0.0104
+    public static let argonSigma = 3.40
+    public static let argonCutoff = 8.5
 
     /// Parameters that cannot describe a potential.
     public enum ParameterError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -43,8 +47,9 @@ public struct LennardJones: Potential {
     }
 
     /// Creates the potential; ε, σ and r_c must be finite and positive.
-    public init(epsilon: Double = 0.0104, sigma: Double = 3.40, cutoff: Double = 8.5,
-                truncation: CutoffKind = .smooth, element: Element = LennardJones.argon) throws {
+    public init(epsilon: Double = LennardJones.argonEpsilon, sigma: Double = LennardJones.argonSigma,
+                cutoff: Double = LennardJones.argonCutoff, truncation: CutoffKind = .smooth,
+                element: Element = LennardJones.argon) throws {
         for (name, value) in [("epsilon", epsilon), ("sigma", sigma), ("cutoff", cutoff)] where !(value > 0 && value.isFinite) {
             throw ParameterError.notPositive(name: name, value: value)
         }

@@ -3,6 +3,8 @@ import Geometry
 import StructureFiles
 import Descriptors
 import TOMLKit
+import Dynamics
+import Potentials
 
 extension Scene {
     /// Reads and validates a scene file. Every problem is a ``SceneError`` naming file and line.
@@ -34,8 +36,8 @@ extension Scene {
 
         let title = try root.string("title", "a one-line title string")
         let summary = try root.optionalString("summary", "a description string") ?? ""
-        let teacher = try parseTeacher(try root.table("teacher"), folder: folder)
         let structure = try parseStructure(try root.table("structure"), folder: folder)
+        let teacher = try parseTeacher(try root.table("teacher"), folder: folder, structure: structure)
         let student = try root.optionalTable("student").map { try parseStudent($0, teacher: teacher) }
         let md = try parseMD(try root.table("md"))
         let view = try root.optionalTable("view").map(parseView) ?? ViewHints()
@@ -93,19 +95,23 @@ extension Scene {
     /// The teacher kinds a scene can name.
     enum TeacherKind: String, CaseIterable { case lennardJones = "lennard-jones", stillingerWeber = "stillinger-weber", n2p2 }
 
-    static func parseTeacher(_ t: SceneTable, folder: URL) throws -> TeacherSpec {
+    /// The teacher; a Lennard-Jones teacher describes the element of the scene's lattice (argon for a
+    /// structure file).
+    static func parseTeacher(_ t: SceneTable, folder: URL, structure: StructureSpec) throws -> TeacherModel {
         let kind: TeacherKind = try t.choice("kind")
-        let spec: TeacherSpec
+        let spec: TeacherModel
         switch kind {
         case .lennardJones:
-            let epsilon = try t.double("epsilon", default: 0.0104, "a well depth in eV \(SceneLimits.describe(SceneLimits.epsilon))",
+            let epsilon = try t.double("epsilon", default: LennardJones.argonEpsilon, "a well depth in eV \(SceneLimits.describe(SceneLimits.epsilon))",
                                        where: SceneLimits.epsilon.contains)
-            let sigma = try t.double("sigma", default: 3.40, "σ in Å \(SceneLimits.describe(SceneLimits.sigma))",
+            let sigma = try t.double("sigma", default: LennardJones.argonSigma, "σ in Å \(SceneLimits.describe(SceneLimits.sigma))",
                                      where: SceneLimits.sigma.contains)
-            let cutoff = try t.double("cutoff", default: 8.5, "a cutoff in Å longer than σ and at most \(SceneLimits.format(SceneLimits.cutoff.upperBound))",
+            let cutoff = try t.double("cutoff", default: LennardJones.argonCutoff,
+                                      "a cutoff in Å longer than σ and at most \(SceneLimits.format(SceneLimits.cutoff.upperBound))",
                                       where: { $0 > sigma && $0 <= SceneLimits.cutoff.upperBound })
             let truncation: CutoffKind = try t.choice("truncation", default: .smooth)
-            spec = .lennardJones(epsilon: epsilon, sigma: sigma, cutoff: cutoff, truncation: truncation)
+            let element = if case let .lattice(l) = structure { l.element } else { LennardJones.argon }
+            spec = .lennardJones(epsilon: epsilon, sigma: sigma, cutoff: cutoff, truncation: truncation, element: element)
         case .stillingerWeber:
             spec = .stillingerWeber
         case .n2p2:
@@ -120,7 +126,7 @@ extension Scene {
         return spec
     }
 
-    static func parseStudent(_ t: SceneTable, teacher: TeacherSpec) throws -> StudentSpec {
+    static func parseStudent(_ t: SceneTable, teacher: TeacherModel) throws -> StudentSpec {
         let range = teacher.range ?? .infinity
         let cutoff = try t.double("cutoff", "a cutoff in Å \(SceneLimits.describe(SceneLimits.cutoff)) no longer than the teacher's range (\(range) Å)",
                                   where: { SceneLimits.cutoff.contains($0) && $0 <= range })
@@ -214,11 +220,13 @@ extension Scene {
             if let value { return try table.double(key, default: value, expected, where: valid) }
             return try table.double(key, expected, where: valid)
         }
+        let thermostat: MDSettings.ThermostatKey = try t.choice("thermostat", default: .nve)
+        let friction = try t.double("friction", default: 0.01, "a friction in 1/fs \(SceneLimits.describe(SceneLimits.friction))",
+                                    where: SceneLimits.friction.contains)
         let md = MDSettings(
             timeStep: dt, temperature: temperature,
-            thermostat: try t.choice("thermostat", default: .nve),
-            friction: try t.double("friction", default: 0.01, "a friction in 1/fs \(SceneLimits.describe(SceneLimits.friction))",
-                                  where: SceneLimits.friction.contains),
+            thermostat: thermostat == .nve ? .nve : .langevin(friction: friction),
+            friction: friction,
             seed: UInt64(try t.int("seed", default: 1, "a non-negative integer seed", where: { $0 >= 0 })),
             equilibration: try t.tables("equilibration").map { stage in
                 let s = MDSettings.EquilibrationStage(

@@ -1,4 +1,5 @@
 import Training
+import Dynamics
 
 /// How the student is trained: where its configurations come from, the labels' noise, and Adam.
 ///
@@ -92,8 +93,9 @@ public struct MDSettings: Sendable, Equatable {
     public var timeStep: Double
     /// Target temperature in K: initial Maxwell-Boltzmann velocities and the Langevin bath.
     public var temperature: Double
+    /// NVE, or Langevin with its friction.
     public var thermostat: Thermostat
-    /// Langevin friction γ in 1/fs (used when ``thermostat`` is `.langevin`).
+    /// Friction γ in 1/fs of the teacher's Langevin equilibration stages (and of a Langevin thermostat).
     public var friction: Double
     /// Seed for initial velocities and the thermostat's noise.
     public var seed: UInt64
@@ -102,11 +104,10 @@ public struct MDSettings: Sendable, Equatable {
     /// Length of a `drift` run in ps.
     public var driftTime: Double
 
-    public enum Thermostat: String, Sendable, CaseIterable, Equatable {
-        /// Velocity Verlet, constant energy: what the conservation lesson watches.
-        case nve
-        /// Langevin BAOAB at ``MDSettings/temperature``.
-        case langevin
+    /// The `thermostat` key's values: `nve` (velocity Verlet, constant energy: what the conservation
+    /// lesson watches) or `langevin` (BAOAB at ``MDSettings/temperature`` with the `friction` key).
+    enum ThermostatKey: String, CaseIterable {
+        case nve, langevin
     }
 
     /// One Langevin run with the teacher: `temperature` K for `time` ps.

@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Descriptors
+import Potentials
 
 /// A complete demo read from `Scenes/NAME.toml`: the atoms, the teacher that labels them, the
 /// student NNP (descriptors, network, training recipe), the MD settings and how to look at it.
@@ -18,14 +19,14 @@ public struct Scene: Sendable, Equatable {
     /// The scene file (absolute); relative paths inside it resolve against its folder.
     public var file: URL
     public var structure: StructureSpec
-    public var teacher: TeacherSpec
+    public var teacher: TeacherModel
     /// The student NNP, or nil for a scene that runs a loaded potential only (water).
     public var student: StudentSpec?
     public var md: MDSettings
     public var view: ViewHints
 
     public init(name: String, title: String, summary: String, file: URL, structure: StructureSpec,
-                teacher: TeacherSpec, student: StudentSpec?, md: MDSettings, view: ViewHints) {
+                teacher: TeacherModel, student: StudentSpec?, md: MDSettings, view: ViewHints) {
         self.name = name
         self.title = title
         self.summary = summary
@@ -86,25 +87,6 @@ public struct LatticeSpec: Sendable, Equatable {
     public static func latticeConstant(kind: Lattice, element: Element, density: Double) -> Double {
         let massPerCell = Double(kind.basis.count) * element.standardMass * 1.66053906660
         return Foundation.pow(massPerCell / density, 1.0 / 3.0)
-    }
-}
-
-/// The potential that labels training data (or, for a loaded model, drives the MD itself).
-public enum TeacherSpec: Sendable, Equatable {
-    /// Lennard-Jones: ε eV, σ Å, cutoff r_c Å, and how it is truncated at r_c.
-    case lennardJones(epsilon: Double, sigma: Double, cutoff: Double, truncation: CutoffKind)
-    /// Stillinger-Weber silicon, the 1985 parameters (LAMMPS `Si.sw`), range 3.77118 Å.
-    case stillingerWeber
-    /// An n2p2 potential folder (input.nn, scaling.data, weights.NNN.data), absolute.
-    case n2p2(directory: URL)
-
-    /// The teacher's interaction range in Å, when known without loading it.
-    public var range: Double? {
-        switch self {
-        case let .lennardJones(_, _, cutoff, _): cutoff
-        case .stillingerWeber: 2.0951 * 1.80
-        case .n2p2: nil
-        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Dynamics
+import Potentials
 
 /// A moment where a setting changed (cutoff, activation, dt, ...): the plot draws a mark there and the
 /// conservation readout restarts from it.
@@ -57,5 +58,12 @@ public struct EnergyHistory: Sendable {
     /// Samples since the last mark (the segment the readout describes), oldest first.
     public var samplesSinceLastMark: ArraySlice<EnergySample> {
         samples.suffix(min(monitor.report.sampleCount, samples.count))
+    }
+}
+
+/// Attached to a run, the history records the energies of every observed state.
+extension EnergyHistory: MDObserver {
+    public mutating func observe(_ state: MDState, in context: ObservationContext) throws {
+        append(EnergySample(state))
     }
 }

@@ -1,3 +1,4 @@
+import Geometry
 /// How fast the lab plays the simulation: at most so many picoseconds of simulated time per second
 /// of wall-clock time, or as fast as the machine steps.
 ///

@@ -1,4 +1,5 @@
 import Synchronization
+import Experiments
 
 /// The lab's simulation running in the background: an actor on the cooperative pool that steps a
 /// ``SimulationEngine`` in chunks, drains an inbox of commands between chunks and publishes a

@@ -1,4 +1,7 @@
+import Dynamics
 import Descriptors
+import Experiments
+import NeuralNetworks
 
 /// A request to the simulation: what the lab's keys and the shell's verbs turn into.
 /// Time steps in fs, temperatures in K.
@@ -6,7 +9,7 @@ public enum SimulationCommand: Sendable {
     case setCutoff(CutoffKind)
     /// The `c` key: step → kinked → smooth → step, over the cutoffs the scene has.
     case cycleCutoff
-    case setActivation(ActivationChoice)
+    case setActivation(Activation)
     /// The `a` key: ReLU ↔ tanh.
     case toggleActivation
     case setTimeStep(Double)
@@ -38,13 +41,13 @@ public enum PauseReason: Sendable, Equatable, CustomStringConvertible {
     /// A `run N` finished its steps.
     case finishedRun
     /// The run blew up; `r` (reset) recovers.
-    case exploded(Explosion)
+    case exploded(Instability)
 
     public var description: String {
         switch self {
         case .user: "paused"
         case .finishedRun: "paused after run"
-        case let .exploded(why): "paused: \(why)"
+        case let .exploded(why): "paused: \(why.cause)"
         }
     }
 }

@@ -2,6 +2,8 @@ import Descriptors
 import Dynamics
 import Geometry
 import Potentials
+import Experiments
+import Scenes
 
 extension SimulationEngine {
     /// Largest time step the lab accepts, fs (larger ones are refused, not clamped).
@@ -20,7 +22,7 @@ extension SimulationEngine {
         case let .setActivation(activation):
             return switchModel(to: ModelChoice(cutoff: choice.cutoff, activation: activation))
         case .toggleActivation:
-            return switchModel(to: ModelChoice(cutoff: choice.cutoff, activation: choice.activation.toggled))
+            return switchModel(to: ModelChoice(cutoff: choice.cutoff, activation: choice.activation.lessonToggled))
         case let .setTimeStep(dt): return setTimeStep(dt)
         case let .scaleTimeStep(factor): return setTimeStep(settings.timeStep * factor)
         case let .setTemperature(t): return setTemperature(t)
@@ -69,19 +71,18 @@ extension SimulationEngine {
         if newChoice == choice { return post("already \(choice)") }
         do {
             let potential = try catalog.potential(for: newChoice)
-            var newEvaluator = try ForceEvaluator(potential: potential, system: state.system)
-            state.result = newEvaluator.evaluate(state.system)
-            evaluator = newEvaluator
+            try dynamics.replacePotential(potential)
             modelSummary = potential.summary
-            extrapolation = ExtrapolationMonitor(potential)
+            dynamics[extrapolationID] = ExtrapolationMonitor(potential)
             extrapolationNews = ExtrapolationNews()
         } catch {
             return post("cannot switch to \(newChoice): \(error)", isError: true)
         }
         let label = newChoice.cutoff != choice.cutoff ? "cutoff: \(newChoice.cutoff)" : "activation: \(newChoice.activation)"
         choice = newChoice
-        history.mark(label, at: state.time)
-        recordEnergy()
+        dynamics[historyID].mark(label, at: state.time)
+        observeChangedState()
+        if case .paused(.exploded) = runState { return message ?? post(label) }
         return post("\(label) (\(modelSummary))")
     }
 
@@ -99,10 +100,12 @@ extension SimulationEngine {
         guard dt.isFinite, dt > 0, dt <= Self.maxTimeStep else {
             return post("dt must be between 0 and \(fixed(Self.maxTimeStep, 0)) fs, not \(dt)", isError: true)
         }
-        settings.timeStep = dt
-        integrator = settings.integrator
+        var changed = settings
+        changed.timeStep = dt
+        do { dynamics.replaceIntegrator(try changed.integrator()) } catch { return post("\(error)", isError: true) }
+        settings = changed
         let label = "dt \(formattedTime(dt)) fs"
-        history.mark(label, at: state.time)
+        dynamics[historyID].mark(label, at: state.time)
         return post(label)
     }
 
@@ -110,23 +113,19 @@ extension SimulationEngine {
         guard t.isFinite, t >= 0, t <= Self.maxTemperature else {
             return post("temperature must be between 0 and \(fixed(Self.maxTemperature, 0)) K, not \(t)", isError: true)
         }
-        settings.temperature = t
-        integrator = settings.integrator
-        explosionGuard = ExplosionGuard(temperature: t)
+        var changed = settings
+        changed.temperature = t
+        do { dynamics.replaceIntegrator(try changed.integrator()) } catch { return post("\(error)", isError: true) }
+        settings = changed
+        dynamics[stabilityID] = InstabilityGuard.lab(temperature: t)
         if settings.thermostat == .nve {
             // NVE has no bath: give the atoms the new temperature now.
-            let now = state.system.temperature
-            if now > 0 {
-                let scale = (t / now).squareRoot()
-                for i in 0..<state.system.count { state.system.velocities[i] *= scale }
-            } else {
-                state.system.assignMaxwellBoltzmannVelocities(temperature: t, seed: settings.seed)
-            }
-            history.mark("T \(fixed(t, 0)) K", at: state.time)
-            recordEnergy()
+            dynamics[historyID].mark("T \(fixed(t, 0)) K", at: state.time)
+            dynamics.setTemperature(t, seed: settings.seed)
+            observeChangedState()
             return post("velocities rescaled to \(fixed(t, 0)) K")
         }
-        history.mark("bath \(fixed(t, 0)) K", at: state.time)
+        dynamics[historyID].mark("bath \(fixed(t, 0)) K", at: state.time)
         return post("Langevin bath at \(fixed(t, 0)) K")
     }
 
@@ -134,25 +133,26 @@ extension SimulationEngine {
         if case let .langevin(friction) = thermostat, !(friction.isFinite && friction > 0) {
             return post("Langevin friction must be a positive number in 1/fs, not \(friction)", isError: true)
         }
-        settings.thermostat = thermostat
-        integrator = settings.integrator
-        history.mark(thermostat.description, at: state.time)
+        var changed = settings
+        changed.thermostat = thermostat
+        do { dynamics.replaceIntegrator(try changed.integrator()) } catch { return post("\(error)", isError: true) }
+        settings = changed
+        dynamics[historyID].mark(thermostat.description, at: state.time)
         return post("thermostat: \(thermostat)")
     }
 
     private mutating func setSeed(_ seed: UInt64) -> LabMessage {
         settings.seed = seed
-        state.random = SeededGenerator(seed: seed)
-        state.system.assignMaxwellBoltzmannVelocities(temperature: settings.temperature, seed: seed)
-        history.mark("seed \(seed)", at: state.time)
-        recordEnergy()
+        dynamics[historyID].mark("seed \(seed)", at: state.time)
+        dynamics.redrawVelocities(temperature: settings.temperature, seed: seed)
+        observeChangedState()
         return post("seed \(seed): velocities redrawn at \(fixed(settings.temperature, 0)) K")
     }
 
     private mutating func run(steps: Int) -> LabMessage {
         guard steps > 0 else { return post("run needs a positive number of steps, not \(steps)", isError: true) }
         if case let .paused(.exploded(why)) = runState {
-            return post("the run blew up (\(why)); reset first", isError: true)
+            return post("the run blew up (\(why.cause)); reset first", isError: true)
         }
         remainingRunSteps = steps
         runState = .running
@@ -168,7 +168,7 @@ extension SimulationEngine {
 
     private mutating func resume() -> LabMessage {
         if case let .paused(.exploded(why)) = runState {
-            return post("the run blew up (\(why)); press r to reset", isError: true)
+            return post("the run blew up (\(why.cause)); press r to reset", isError: true)
         }
         runState = .running
         return post("running")

@@ -1,12 +1,15 @@
 import Potentials
+import Dynamics
+import Foundation
+import Geometry
 
 extension SimulationEngine {
-    /// Checks the state for extrapolation when due (``ExtrapolationMonitor/interval``) and, when
-    /// ``ExtrapolationNews`` lets it through, posts the worst new warning in words: which atom, which
+    /// After a step the extrapolation monitor checked (every ``ExtrapolationMonitor/interval`` steps),
+    /// posts the worst new warning in words when ``ExtrapolationNews`` lets it through: which atom, which
     /// symmetry function, how far outside its training range. `status` has the whole summary.
     mutating func watchExtrapolation() {
-        guard let fresh = extrapolation?.check(state.system, neighbors: evaluator.neighbors, step: state.step),
-              let worst = fresh.first, extrapolationNews.shouldPost(worst, atStep: state.step) else { return }
+        guard let monitor = extrapolation, monitor.latestStep == state.step,
+              let worst = monitor.latestFresh.first, extrapolationNews.shouldPost(worst, atStep: state.step) else { return }
         post("step \(state.step): extrapolating, \(Self.headline(worst))", isError: true)
     }
 

@@ -2,6 +2,8 @@ import Descriptors
 import Dynamics
 import Geometry
 import Potentials
+import Experiments
+import Scenes
 
 /// The lab's simulation as a plain value: a scene's catalog, the chosen model, MD settings, the MD
 /// state, the energy history and the run state. Synchronous and deterministic; the ``Simulation``
@@ -10,22 +12,21 @@ public struct SimulationEngine: Sendable {
     public internal(set) var catalog: any ModelCatalog
     public internal(set) var choice: ModelChoice
     public internal(set) var settings: RunSettings
-    public internal(set) var state: MDState
-    public internal(set) var history: EnergyHistory
-    public internal(set) var trajectory: TrajectoryRecording
     public internal(set) var runState: RunState = .running
     public private(set) var message: LabMessage?
     public internal(set) var modelSummary: String
     /// How fast the view plays the simulation (the ``Simulation`` actor honours it; stepping the
     /// engine directly, as the repl and the benchmark do, never waits).
     public internal(set) var pace: Pace = .lectureDefault
-    /// Watches the current model's inputs for extrapolation (nil for a potential without a training range).
-    var extrapolation: ExtrapolationMonitor?
+    /// The run: integrator, potential and state, with the lab's observers attached.
+    var dynamics: MolecularDynamics
+    let stabilityID: ObserverID<InstabilityGuard>
+    let historyID: ObserverID<EnergyHistory>
+    let trajectoryID: ObserverID<TrajectoryRecording>
+    /// Watches the current model's inputs for extrapolation (empty for a potential without a training range).
+    let extrapolationID: ObserverID<ExtrapolationMonitor?>
     /// Which of its warnings reach the message line.
     var extrapolationNews = ExtrapolationNews()
-    var evaluator: ForceEvaluator
-    var integrator: any Integrator
-    var explosionGuard: ExplosionGuard
     var remainingRunSteps: Int?
     private var messageSerial = 0
 
@@ -38,20 +39,32 @@ public struct SimulationEngine: Sendable {
     /// Starts `system` under `catalog`, `choice` and `settings`, running, with a fresh history.
     private init(catalog: any ModelCatalog, choice: ModelChoice, settings: RunSettings, system: AtomicSystem) throws {
         let potential = try catalog.potential(for: choice)
-        var evaluator = try ForceEvaluator(potential: potential, system: system)
-        integrator = settings.integrator
-        state = integrator.initialState(system, evaluator: &evaluator, seed: settings.seed)
-        self.evaluator = evaluator
+        var dynamics = try MolecularDynamics(system: system, potential: potential, integrator: try settings.integrator(),
+                                             seed: settings.seed)
+        // The guard first: nothing records a state that has blown up.
+        stabilityID = dynamics.attach(InstabilityGuard.lab(temperature: settings.temperature))
+        historyID = dynamics.attach(EnergyHistory(atomCount: system.count))
+        trajectoryID = dynamics.attach(TrajectoryRecording())
+        extrapolationID = dynamics.attach(ExtrapolationMonitor(potential))
         self.catalog = catalog
         self.choice = choice
         self.settings = settings
         modelSummary = potential.summary
-        extrapolation = ExtrapolationMonitor(potential)
-        history = EnergyHistory(atomCount: system.count)
-        trajectory = TrajectoryRecording()
-        explosionGuard = ExplosionGuard(temperature: settings.temperature)
-        recordCurrentState()
+        self.dynamics = dynamics
+        // The observers see the starting state: the guard, the history's first sample, and the
+        // extrapolation watch, which warns at once about a structure outside the training range.
+        observeChangedState()
+        watchExtrapolation()
     }
+
+    /// The MD state now (positions Å, velocities Å/fs, energies eV).
+    public var state: MDState { dynamics.state }
+    /// The energy history for the plots, with the conservation readout since the last mark.
+    public var history: EnergyHistory { dynamics[historyID] }
+    /// The recent frames `save trajectory` writes.
+    public var trajectory: TrajectoryRecording { dynamics[trajectoryID] }
+    /// The current model's extrapolation monitor (nil for a potential without a training range).
+    var extrapolation: ExtrapolationMonitor? { dynamics[extrapolationID] }
 
     /// Steps while running, at most `maxSteps` times; stops early when a `run N` completes or the run
     /// blows up (then pauses with a message saying why). Returns the number of steps taken.
@@ -59,16 +72,15 @@ public struct SimulationEngine: Sendable {
     public mutating func stepWhileRunning(maxSteps: Int) -> Int {
         var taken = 0
         while taken < maxSteps, runState == .running {
-            integrator.step(&state, evaluator: &evaluator)
-            taken += 1
-            recordCurrentState()
-            watchExtrapolation()
-            if let explosion = explosionGuard.inspect(state, timeStep: settings.timeStep) {
-                runState = .paused(.exploded(explosion))
-                remainingRunSteps = nil
-                post("step \(state.step): \(explosion); paused, press r to reset", isError: true)
+            do {
+                try dynamics.step()
+            } catch {
+                taken += 1
+                pauseExploded(error)
                 break
             }
+            taken += 1
+            watchExtrapolation()
             if let left = remainingRunSteps {
                 if left <= 1 {
                     remainingRunSteps = nil
@@ -81,28 +93,35 @@ public struct SimulationEngine: Sendable {
         return taken
     }
 
+    /// Pauses a run that blew up and says why in the message line.
+    private mutating func pauseExploded(_ error: any Error) {
+        remainingRunSteps = nil
+        guard let instability = error as? Instability else {
+            runState = .paused(.user)
+            post("step \(state.step): \(error); paused", isError: true)
+            return
+        }
+        runState = .paused(.exploded(instability))
+        post("step \(instability.step): \(instability.cause); paused, press r to reset", isError: true)
+    }
+
+    /// Shows the observers the state after a setting changed it between steps (new forces or
+    /// velocities), so the history and trajectory record it and the guard inspects it.
+    mutating func observeChangedState() {
+        do { try dynamics.observe() } catch { pauseExploded(error) }
+    }
+
     /// The state as the lab displays it. `stepsPerSecond` is measured by the caller.
     public func snapshot(stepsPerSecond: Double = 0, generation: Int = 0) -> Snapshot {
-        Snapshot(sceneName: catalog.sceneName, choice: choice, cutoffs: catalog.cutoffs,
-                 activations: catalog.activations, modelSummary: modelSummary, potential: evaluator.potential,
-                 sourceScene: catalog.sourceScene, extrapolationSummary: extrapolation?.summary, pace: pace,
-                 settings: settings,
-                 step: state.step, time: state.time, system: state.system,
-                 potentialEnergy: state.potentialEnergy, kineticEnergy: state.kineticEnergy,
-                 temperature: state.temperature, history: history, trajectory: trajectory,
-                 runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation)
-    }
-
-    /// Adds the current energies to the history and, on the stride, the atoms to the trajectory.
-    mutating func recordCurrentState() {
-        recordEnergy()
-        trajectory.offer(step: state.step, time: state.time, system: state.system,
-                         energy: state.potentialEnergy, forces: state.result.forces)
-    }
-
-    /// Adds the current energies to the history (after a setting changed them mid-step).
-    mutating func recordEnergy() {
-        history.append(EnergySample(state))
+        let state = dynamics.state
+        return Snapshot(sceneName: catalog.sceneName, choice: choice, cutoffs: catalog.cutoffs,
+                        activations: catalog.activations, modelSummary: modelSummary,
+                        potential: dynamics.evaluator.potential, sourceScene: catalog.sourceScene,
+                        extrapolationSummary: extrapolation?.summary, pace: pace, settings: settings,
+                        step: state.step, time: state.time, system: state.system,
+                        potentialEnergy: state.potentialEnergy, kineticEnergy: state.kineticEnergy,
+                        temperature: state.temperature, history: history, trajectory: trajectory,
+                        runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation)
     }
 
     /// Shows `text` in the message line (and returns it, for the repl).
@@ -114,14 +133,14 @@ public struct SimulationEngine: Sendable {
         return posted
     }
 
-    /// Restarts from `system` under `catalog`, `choice` and `settings`: a fresh engine (new evaluator,
-    /// state, history, trajectory, running) that keeps only the pace and the message line's serial.
+    /// Restarts from `system` under `catalog`, `choice` and `settings`: a fresh engine (new dynamics,
+    /// history, trajectory, running) that keeps only the pace and the message line's serial.
     mutating func restart(catalog: any ModelCatalog, choice: ModelChoice, settings: RunSettings,
                           system: AtomicSystem) throws {
         var fresh = try SimulationEngine(catalog: catalog, choice: choice, settings: settings, system: system)
         fresh.pace = pace
-        fresh.message = message
-        fresh.messageSerial = messageSerial
+        if fresh.runState == .running { fresh.message = message }
+        fresh.messageSerial = max(messageSerial, fresh.messageSerial)
         self = fresh
     }
 }

@@ -2,6 +2,8 @@ import Descriptors
 import Geometry
 import Potentials
 import Scenes
+import Experiments
+import NeuralNetworks
 
 /// Everything the lab displays, copied out of the simulation once per frame: a value, so the UI never
 /// shares mutable state with the stepping thread. Units: Å, Å/fs, eV, K, fs.
@@ -10,7 +12,7 @@ public struct Snapshot: Sendable {
     public var choice: ModelChoice
     /// Cutoffs and activations the scene offers (fewer than two: that key cannot switch).
     public var cutoffs: [CutoffKind]
-    public var activations: [ActivationChoice]
+    public var activations: [Activation]
     /// The potential now driving the dynamics, in words.
     public var modelSummary: String
     /// The potential now driving the dynamics (for `export` and `check forces`).

@@ -1,4 +1,6 @@
+import Dynamics
 import Geometry
+import Potentials
 
 /// One recorded frame: the atoms with the energy and forces at that moment (Å, Å/fs, eV, eV/Å).
 public struct TrajectoryFrame: Sendable {
@@ -23,13 +25,27 @@ public struct TrajectoryRecording: Sendable {
         self.capacity = max(capacity, 1)
     }
 
-    /// Records the frame if `step` falls on the stride.
+    /// Records the frame if `step` falls on the stride. A second frame at the same step (the state
+    /// changed between steps: a new model's energy and forces) replaces the first.
     public mutating func offer(step: Int, time: Double, system: AtomicSystem, energy: Double, forces: [Vector3]) {
         guard step % stride == 0 else { return }
+        let frame = TrajectoryFrame(step: step, time: time, system: system, energy: energy, forces: forces)
+        if frames.last?.step == step {
+            frames[frames.count - 1] = frame
+            return
+        }
         if frames.count >= capacity { frames.removeFirst(max(capacity / 4, 1)) }
-        frames.append(TrajectoryFrame(step: step, time: time, system: system, energy: energy, forces: forces))
+        frames.append(frame)
     }
 
     /// Forgets every frame (after a reset or a load).
     public mutating func clear() { frames.removeAll(keepingCapacity: true) }
+}
+
+/// Attached to a run, the recording offers every observed state.
+extension TrajectoryRecording: MDObserver {
+    public mutating func observe(_ state: MDState, in context: ObservationContext) throws {
+        offer(step: state.step, time: state.time, system: state.system, energy: state.potentialEnergy,
+              forces: state.result.forces)
+    }
 }

@@ -3,6 +3,7 @@ import CNCurses
 import Foundation
 import LabShell
 import Simulation
+import Experiments
 
 /// How the lab runs: colours and an optional time limit.
 public struct LabOptions: Sendable {

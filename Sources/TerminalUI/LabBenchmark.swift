@@ -2,6 +2,11 @@ import Canvas
 import Foundation
 import LabShell
 import Simulation
+import Descriptors
+import Experiments
+import Geometry
+import Scenes
+import Dynamics
 
 /// What the lab benchmark measured. Rates per second of wall-clock time; latencies in ms.
 public struct LabBenchmarkResult: Sendable {

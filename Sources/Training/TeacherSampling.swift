@@ -80,17 +80,20 @@ public struct TeacherSampling: Sendable, Hashable, Codable {
         let chainSeed = seed &+ UInt64(t) &* 0x9E37_79B9_7F4A_7C15
         var system = start
         system.assignMaxwellBoltzmannVelocities(temperature: temperature, seed: chainSeed)
-        // validate() succeeded above, so the evaluator cannot fail here.
-        guard var evaluator = try? ForceEvaluator(potential: teacher, system: system) else { return [] }
-        let langevin = Langevin(timeStep: timeStep, temperature: max(temperature, 1e-9), friction: friction)
-        var state = langevin.initialState(system, evaluator: &evaluator, seed: chainSeed &+ 1)
+        // validate() succeeded above and the plan's numbers were checked, so the run cannot fail to start.
+        guard let langevin = try? Langevin(timeStep: timeStep, temperature: max(temperature, 1e-9), friction: friction),
+              var dynamics = try? MolecularDynamics(system: system, potential: teacher, integrator: langevin,
+                                                    seed: chainSeed &+ 1) else { return [] }
         var perturbation = SeededGenerator(seed: chainSeed &+ 2)
-        langevin.run(&state, evaluator: &evaluator, steps: equilibrationSteps)
+        // Langevin at a sampling temperature does not blow up for a sound teacher; if it did, the
+        // chain ends with the configurations it has.
+        guard (try? dynamics.run(steps: equilibrationSteps)) != nil else { return [] }
         var out: [LabelledConfiguration] = []
         let count = count(forTemperatureAt: t)
         let perturbEvery = perturbedFraction > 0 && (rattle > 0 || strain > 0) ? max(1, Int((1 / perturbedFraction).rounded())) : 0
         for k in 0..<count {
-            langevin.run(&state, evaluator: &evaluator, steps: stepsBetweenSamples)
+            guard (try? dynamics.run(steps: stepsBetweenSamples)) != nil else { break }
+            let state = dynamics.state
             if perturbEvery > 0 && k % perturbEvery == perturbEvery - 1 {
                 let perturbed = perturb(state.system, random: &perturbation)
                 let result = teacher.evaluateAlone(perturbed)

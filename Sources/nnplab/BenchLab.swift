@@ -1,6 +1,7 @@
 import Simulation
 import Synchronization
 import TerminalUI
+import Experiments
 
 /// The lab's three figures come from one measurement, made once per `nnplab bench` run.
 private let labMeasurements = Mutex<[Bool: LabBenchmarkResult]>([:])

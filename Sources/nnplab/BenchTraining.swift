@@ -17,7 +17,7 @@ extension Benchmark {
             if quick, let epochs = scene.student?.training.epochs { scene.student?.training.epochs = max(1, epochs / 10) }
             let plan = try scene.studentPlan()
             let start = Date(), cpu = processCPUSeconds()
-            let models = try runBlocking { try await plan.train(StudentVariant.all) }
+            let models = try runBlocking { try await plan.train(ModelChoice.all) }
             let wall = Date().timeIntervalSince(start)
             let errors = models.map { "\($0.cutoff)-\($0.activation) " + String(format: "%.2f", $0.validationEnergyRMSE) }
             print(String(format: "    %.1f s CPU for %d models%@; validation meV/atom: %@", processCPUSeconds() - cpu, models.count,

@@ -2,6 +2,7 @@ import Dynamics
 import Foundation
 import Geometry
 import Potentials
+import Descriptors
 
 extension Benchmark {
     /// Stillinger-Weber silicon, 4096 atoms (8×8×8 diamond cells, a = 5.431 Å), 1000 K, Δt = 1 fs.
@@ -43,12 +44,11 @@ extension Benchmark {
                                 timeStep: Double, steps: Int) throws -> Double {
         var system = system
         system.assignMaxwellBoltzmannVelocities(temperature: temperature, seed: 1)
-        var evaluator = try ForceEvaluator(potential: potential, system: system, skin: 1.0)
-        let integrator = VelocityVerlet(timeStep: timeStep)
-        var state = integrator.initialState(system, evaluator: &evaluator)
-        integrator.run(&state, evaluator: &evaluator, steps: max(1, steps / 20))
+        var dynamics = try MolecularDynamics(system: system, potential: potential,
+                                             integrator: VelocityVerlet(timeStep: timeStep), skin: 1.0)
+        try dynamics.run(steps: max(1, steps / 20))
         let start = threadCPUSeconds()
-        integrator.run(&state, evaluator: &evaluator, steps: steps)
+        try dynamics.run(steps: steps)
         return (threadCPUSeconds() - start) * 1e6 / Double(steps * system.count)
     }
 }

@@ -3,6 +3,7 @@ import Experiments
 import Foundation
 import Geometry
 import Potentials
+import StructureFiles
 
 /// `nnplab check forces`: analytic forces against central finite differences, and what each costs.
 struct CheckForcesCommand: ParsableCommand {
@@ -40,6 +41,10 @@ struct CheckForcesCommand: ParsableCommand {
         try StructureLoading.check(frame, against: potential, file: structure)
         let check = try ForceCheck.run(potential, on: frame.system, step: step, maxAtoms: atoms)
         print("structure: \(structure) (\(frame.system.count) atoms); potential: \(potential.summary)")
+        if potential.units != .metal {
+            print("units: the potential's own, \(potential.units.lengthName) and \(potential.units.energyName) "
+                  + "(read eV as \(potential.units.energyName) and Å as \(potential.units.lengthName) below)")
+        }
         print(check.report)
     }
 }

@@ -28,19 +28,40 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Overwrite --output if it exists.")
     var force = false
 
+    @Flag(help: "For a potential in other units than Å and eV (the n2p2 water model: Bohr, Hartree), write positions, energies and forces in its units instead of converting them; the comment line says which.")
+    var nativeUnits = false
+
     func run() throws {
         let destination = OutputDestination(path: output, force: force)
         try destination.checkWritable()
         let potential = try choice.make()
+        let units = potential.units
+        if units != .metal {
+            printToStandardError("note: \(potential.summary) works in \(units.lengthName) and \(units.energyName): "
+                + "\(structure) is read in \(units.lengthName); the output is "
+                + (nativeUnits ? "in \(units.lengthName) and \(units.energyName) too" : "converted to Å and eV"))
+        }
         var evaluated: [LabelledStructure] = []
         for (k, frame) in try StructureLoading.frames(structure).enumerated() {
             try StructureLoading.check(frame, against: potential, file: structure)
             var evaluator = try ForceEvaluator(potential: potential, system: frame.system)
             let result = evaluator.evaluate(frame.system)
             try StructureLoading.checkFinite(result, file: structure, frame: k)
-            evaluated.append(LabelledStructure(system: frame.system, energy: result.energy, forces: result.forces,
-                                               comment: frame.comment))
+            evaluated.append(nativeUnits || units == .metal
+                ? LabelledStructure(system: frame.system, energy: result.energy, forces: result.forces,
+                                    comment: Self.comment(frame.comment, units: units))
+                : LabelledStructure(system: frame.system.scalingLengths(by: units.lengthInAngstrom),
+                                    energy: result.energy * units.energyInElectronvolt,
+                                    forces: result.forces.map { $0 * (units.energyInElectronvolt / units.lengthInAngstrom) },
+                                    comment: frame.comment))
         }
         try destination.write(ExtendedXYZ.text(evaluated))
+    }
+
+    /// The frame's comment, saying the units when they are not Å and eV (ASE reads lengths as Å).
+    static func comment(_ original: String, units: UnitSystem) -> String {
+        guard units != .metal else { return original }
+        let note = "units: positions \(units.lengthName), energy \(units.energyName), forces \(units.energyName)/\(units.lengthName)"
+        return original.isEmpty ? note : "\(original); \(note)"
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Geometry
 import Scenes
 import Simulation
+import Experiments
 
 /// Where `nnplab view` and `nnplab repl` find scenes by name: the scenes folder (Scenes/*.toml).
 func labScenes() -> any SceneSource { SceneFolderSource() }

@@ -3,6 +3,7 @@ import Descriptors
 import Foundation
 import Geometry
 import Potentials
+import Training
 
 extension CutoffKind: ExpressibleByArgument {}
 
@@ -11,8 +12,8 @@ extension CutoffKind: ExpressibleByArgument {}
 /// `lj`: Lennard-Jones argon (ε 0.0104 eV, σ 3.40 Å, r_c 8.5 Å) cut the `--cutoff` way (default
 /// smooth), with `--epsilon`, `--sigma`, `--rc`, `--element` overriding. `sw`: Stillinger-Weber silicon (1985).
 struct PotentialChoice: ParsableArguments {
-    @Option(help: ArgumentHelp("The potential: lj (Lennard-Jones argon), sw (Stillinger-Weber silicon), or an n2p2 potential folder (input.nn, scaling.data, weights.ZZZ.data).",
-                               valueName: "lj|sw|FOLDER"))
+    @Option(help: ArgumentHelp("The potential: lj (Lennard-Jones argon), sw (Stillinger-Weber silicon), an n2p2 potential folder (input.nn, scaling.data, weights.ZZZ.data), or a student model file (.json, as in Scenes/*/models).",
+                               valueName: "lj|sw|FOLDER|MODEL.json"))
     var potential: String
 
     @Option(help: ArgumentHelp("How Lennard-Jones is cut at r_c: step (plain), kinked (energy shifted), smooth (force shifted). Default smooth.",
@@ -39,21 +40,19 @@ struct PotentialChoice: ParsableArguments {
                 guard let e = Element(symbol: symbol) else { throw CommandFailure("unknown chemical element for --element: '\(symbol)'") }
                 return e
             } ?? LennardJones.argon
-            do {
-                return try LennardJones(epsilon: epsilon ?? 0.0104, sigma: sigma ?? 3.40, cutoff: rc ?? 8.5,
-                                        truncation: cutoff ?? .smooth, element: species)
-            } catch {
-                throw CommandFailure("\(error)")
-            }
+            return try teacher(.lennardJones(epsilon: epsilon ?? LennardJones.argonEpsilon,
+                                             sigma: sigma ?? LennardJones.argonSigma, cutoff: rc ?? LennardJones.argonCutoff,
+                                             truncation: cutoff ?? .smooth, element: species))
         case "sw":
             let ljOnly = ljOnlyOptionsGiven
             guard ljOnly.isEmpty else {
                 throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; Stillinger-Weber has its own smooth cutoff")
             }
-            return StillingerWeber()
+            return try teacher(.stillingerWeber)
         default:
+            if potential.lowercased().hasSuffix(".json") { return try loadStudentModel(URL(fileURLWithPath: potential)) }
             if let folder = n2p2Folder { return try loadN2P2(folder) }
-            throw CommandFailure("unknown potential '\(potential)' (expected lj, sw or an n2p2 folder with input.nn)")
+            throw CommandFailure("unknown potential '\(potential)' (expected lj, sw, an n2p2 folder with input.nn or a student model .json)")
         }
     }
 
@@ -65,6 +64,11 @@ struct PotentialChoice: ParsableArguments {
 }
 
 extension PotentialChoice {
+    /// Builds `model` with the one teacher factory; its errors become one-line command failures.
+    func teacher(_ model: TeacherModel) throws -> any Potential {
+        do { return try model.potential() } catch { throw CommandFailure("\(error)") }
+    }
+
     /// The folder `--potential` names when it is an n2p2 potential (a directory holding input.nn).
     var n2p2Folder: URL? {
         var isDirectory: ObjCBool = false
@@ -74,18 +78,30 @@ extension PotentialChoice {
         return url
     }
 
-    /// Loads an n2p2 folder; it is evaluated in its own units, which a note on stderr names.
+    /// Loads an n2p2 folder, in its own units (each command says on stderr what it does with them).
     func loadN2P2(_ folder: URL) throws -> any Potential {
         let ljOnly = ljOnlyOptionsGiven
         guard ljOnly.isEmpty else {
             throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; an n2p2 potential brings its own cutoffs")
         }
-        let loaded: BehlerParrinelloPotential
-        do { loaded = try N2P2PotentialLoader.load(folder: folder) } catch { throw CommandFailure("\(error)") }
-        if loaded.units != .metal {
-            printToStandardError("note: \(folder.lastPathComponent) works in \(loaded.units.lengthName) and "
-                + "\(loaded.units.energyName): positions are read, and energies and forces written, in those units")
+        return try teacher(.n2p2(directory: folder))
+    }
+}
+
+extension PotentialChoice {
+    /// Loads a student model file (what `nnplab train` writes, e.g. Scenes/argon/models/smooth-tanh.json):
+    /// a Behler-Parrinello potential in metal units. A bad file is one line naming it and what is wrong.
+    func loadStudentModel(_ file: URL) throws -> any Potential {
+        let ljOnly = ljOnlyOptionsGiven
+        guard ljOnly.isEmpty else {
+            throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; a student model brings its own cutoff")
         }
-        return loaded
+        do {
+            return try StudentModel.read(from: file).potential()
+        } catch let error as StudentModelError {
+            throw CommandFailure(error.description)
+        } catch {
+            throw CommandFailure("\(file.path): \(error)")
+        }
     }
 }

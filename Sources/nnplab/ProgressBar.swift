@@ -8,7 +8,7 @@ import Darwin
 /// redirected output and CI logs stay clean. Shared by the long-running commands (`run`, `train`).
 ///
 /// Redraws at most ten times a second; ``finish()`` erases the line.
-struct ProgressBar {
+struct ProgressBar: Sendable {
     /// What is being done, e.g. "MD" or "epoch".
     let label: String
     /// Units of work in all (steps, epochs).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LabShell
 import Simulation
+import Experiments
 
 /// `nnplab repl [SCENE]`: the lab's command language on a terminal or from a piped script.
 struct ReplCommand: ParsableCommand {

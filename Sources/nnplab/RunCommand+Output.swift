@@ -1,6 +1,7 @@
 import Foundation
 import Dynamics
 import Geometry
+import Potentials
 import StructureFiles
 
 /// A text file written as a run goes, buffered so that a sample per step costs no system call.
@@ -57,6 +58,12 @@ struct EnergyLog {
     mutating func close() throws { try file.close() }
 }
 
+extension EnergyLog: MDObserver {
+    mutating func observe(_ state: MDState, in context: ObservationContext) throws {
+        try append(step: state.step, EnergySample(state))
+    }
+}
+
 /// The trajectory: extended XYZ frames (ASE convention) with positions wrapped into the cell,
 /// velocities, forces and the potential energy.
 struct TrajectoryFile {
@@ -75,4 +82,10 @@ struct TrajectoryFile {
     }
 
     mutating func close() throws { try file.close() }
+}
+
+extension TrajectoryFile: MDObserver {
+    mutating func observe(_ state: MDState, in context: ObservationContext) throws {
+        try append(state)
+    }
 }

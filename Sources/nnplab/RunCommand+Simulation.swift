@@ -20,55 +20,71 @@ struct RunOutcome {
     var instability: Instability?
     /// For a trained NNP: whether its symmetry functions left the training range, in one line.
     var extrapolation: String? = nil
+    /// False for Langevin dynamics, whose bath exchanges energy with the atoms: then E_total is not
+    /// conserved and the report leaves out the conservation figures rather than present them.
+    var conservesEnergy = true
 }
 
 extension RunCommand {
     /// Runs `steps` steps of `integrator` from `system`, recording the conservation diagnostics, the
     /// log and the trajectory; stops at the first sign the run has blown up.
-    func simulate(_ system: AtomicSystem, potential: any Potential, integrator: some Integrator) throws -> RunOutcome {
-        var log = try self.log.map { try EnergyLog(path: $0, overwrite: force) }
-        var frames = try trajectory.map { try TrajectoryFile(path: $0, overwrite: force) }
-        var evaluator = try ForceEvaluator(potential: potential, system: system)
+    func simulate(_ system: AtomicSystem, potential: any Potential, integrator: any Integrator) throws -> RunOutcome {
         // The thermostat's stream is seeded one past the velocities' so it does not replay their draws.
-        var state = integrator.initialState(system, evaluator: &evaluator, seed: seed &+ 1)
-        var monitor = ConservationMonitor(atomCount: system.count)
-        var progress = ProgressBar(label: "MD", total: steps)
-        var extrapolation = ExtrapolationMonitor(potential, interval: every)
-        var extrapolationLines = 0
-
-        func sample() throws {
-            monitor.record(state, neighbors: evaluator.neighbors)
-            // Each atom-function pair leaving the training range is told once on stderr (at most 20 lines).
-            for w in extrapolation?.check(state.system, neighbors: evaluator.neighbors, step: state.step) ?? []
-            where extrapolationLines < 20 {
-                extrapolationLines += 1
-                printToStandardError("extrapolation at step \(state.step): \(w)")
-            }
-            guard state.step % every == 0, let latest = monitor.latest else { return }
-            try log?.append(step: state.step, latest)
-            try frames?.append(state)
-        }
-
-        var instability = state.instability(timeStep: dt)
-        if instability == nil { try sample() }
+        var dynamics = try MolecularDynamics(system: system, potential: potential, integrator: integrator,
+                                             seed: seed &+ 1)
+        dynamics.attach(InstabilityGuard())
+        let monitor = dynamics.attach(ConservationMonitor(atomCount: system.count))
+        let extrapolation = dynamics.attach(ExtrapolationPrinter(potential, interval: every))
+        let logID = try log.map { dynamics.attach(try EnergyLog(path: $0, overwrite: force), every: every) }
+        let framesID = try trajectory.map { dynamics.attach(try TrajectoryFile(path: $0, overwrite: force), every: every) }
+        let progress = dynamics.attach(ProgressBar(label: "MD", total: steps))
+        var instability: Instability?
         let clock = ContinuousClock()
         let start = clock.now
-        while instability == nil && state.step < steps {
-            integrator.step(&state, evaluator: &evaluator)
-            instability = state.instability(timeStep: dt)
-            if instability == nil { try sample() }
-            progress.update(state.step, detail: "T \(Int(state.temperature.rounded())) K")
+        do {
+            try dynamics.run(steps: steps)
+        } catch let caught as Instability {
+            instability = caught
         }
         let wall = ProgressBar.seconds(clock.now - start)
-        progress.finish()
-        try log?.close()
-        try frames?.close()
+        dynamics[progress].finish()
+        if let logID { try dynamics[logID].close() }
+        if let framesID { try dynamics[framesID].close() }
+        let state = dynamics.state
+        let report = dynamics[monitor].report
         return RunOutcome(atomCount: system.count, isPeriodic: system.cell != nil, stepsDone: state.step,
                           stepsAsked: steps, timeStep: dt, startTemperature: system.temperature,
-                          endTemperature: state.temperature, report: monitor.report,
-                          crossingCutoff: monitor.crossingCutoff ?? potential.cutoff,
-                          listRebuilds: evaluator.neighbors.buildCount - 1, wallSeconds: wall,
-                          instability: instability, extrapolation: extrapolation?.summary)
+                          endTemperature: state.temperature, report: report,
+                          crossingCutoff: dynamics[monitor].crossingCutoff ?? potential.cutoff,
+                          listRebuilds: dynamics.evaluator.neighbors.buildCount - 1, wallSeconds: wall,
+                          instability: instability, extrapolation: dynamics[extrapolation]?.monitor.summary,
+                          conservesEnergy: integrator is VelocityVerlet)
+    }
+}
+
+/// Prints each atom-function pair leaving the training range once on stderr (at most 20 lines), as
+/// the run goes; the report's summary line comes from its monitor.
+struct ExtrapolationPrinter: MDObserver {
+    private(set) var monitor: ExtrapolationMonitor
+    private var printed = 0
+
+    /// A printer for `potential` when it can detect extrapolation, checking every `interval` steps.
+    init?(_ potential: any Potential, interval: Int) {
+        guard let monitor = ExtrapolationMonitor(potential, interval: interval) else { return nil }
+        self.monitor = monitor
+    }
+
+    mutating func observe(_ state: MDState, in context: ObservationContext) throws {
+        for w in monitor.check(state.system, neighbors: context.neighbors, step: state.step) where printed < 20 {
+            printed += 1
+            printToStandardError("extrapolation at step \(state.step): \(w)")
+        }
+    }
+}
+
+extension ProgressBar: MDObserver {
+    mutating func observe(_ state: MDState, in context: ObservationContext) throws {
+        update(state.step, detail: "T \(Int(state.temperature.rounded())) K")
     }
 }
 
@@ -85,9 +101,17 @@ extension RunOutcome {
                 + (stepsDone < stepsAsked ? " (stopped early, of \(stepsAsked) asked)" : "")),
             ("temperature", "start \(fixed(startTemperature, 2)) K, mean \(fixed(r.meanTemperature, 2)) K, end \(fixed(endTemperature, 2)) K"),
             ("total energy", "start \(fixed(r.initialTotalEnergy, 6)) eV, end \(fixed(r.finalTotalEnergy, 6)) eV"),
-            ("rms deviation", "\(scientific(r.rmsDeviationPerAtom)) meV/atom"),
-            ("drift", "\(scientific(r.driftPerAtom)) meV/atom/ps"),
-            ("largest step", "\(scientific(r.largestStepChange)) meV"),
+        ]
+        if conservesEnergy {
+            lines += [
+                ("rms deviation", "\(scientific(r.rmsDeviationPerAtom)) meV/atom"),
+                ("drift", "\(scientific(r.driftPerAtom)) meV/atom/ps"),
+                ("largest step", "\(scientific(r.largestStepChange)) meV"),
+            ]
+        } else {
+            lines.append(("conservation", "not measured: the Langevin bath exchanges energy with the atoms"))
+        }
+        lines += [
             ("crossings", "\(fixed(r.crossingsPerPicosecond ?? 0, 1)) per ps (\(r.crossingCount ?? 0) pairs crossed r_c = \(fixed(crossingCutoff, 3)) Å)"),
             ("list rebuilds", "\(listRebuilds)"),
         ]
@@ -102,6 +126,5 @@ extension RunOutcome {
             .joined(separator: "\n")
     }
 
-    private func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
     private func scientific(_ x: Double) -> String { String(format: "%.3e", x) }
 }

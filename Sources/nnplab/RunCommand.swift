@@ -3,6 +3,7 @@ import Dynamics
 import Foundation
 import Geometry
 import Potentials
+import StructureFiles
 
 /// `nnplab run`: headless molecular dynamics with a conservation report at the end.
 struct RunCommand: ParsableCommand {
@@ -69,19 +70,13 @@ struct RunCommand: ParsableCommand {
             case let .unknownThermostat(name): return "unknown --thermostat '\(name)' (use none or langevin)"
             case .langevinNeedsTemperature: return "--thermostat langevin needs --temperature (the bath temperature in K)"
             case let .cannotWrite(path): return "cannot write \(path)"
-            case let .exploded(instability): return instability.description
+            case let .exploded(instability): return "the run exploded at step \(instability.step): \(instability.cause) (try a shorter --dt)"
             }
         }
     }
 
-    /// The dynamics the options ask for.
-    enum Dynamics {
-        case verlet(VelocityVerlet)
-        case langevin(Langevin)
-    }
-
     /// Checks the numbers and names given on the command line; throws the first thing wrong.
-    func dynamics() throws -> Dynamics {
+    func thermostatChoice() throws -> Thermostat {
         guard dt > 0, dt.isFinite else { throw Failure.notPositive(option: "dt", value: "\(dt)") }
         guard steps >= 0 else { throw Failure.negative(option: "steps", value: "\(steps)") }
         guard every > 0 else { throw Failure.notPositive(option: "every", value: "\(every)") }
@@ -90,18 +85,19 @@ struct RunCommand: ParsableCommand {
         }
         switch thermostat.lowercased() {
         case "none", "nve":
-            return .verlet(VelocityVerlet(timeStep: dt))
+            return .nve
         case "langevin":
-            guard let temperature else { throw Failure.langevinNeedsTemperature }
+            guard temperature != nil else { throw Failure.langevinNeedsTemperature }
             guard friction > 0, friction.isFinite else { throw Failure.notPositive(option: "friction", value: "\(friction)") }
-            return .langevin(Langevin(timeStep: dt, temperature: temperature, friction: friction))
+            return .langevin(friction: friction)
         default:
             throw Failure.unknownThermostat(thermostat)
         }
     }
 
     func run() throws {
-        let dynamics = try dynamics()
+        let thermostat = try thermostatChoice()
+        let integrator = try thermostat.integrator(timeStep: dt, temperature: temperature ?? 0)
         for path in [log, trajectory].compactMap({ $0 }) {
             try OutputDestination(path: path, force: force).checkWritable()
         }
@@ -123,22 +119,18 @@ struct RunCommand: ParsableCommand {
             printToStandardError("note: the run converts \(structure) from \(made.units.lengthName) to Å and reports in Å, eV")
         }
         if let temperature { system.assignMaxwellBoltzmannVelocities(temperature: temperature, seed: seed) }
-        let outcome: RunOutcome
-        switch dynamics {
-        case let .verlet(integrator): outcome = try simulate(system, potential: potential, integrator: integrator)
-        case let .langevin(integrator): outcome = try simulate(system, potential: potential, integrator: integrator)
-        }
-        print(outcome.text(structure: structure, potential: potential.summary, dynamics: dynamics.name))
+        let outcome = try simulate(system, potential: potential, integrator: integrator)
+        print(outcome.text(structure: structure, potential: potential.summary, dynamics: integratorName(thermostat)))
         if let instability = outcome.instability { throw Failure.exploded(instability) }
     }
 }
 
-extension RunCommand.Dynamics {
-    /// "velocity Verlet (NVE)" or "Langevin BAOAB, 300 K, γ 0.01/fs".
-    var name: String {
-        switch self {
-        case .verlet: return "velocity Verlet (NVE)"
-        case let .langevin(l): return "Langevin BAOAB, bath \(l.temperature) K, friction \(l.friction)/fs"
+extension RunCommand {
+    /// "velocity Verlet (NVE)" or "Langevin BAOAB, bath 300.0 K, friction 0.01/fs".
+    func integratorName(_ thermostat: Thermostat) -> String {
+        switch thermostat {
+        case .nve: "velocity Verlet (NVE)"
+        case let .langevin(friction): "Langevin BAOAB, bath \(temperature ?? 0) K, friction \(friction)/fs"
         }
     }
 }

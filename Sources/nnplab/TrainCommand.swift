@@ -5,6 +5,7 @@ import NeuralNetworks
 import Scenes
 import Synchronization
 import Training
+import Geometry
 
 /// `nnplab train SCENE`: samples the scene's teacher and trains its student models from the scene's
 /// recipe, all models at once, writing one JSON model file per cutoff × activation.
@@ -39,7 +40,7 @@ struct TrainCommand: AsyncParsableCommand {
         guard let kinds = cutoff == "all" ? CutoffKind.allCases : CutoffKind(rawValue: cutoff).map({ [$0] }) else {
             throw CommandFailure("--cutoff: expected step, kinked, smooth or all, got '\(cutoff)'")
         }
-        let lesson = StudentVariant.lessonActivations
+        let lesson = ModelChoice.lessonActivations
         guard let activations = activation == "all" ? lesson : lesson.first(where: { $0.rawValue == activation }).map({ [$0] }) else {
             throw CommandFailure("--activation: expected relu, tanh or all, got '\(activation)'")
         }
@@ -55,7 +56,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
         if let epochs { scene.student?.training.epochs = epochs }
         let plan = try scene.studentPlan()
-        let variants = kinds.flatMap { k in activations.map { StudentVariant(k, $0) } }
+        let variants = kinds.flatMap { k in activations.map { ModelChoice(cutoff: k, activation: $0) } }
         let folder = output.map { URL(fileURLWithPath: $0) } ?? scene.modelsDirectory
         let files = variants.map { folder.appendingPathComponent(StudentModel.fileName(cutoff: $0.cutoff, activation: $0.activation)) }
         if !force, let existing = files.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
@@ -72,7 +73,7 @@ struct TrainCommand: AsyncParsableCommand {
                   + String(format: "%.1f s", ProgressBar.seconds(clock.now - start)))
         }, progress: { k, report in
             let n = done.withLock { $0 += 1; return $0 }
-            bar.withLock { $0.update(n, detail: "\(variants[k]) epoch \(report.epoch)") }
+            bar.withLock { $0.update(n, detail: "\(variants[k].name) epoch \(report.epoch)") }
         })
         bar.withLock { $0.finish() }
         let elapsed = ProgressBar.seconds(clock.now - start)

@@ -3,6 +3,7 @@ import Foundation
 import Simulation
 import LabShell
 import TerminalUI
+import Geometry
 
 /// `nnplab view [SCENE]`, the default command: the terminal lab.
 struct ViewCommand: ParsableCommand {

@@ -52,3 +52,20 @@ struct CutoffFunctionTests {
         #expect(throws: CutoffFunction.InvalidParameter.self) { try CutoffFunction(.cosine, radius: 2, innerFraction: 1) }
     }
 }
+
+@Suite("Cutoff shapes and the lesson's kinds")
+struct CutoffKindTests {
+    @Test("each kind's shape has that kind, and a shape's kind matches its smoothness at r_c")
+    func kindsRoundTrip() throws {
+        for kind in CutoffKind.allCases { #expect(CutoffShape(kind).kind == kind) }
+        for shape in CutoffShape.allCases {
+            let f = try CutoffFunction(shape, radius: 5)
+            let (below, slope) = f.valueAndDerivative(5 - 1e-7)
+            switch shape.kind {
+            case .step: #expect(below > 0.5)
+            case .kinked: #expect(below < 1e-5 && abs(slope) > 0.1)
+            case .smooth: #expect(below < 1e-5 && abs(slope) < 1e-3, "\(shape): f \(below), f' \(slope)")
+            }
+        }
+    }
+}

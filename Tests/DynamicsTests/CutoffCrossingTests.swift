@@ -17,13 +17,12 @@ struct CrossingReference: Sendable {
     init(steps: Int) {
         var system = fccArgon(cells: 2, a: 5.4)
         system.assignMaxwellBoltzmannVelocities(temperature: 400, seed: 21)
-        var evaluator = try! ForceEvaluator(potential: SmoothMorse(), system: system, skin: 1)
-        let integrator = VelocityVerlet(timeStep: 5)
-        var state = integrator.initialState(system, evaluator: &evaluator)
-        var snapshots = [state.system]
+        var dynamics = try! MolecularDynamics(system: system, potential: SmoothMorse(),
+                                              integrator: VelocityVerlet(timeStep: 5), skin: 1)
+        var snapshots = [dynamics.state.system]
         for _ in 0..<steps {
-            integrator.step(&state, evaluator: &evaluator)
-            snapshots.append(state.system)
+            try! dynamics.step()
+            snapshots.append(dynamics.state.system)
         }
         self.snapshots = snapshots
         crossings = [0] + (1..<snapshots.count).map {

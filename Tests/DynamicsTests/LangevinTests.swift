@@ -10,17 +10,15 @@ struct LangevinTests {
         let bath = 60.0, dt = 4.0
         var system = fccArgon(cells: 2, a: 5.4)
         system.assignMaxwellBoltzmannVelocities(temperature: bath, seed: 5)
-        var evaluator = try ForceEvaluator(potential: SmoothMorse(), system: system, skin: 1)
-        let integrator = Langevin(timeStep: dt, temperature: bath, friction: 0.02)
-        var state = integrator.initialState(system, evaluator: &evaluator, seed: 5)
+        var dynamics = try MolecularDynamics(system: system, potential: SmoothMorse(),
+                                             integrator: Langevin(timeStep: dt, temperature: bath, friction: 0.02),
+                                             seed: 5, skin: 1)
         // Equilibrate for 2 ps (40 friction times), then sample 20 ps.
-        integrator.run(&state, evaluator: &evaluator, steps: 500)
+        try dynamics.run(steps: 500)
         let samples = 5000
-        var monitor = ConservationMonitor(atomCount: system.count, historyCapacity: samples)
-        for _ in 0..<samples {
-            integrator.step(&state, evaluator: &evaluator)
-            monitor.record(state)
-        }
+        let id = dynamics.attach(ConservationMonitor(atomCount: system.count, historyCapacity: samples))
+        try dynamics.run(steps: samples - 1)
+        let monitor = dynamics[id]
         // 20 blocks of 1 ps, each much longer than the kinetic energy's correlation time (~1/2γ = 25 fs),
         // so the block means are nearly independent and their spread gives an honest standard error.
         let temperatures = monitor.history.map(\.temperature)
@@ -44,10 +42,10 @@ struct LangevinTests {
     func frictionCools() throws {
         var system = fccArgon(cells: 2, a: 5.4)
         system.assignMaxwellBoltzmannVelocities(temperature: 40, seed: 2)
-        var evaluator = try ForceEvaluator(potential: SmoothMorse(), system: system, skin: 1)
-        let integrator = Langevin(timeStep: 4, temperature: 0, friction: 0.05)
-        var state = integrator.initialState(system, evaluator: &evaluator, seed: 2)
-        integrator.run(&state, evaluator: &evaluator, steps: 250)
-        #expect(state.temperature < 0.5)
+        var dynamics = try MolecularDynamics(system: system, potential: SmoothMorse(),
+                                             integrator: Langevin(timeStep: 4, temperature: 0, friction: 0.05),
+                                             seed: 2, skin: 1)
+        try dynamics.run(steps: 250)
+        #expect(dynamics.state.temperature < 0.5)
     }
 }

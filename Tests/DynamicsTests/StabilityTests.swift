@@ -5,46 +5,73 @@ import Potentials
 
 @Suite("Detecting a run that blew up")
 struct StabilityTests {
-    @Test("a sound run reports no instability")
+    @Test("a sound run passes the guard at every step")
     func soundRun() throws {
         var system = fccArgon(cells: 2, a: 5.4)
         system.assignMaxwellBoltzmannVelocities(temperature: 100, seed: 1)
-        var evaluator = try ForceEvaluator(potential: SmoothMorse(), system: system)
-        let integrator = VelocityVerlet(timeStep: 5)
-        var state = integrator.initialState(system, evaluator: &evaluator)
-        integrator.run(&state, evaluator: &evaluator, steps: 20)
-        #expect(state.instability(timeStep: 5) == nil)
+        var dynamics = try MolecularDynamics(system: system, potential: SmoothMorse(),
+                                             integrator: VelocityVerlet(timeStep: 5))
+        dynamics.attach(InstabilityGuard())
+        try dynamics.run(steps: 20)
+        #expect(dynamics.state.step == 20)
     }
 
-    @Test("two atoms pushed almost onto each other fly apart and are caught")
+    @Test("two atoms pushed almost onto each other fly apart and the guard stops the run there")
     func overlappingAtomsRunAway() throws {
         var system = fccArgon(cells: 2, a: 5.4)
         system.positions[1] = system.positions[0] + Vector3(0.9, 0, 0)
-        var evaluator = try ForceEvaluator(potential: SmoothMorse(), system: system)
-        let integrator = VelocityVerlet(timeStep: 10)
-        var state = integrator.initialState(system, evaluator: &evaluator)
-        var found: Instability?
-        for _ in 0..<50 where found == nil {
-            integrator.step(&state, evaluator: &evaluator)
-            found = state.instability(timeStep: 10)
+        var dynamics = try MolecularDynamics(system: system, potential: SmoothMorse(),
+                                             integrator: VelocityVerlet(timeStep: 10))
+        dynamics.attach(InstabilityGuard())
+        let after = dynamics.attach(StepCounter())
+        do {
+            try dynamics.run(steps: 50)
+            Issue.record("no runaway detected in 50 steps")
+        } catch let caught as Instability {
+            guard case let .runaway(atom, displacement, step) = caught else {
+                Issue.record("expected a runaway, got \(caught)")
+                return
+            }
+            #expect(atom == 0 || atom == 1)
+            #expect(displacement > 1)
+            #expect(step == dynamics.state.step)
+            // Observers attached after the guard never see the state that blew up.
+            #expect(dynamics[after].lastStep == step - 1)
+            #expect(caught.description.contains("exploded at step \(step)"))
         }
-        guard case let .runaway(atom, displacement, _)? = found else {
-            Issue.record("no runaway detected: \(String(describing: found))")
-            return
-        }
-        #expect(atom == 0 || atom == 1)
-        #expect(displacement > 1)
     }
 
-    @Test("a NaN energy or position is caught")
+    @Test("a NaN energy, position or force, and a temperature over the limit, are caught")
     func nonFinite() throws {
         let system = fccArgon(cells: 1, a: 5.4)
+        let guardian = InstabilityGuard(temperatureLimit: 500)
         var state = MDState(system: system, result: PotentialResult(energy: .nan, atomicEnergies: [], forces: []))
-        if case .nonFiniteEnergy? = state.instability(timeStep: 1) {} else {
-            Issue.record("NaN energy not caught")
-        }
-        state.result.energy = 0
+        #expect(guardian.inspect(state, timeStep: 1) == .nonFiniteEnergy(step: 0, energy: .nan) || {
+            if case .nonFiniteEnergy? = guardian.inspect(state, timeStep: 1) { return true } else { return false }
+        }())
+        state.result = PotentialResult(energy: 0, atomicEnergies: [], forces: Array(repeating: .zero, count: system.count))
+        #expect(guardian.inspect(state, timeStep: 1) == nil)
+        state.result.forces[3].z = -.infinity
+        #expect(guardian.inspect(state, timeStep: 1) == .nonFiniteForce(atom: 3, step: 0))
         state.system.positions[2].y = .infinity
-        #expect(state.instability(timeStep: 1) == .nonFiniteAtom(atom: 2, step: 0))
+        #expect(guardian.inspect(state, timeStep: 1) == .nonFiniteAtom(atom: 2, step: 0))
+        state.system.positions[2].y = 0
+        state.result.forces[3].z = 0
+        state.system.assignMaxwellBoltzmannVelocities(temperature: 600, seed: 1)
+        guard case let .overheated(t, limit, _)? = guardian.inspect(state, timeStep: 1) else {
+            Issue.record("600 K not caught by a 500 K limit")
+            return
+        }
+        #expect(abs(t - 600) < 1e-9 && limit == 500)
+    }
+}
+
+/// Remembers the last step it saw.
+struct StepCounter: MDObserver {
+    var lastStep: Int?
+    var observed = 0
+    mutating func observe(_ state: MDState, in context: ObservationContext) throws {
+        lastStep = state.step
+        observed += 1
     }
 }

@@ -9,16 +9,11 @@ struct VelocityVerletTests {
     func rmsDeviation(dt: Double, time: Double) throws -> ConservationReport {
         var system = fccArgon(cells: 2, a: 5.4)
         system.assignMaxwellBoltzmannVelocities(temperature: 60, seed: 11)
-        var evaluator = try ForceEvaluator(potential: SmoothMorse(), system: system, skin: 1)
-        let integrator = VelocityVerlet(timeStep: dt)
-        var state = integrator.initialState(system, evaluator: &evaluator)
-        var monitor = ConservationMonitor(atomCount: system.count)
-        monitor.record(state)
-        for _ in 0..<Int((time / dt).rounded()) {
-            integrator.step(&state, evaluator: &evaluator)
-            monitor.record(state)
-        }
-        return monitor.report
+        var dynamics = try MolecularDynamics(system: system, potential: SmoothMorse(),
+                                             integrator: VelocityVerlet(timeStep: dt), skin: 1)
+        let monitor = dynamics.attach(ConservationMonitor(atomCount: system.count))
+        try dynamics.run(steps: Int((time / dt).rounded()))
+        return dynamics[monitor].report
     }
 
     @Test("the energy error of a smooth potential scales as dt²: halving dt quarters the RMS deviation")

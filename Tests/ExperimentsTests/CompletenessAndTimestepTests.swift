@@ -4,6 +4,7 @@ import Geometry
 import Potentials
 import Scenes
 @testable import Experiments
+import Descriptors
 
 @Suite("Completeness check")
 struct CompletenessCheckTests {

@@ -2,6 +2,7 @@ import Testing
 import Geometry
 import Potentials
 @testable import Experiments
+import Descriptors
 
 @Suite("Extensivity check")
 struct ExtensivityCheckTests {

@@ -6,6 +6,7 @@ import Potentials
 import Scenes
 import Training
 @testable import Experiments
+import NeuralNetworks
 
 @Suite("Drift of the shipped argon students")
 struct StudentDriftTests {

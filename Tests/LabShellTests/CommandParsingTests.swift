@@ -2,6 +2,9 @@ import Descriptors
 import Testing
 @testable import LabShell
 @testable import Simulation
+import Dynamics
+import Experiments
+import NeuralNetworks
 
 @Suite("Command parsing")
 struct CommandParsingTests {

@@ -7,6 +7,7 @@ import Testing
 @testable import Experiments
 @testable import LabShell
 @testable import Simulation
+import NeuralNetworks
 
 /// The shipped argon scene, and a catalog of it whose models are random networks with the scene's
 /// student design (the cutoff picks the descriptors' cutoff shape), so that export has networks to write.
@@ -24,7 +25,7 @@ struct NetworkScenes {
         var settings: RunSettings { RunSettings(timeStep: 1e-3, temperature: 0) }
         var defaultChoice: ModelChoice { ModelChoice(cutoff: .smooth, activation: .tanh) }
         var cutoffs: [CutoffKind] { CutoffKind.allCases }
-        var activations: [ActivationChoice] { [] }
+        var activations: [Activation] { [] }
         var modelsDescription: String { "random networks" }
         var sourceScene: Scene? { scene }
         func potential(for choice: ModelChoice) throws -> any Potential { models[choice.cutoff]! }

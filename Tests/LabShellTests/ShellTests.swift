@@ -2,6 +2,9 @@ import Foundation
 import Testing
 @testable import LabShell
 @testable import Simulation
+import Descriptors
+import Dynamics
+import Scenes
 
 @Suite("Shell")
 struct ShellTests {

@@ -3,6 +3,8 @@ import Foundation
 import Geometry
 import Potentials
 import Simulation
+import Dynamics
+import Experiments
 
 /// Atoms on springs to their starting sites, E = ½k Σ|r_i − r0_i|², with a different k per cutoff
 /// kind: a tiny stand-in model for driving the shell (the physics here is not what is tested).

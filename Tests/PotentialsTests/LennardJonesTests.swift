@@ -2,6 +2,7 @@ import Testing
 import Descriptors
 import Geometry
 @testable import Potentials
+import StructureFiles
 
 @Suite("Lennard-Jones against LAMMPS and finite differences")
 struct LennardJonesTests {

@@ -2,6 +2,8 @@ import Foundation
 import Geometry
 import Potentials
 import Testing
+import Descriptors
+import StructureFiles
 
 @Suite("n2p2 Cu2S potential (monoclinic cell, types 2/3/9, poly2 cutoff, softplus, sigma scaling)")
 struct N2P2CopperSulfideTests {

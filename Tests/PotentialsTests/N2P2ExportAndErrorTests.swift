@@ -4,6 +4,7 @@ import Geometry
 import NeuralNetworks
 import Potentials
 import Testing
+import StructureFiles
 
 @Suite("n2p2 export and bad files")
 struct N2P2ExportAndErrorTests {

@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import Potentials
 import Testing
+import StructureFiles
 
 @Suite("n2p2 reference potentials")
 struct N2P2ReferenceTests {

@@ -1,6 +1,7 @@
 import Testing
 import Geometry
 @testable import Potentials
+import StructureFiles
 
 @Suite("Stillinger-Weber silicon against LAMMPS and finite differences")
 struct StillingerWeberTests {

@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import Potentials
 import Testing
+import Descriptors
 
 /// Lennard-Jones whose numbers are declared to be Bohr and Hartree: a non-neural potential in atomic units.
 private struct AtomicUnitsPair: Potential {

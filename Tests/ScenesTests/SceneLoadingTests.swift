@@ -3,6 +3,8 @@ import Testing
 import Geometry
 import Descriptors
 @testable import Scenes
+import Dynamics
+import Potentials
 
 /// The repository's Scenes folder, from this file's path (…/Tests/ScenesTests/X.swift).
 let scenesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -25,7 +27,7 @@ struct SceneLoadingTests {
         // ρ = 4 m / a³ back in g/cm³.
         let rho = 4 * 39.948 * 1.66053906660 / (l.latticeConstant * l.latticeConstant * l.latticeConstant)
         #expect(abs(rho - 1.4) < 1e-12)
-        #expect(s.teacher == .lennardJones(epsilon: 0.0104, sigma: 3.40, cutoff: 8.5, truncation: .smooth))
+        #expect(s.teacher == .argon(.smooth))
         let student = try #require(s.student)
         #expect(student.descriptors.cutoff == 6.5)
         #expect(student.descriptors.radial.count == 11 && student.descriptors.angular.isEmpty)

@@ -59,7 +59,7 @@ struct StudentPlanTests {
     @Test("training the same recipe twice writes the same bytes; the file rebuilds the same potential bit for bit")
     func deterministicModelFiles() async throws {
         let plan = try tinyArgon().studentPlan()
-        let variants = [StudentVariant(.kinked, .tanh), StudentVariant(.smooth, .relu)]
+        let variants = [ModelChoice(cutoff: .kinked, activation: .tanh), ModelChoice(cutoff: .smooth, activation: .relu)]
         let first = try await plan.train(variants)
         let second = try await plan.train(variants.reversed())
         #expect(try first[0].encoded() == second[1].encoded())

@@ -1,6 +1,7 @@
 import Testing
 import Descriptors
 import Scenes
+import Training
 
 @Suite("Student plan variants")
 struct StudentPlanVariantsTests {

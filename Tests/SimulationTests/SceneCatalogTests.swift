@@ -5,6 +5,8 @@ import NeuralNetworks
 import Potentials
 import Scenes
 @testable import Simulation
+import Experiments
+import Geometry
 
 @Suite("Scene catalog adapter")
 struct SceneCatalogTests {
@@ -41,7 +43,7 @@ struct SceneCatalogTests {
         #expect(catalog.defaultChoice == ModelChoice(cutoff: .smooth, activation: .tanh))
         #expect(catalog.modelsDescription.hasPrefix("student NNPs (11-20-20-1"))
         for kind in CutoffKind.allCases {
-            for activation in ActivationChoice.allCases {
+            for activation in ModelChoice.lessonActivations {
                 let model = try catalog.potential(for: ModelChoice(cutoff: kind, activation: activation))
                 let nnp = try #require(model as? BehlerParrinelloPotential)
                 #expect(nnp.symmetryFunctions.cutoffShape == CutoffShape(kind))

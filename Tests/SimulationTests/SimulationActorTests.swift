@@ -1,6 +1,7 @@
 import Descriptors
 import Testing
 @testable import Simulation
+import Scenes
 
 @Suite("Simulation actor")
 struct SimulationActorTests {

@@ -2,6 +2,10 @@ import Descriptors
 import Geometry
 import Testing
 @testable import Simulation
+import Dynamics
+import Experiments
+import NeuralNetworks
+import Scenes
 
 @Suite("Simulation engine")
 struct SimulationEngineTests {
@@ -90,7 +94,7 @@ struct SimulationEngineTests {
             return
         }
         #expect(engine.message?.isError == true)
-        #expect(engine.message?.text.contains(why.description) == true)
+        #expect(engine.message?.text.contains(why.cause) == true)
         #expect(engine.apply(.resume).isError)
         let recovered = engine.apply(.reset)
         #expect(recovered.text.hasPrefix("recovered"))

@@ -2,6 +2,10 @@ import Descriptors
 import Geometry
 import Potentials
 import Simulation
+import Experiments
+import NeuralNetworks
+import Scenes
+import Dynamics
 
 /// A Lennard-Jones pair potential written plainly for these tests (the lab's actor must not depend on
 /// which teacher drives it): step = truncated, kinked = energy-shifted, smooth = shifted force.
@@ -73,7 +77,7 @@ struct TwoActivationCatalog: ModelCatalog {
     var settings: RunSettings { base.settings }
     var defaultChoice: ModelChoice { ModelChoice(cutoff: .smooth, activation: .tanh) }
     var cutoffs: [CutoffKind] { CutoffKind.allCases }
-    var activations: [ActivationChoice] { ActivationChoice.allCases }
+    var activations: [Activation] { ModelChoice.lessonActivations }
     var modelsDescription: String { "LJ stand-ins" }
     func potential(for choice: ModelChoice) throws -> any Potential {
         PlainLennardJones(epsilon: choice.activation == .tanh ? 0.0104 : 0.0110, kind: choice.cutoff)

@@ -3,41 +3,7 @@ import Dynamics
 import Geometry
 import Potentials
 import Scenes
-
-/// The two network activations the lab toggles with `a`: ReLU (forces jump whenever a hidden unit
-/// switches) and tanh (smooth). A two-case enum on purpose: the lab never shows any other.
-public enum ActivationChoice: String, CaseIterable, Sendable, Hashable, CustomStringConvertible {
-    case relu, tanh
-    public var description: String { rawValue }
-    /// The other activation: the `a` key's toggle ReLU ↔ tanh.
-    public var toggled: ActivationChoice { self == .relu ? .tanh : .relu }
-}
-
-/// Which of a scene's models drives the dynamics: one cutoff kind and one activation.
-public struct ModelChoice: Sendable, Hashable, CustomStringConvertible {
-    public var cutoff: CutoffKind
-    public var activation: ActivationChoice
-    public init(cutoff: CutoffKind, activation: ActivationChoice) {
-        self.cutoff = cutoff
-        self.activation = activation
-    }
-    public var description: String { "cutoff: \(cutoff), activation: \(activation)" }
-}
-
-/// How the equations of motion are integrated.
-public enum Thermostat: Sendable, Hashable, CustomStringConvertible {
-    /// Microcanonical: velocity Verlet, total energy conserved (the lesson's default).
-    case nve
-    /// Langevin BAOAB at the settings' temperature with friction γ in 1/fs.
-    case langevin(friction: Double)
-
-    public var description: String {
-        switch self {
-        case .nve: "NVE"
-        case let .langevin(friction): "Langevin γ \(friction) fs⁻¹"
-        }
-    }
-}
+import NeuralNetworks
 
 /// A scene's molecular dynamics settings. Units: time step fs, temperature K.
 public struct RunSettings: Sendable, Hashable {
@@ -56,12 +22,9 @@ public struct RunSettings: Sendable, Hashable {
         self.seed = seed
     }
 
-    /// The integrator these settings describe.
-    public var integrator: any Integrator {
-        switch thermostat {
-        case .nve: VelocityVerlet(timeStep: timeStep)
-        case let .langevin(friction): Langevin(timeStep: timeStep, temperature: temperature, friction: friction)
-        }
+    /// The integrator these settings describe; throws for a time step, temperature or friction out of range.
+    public func integrator() throws -> any Integrator {
+        try thermostat.integrator(timeStep: timeStep, temperature: temperature)
     }
 }
 
@@ -82,7 +45,7 @@ public protocol ModelCatalog: Sendable {
     /// Cutoff kinds this scene has models for (in `c` cycle order); fewer than two means `c` cannot switch.
     var cutoffs: [CutoffKind] { get }
     /// Activations this scene has models for; fewer than two means `a` cannot switch.
-    var activations: [ActivationChoice] { get }
+    var activations: [Activation] { get }
     /// What the models are, in words, e.g. "Lennard-Jones teacher (no network)".
     var modelsDescription: String { get }
     /// The potential for `choice`; throws when its model cannot be built or read.

@@ -2,6 +2,7 @@ import Descriptors
 import Geometry
 import Potentials
 import Scenes
+import NeuralNetworks
 
 /// A scene enlarged by periodic replication: the same models and MD settings, its initial state
 /// repeated along the cell vectors (``AtomicSystem/replicated(_:)``). Being the same crystal, the
@@ -23,7 +24,7 @@ public struct ReplicatedCatalog: ModelCatalog {
     public var settings: RunSettings { base.settings }
     public var defaultChoice: ModelChoice { base.defaultChoice }
     public var cutoffs: [CutoffKind] { base.cutoffs }
-    public var activations: [ActivationChoice] { base.activations }
+    public var activations: [Activation] { base.activations }
     public var modelsDescription: String { base.modelsDescription }
     public var sourceScene: Scene? { base.sourceScene }
     public func potential(for choice: ModelChoice) throws -> any Potential { try base.potential(for: choice) }

@@ -1,7 +1,17 @@
 import Descriptors
 import Geometry
 import NeuralNetworks
-import Potentials
+
+/// A model whose hidden units can be watched switching (ReLU kinks): it writes one sign bit per
+/// hidden pre-activation of every atom's network, in a fixed order, so that consecutive steps can be
+/// compared. Behler–Parrinello potentials conform; teachers do not.
+public protocol HiddenUnitObservable: Sendable {
+    /// Whether the hidden units have kinks (ReLU) whose switching the drift table counts; smooth
+    /// activations (tanh) report false and get no count.
+    var hiddenUnitsHaveKinks: Bool { get }
+    /// Fills `signs` with (pre-activation > 0) for every hidden unit of every atom, resizing it.
+    func hiddenUnitSigns(_ system: AtomicSystem, neighbors: NeighborList, into signs: inout [Bool])
+}
 
 /// A Behler–Parrinello potential exposes its hidden units: for every atom, in atom order, the signs
 /// of the pre-activations z = W a + b of every hidden layer, layer by layer. A sign change between

@@ -4,6 +4,7 @@ import Geometry
 import Potentials
 import Scenes
 import Training
+import NeuralNetworks
 
 /// A scene file adapted to what the lab needs (``ModelCatalog``): its initial state (the teacher's
 /// equilibration from the scene's seed), its MD settings, and a potential for each model it offers.
@@ -22,7 +23,7 @@ public struct SceneCatalog: ModelCatalog {
     public let settings: RunSettings
     public let defaultChoice: ModelChoice
     public let cutoffs: [CutoffKind]
-    public let activations: [ActivationChoice]
+    public let activations: [Activation]
     public let modelsDescription: String
     private let teacher: any Potential
     private let models: [ModelChoice: any Potential]
@@ -35,16 +36,16 @@ public struct SceneCatalog: ModelCatalog {
         initialSystem = try scene.initialState(teacher: teacher)
         settings = RunSettings(
             timeStep: scene.md.timeStep, temperature: scene.md.temperature,
-            thermostat: scene.md.thermostat == .nve ? .nve : .langevin(friction: scene.md.friction),
+            thermostat: scene.md.thermostat,
             seed: scene.md.seed)
         defaultChoice = ModelChoice(cutoff: .smooth, activation: .tanh)
-        let students = try StudentVariant.all.map { ($0, try scene.shippedStudent($0.cutoff, $0.activation)) }
+        let students = try ModelChoice.all.map { ($0, try scene.shippedStudent($0.cutoff, $0.activation)) }
         var models: [ModelChoice: any Potential] = [:]
         if let student = scene.student, students.allSatisfy({ $0.1 != nil }) {
             for case let (v, potential?) in students {
-                models[ModelChoice(cutoff: v.cutoff, activation: v.activation == .relu ? .relu : .tanh)] = potential
+                models[v] = potential
             }
-            activations = ActivationChoice.allCases
+            activations = ModelChoice.lessonActivations
             modelsDescription = "student NNPs (\(student.layerSizes.map(String.init).joined(separator: "-")), r_c = \(student.descriptors.cutoff) Å) "
                 + "trained on \(teacher.summary)"
         } else if let rc = scene.student?.descriptors.cutoff {

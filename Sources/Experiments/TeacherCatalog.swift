@@ -1,6 +1,8 @@
 import Descriptors
 import Geometry
 import Potentials
+import NeuralNetworks
+import Scenes
 
 /// A scene driven by a teacher potential that comes in several truncations but has no network:
 /// `c` switches the truncation; `a` has nothing to switch and the lab says so.
@@ -30,7 +32,7 @@ public struct TeacherCatalog: ModelCatalog {
     }
 
     /// A teacher has no activation to switch.
-    public var activations: [ActivationChoice] { [] }
+    public var activations: [Activation] { [] }
 
     public func potential(for choice: ModelChoice) throws -> any Potential {
         makePotential(choice.cutoff)
