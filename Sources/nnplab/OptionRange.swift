@@ -69,3 +69,10 @@ extension TrainCommand {
         }
     }
 }
+
+extension ServeCommand {
+    func validate() throws {
+        try OptionRange.check("port", port, 1...65_535, "a TCP port")
+        try OptionRange.check("timeout", timeout, 0...3600, "a number of seconds")
+    }
+}
