@@ -56,7 +56,7 @@ let package = Package(
                 swiftSettings: strict),
         // The background simulation actor and its snapshot mailbox.
         .target(name: "Simulation",
-                dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Scenes", "Experiments"],
+                dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Training", "Scenes", "Experiments"],
                 swiftSettings: strict),
         // Pure rendering into a cell grid: projection, braille canvas, plots, layout, SVG.
         .target(name: "Canvas", dependencies: ["Geometry"],

@@ -8,6 +8,14 @@ public struct AtomScene: Sendable {
     public var positions: [Vector3]
     /// The periodic cell (its 12 edges are drawn, and atoms wrapped into it), or nil for a cluster.
     public var cell: Cell?
+    /// A colour per atom overriding the element colours (the `o` colourings), or nil.
+    public var colors: [TermColor]?
+
+    /// The colour atom `i` is drawn in.
+    public func color(of i: Int) -> TermColor {
+        if let colors, i < colors.count { return colors[i] }
+        return elements[i].displayColor
+    }
 
     /// Atoms with `elements[i]` at `positions[i]`; extra entries of the longer array are ignored.
     public init(elements: [Element], positions: [Vector3], cell: Cell?) {

@@ -19,7 +19,7 @@ public enum AtomView {
         } else {
             for atom in projected {
                 let element = atoms.elements[atom.index]
-                let style = depthStyle(element.displayColor, nearness: projection.nearness(depth: atom.depth))
+                let style = depthStyle(atoms.color(of: atom.index), nearness: projection.nearness(depth: atom.depth))
                 canvas.disc(center: atom.dot, radius: element.displayRadius * projection.scale, style: style)
             }
             canvas.composite(into: &grid, x: rect.x, y: rect.y)
@@ -69,7 +69,7 @@ public enum AtomView {
             guard column >= 0, column < origin.width, row >= 0, row < origin.height else { continue }
             let nearness = projection.nearness(depth: atom.depth)
             let glyph: Unicode.Scalar = nearness > 2.0 / 3.0 ? "O" : nearness < 1.0 / 3.0 ? "." : "o"
-            let style = depthStyle(atoms.elements[atom.index].displayColor, nearness: nearness)
+            let style = depthStyle(atoms.color(of: atom.index), nearness: nearness)
             grid.set(glyph, x: origin.x + column, y: origin.y + row, style: style)
         }
     }

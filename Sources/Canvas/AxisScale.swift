@@ -43,8 +43,12 @@ public struct AxisScale: Sendable, Hashable {
     /// Decimals needed to tell ticks apart: 0 for steps ≥ 1, 1 for 0.1...0.5, ...
     public var decimals: Int { max(0, -Int(log10(step).rounded(.down))) }
 
-    /// `value` printed with ``decimals`` decimals ("-0" shown as "0").
+    /// `value` printed with ``decimals`` decimals ("-0" shown as "0"); below 1e-4 steps in
+    /// exponent form ("2e-06"), so that a finely resolved axis keeps short labels.
     public func label(_ value: Double) -> String {
+        if decimals > 4 {
+            return abs(value) < step * 1e-6 ? "0" : String(format: "%.3g", value).replacingOccurrences(of: "e-0", with: "e-")
+        }
         let text = String(format: "%.\(decimals)f", value)
         return Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text
     }

@@ -4,7 +4,7 @@ import Geometry
 /// The viewer of the atom view: a rotation (yaw about the vertical axis, then pitch about the
 /// horizontal one) and a zoom relative to the picture that fits the periodic cell.
 ///
-/// A value the lab keeps and changes with keys: arrows/hjkl call ``rotate(dx:dy:)``, `+`/`-` call
+/// A value the lab keeps and changes with keys: arrows/hjk call ``rotate(dx:dy:)``, `+`/`-` call
 /// ``zoomIn()``/``zoomOut()``. Angles in radians.
 public struct Camera: Sendable, Hashable {
     /// Rotation about the screen's vertical axis, radians.

@@ -17,8 +17,24 @@ public struct EnergyTrace: Sendable {
         public var total: Double { kinetic + potential }
     }
 
+    /// Where a conservation segment starts: the index in ``samples`` of its reference sample (negative:
+    /// before the first held sample) and that reference E_total, eV.
+    public struct Segment: Sendable, Hashable {
+        public var startIndex: Int
+        public var referenceTotal: Double
+        public init(startIndex: Int, referenceTotal: Double) {
+            self.startIndex = startIndex
+            self.referenceTotal = referenceTotal
+        }
+    }
+
     /// Samples in time order.
     public var samples: [Sample]
+    /// The conservation segments, oldest first, as the simulation's readout counts them (empty: each
+    /// mark starts one at the first sample after its time).
+    public var segments: [Segment] = []
+    /// Every setting at the start of the run, for the handout's title (empty: not known).
+    public var initialSetting = ""
     /// Setting changes (cutoff, activation, dt...): each restarts the drift readout.
     public var marks: [PlotMark]
     /// Number of atoms N, for per-atom values.
@@ -56,34 +72,91 @@ public struct EnergyTrace: Sendable {
                         marks: marks, window: window, minimumSpan: 0.1)
     }
 
-    /// E_total(t) − E_total(t_mark) per atom in meV/atom, where t_mark is the first sample at or after
-    /// the latest mark before t: each setting change restarts the curve at zero, as the readout does.
-    public var driftPlot: LinePlot {
-        LinePlot(title: "energy conservation: E_total − E_total(t0)",
-                 unit: "meV/atom",
-                 series: [PlotSeries(name: "ΔE", color: .yellow, points: driftPoints)],
-                 marks: marks, window: window, readout: driftRMS.map { "RMS " + EnergyTrace.format($0) + " meV/atom" },
-                 minimumSpan: 0.01)
+    /// Smallest y range of the linear conservation plot, meV/atom: far below any drift worth seeing
+    /// (1e-7 meV/atom is 1e-8 eV for 100 atoms), yet above double rounding of a total energy.
+    static let driftMinimumSpan = 1e-7
+
+    /// E_total(t) − E_total(t₀) per atom in meV/atom, where t₀ starts the segment t lies in (see
+    /// ``segments``): each setting change restarts the curve at zero, exactly as the readout does. The
+    /// axis fits the data. `logarithmic`: instead the running RMS of that deviation since t₀ and
+    /// |ΔE| itself on a log axis, where 1e-5 and 1e-1 meV/atom are both readable.
+    public func driftPlot(logarithmic: Bool = false) -> LinePlot {
+        let readout = driftRMS.map { "RMS " + EnergyTrace.format($0) + " meV/atom" }
+        guard logarithmic else {
+            return LinePlot(title: "energy conservation: E − E(at switch)", unit: "meV/atom",
+                            series: [PlotSeries(name: "ΔE", color: .yellow, points: driftPoints)],
+                            marks: marks, window: window, readout: readout, minimumSpan: Self.driftMinimumSpan)
+        }
+        let deviation = driftPoints
+        return LinePlot(title: "energy conservation, log: |ΔE| and running RMS since each switch", unit: "meV/atom",
+                        series: [PlotSeries(name: "|ΔE|", color: .gray, points: deviation.map { SIMD2($0.x, abs($0.y)) }),
+                                 PlotSeries(name: "running RMS", shortName: "RMS", color: .yellow,
+                                            points: EnergyTrace.runningRMS(deviation, segmentStarts: segmentStartFlags))],
+                        marks: marks, window: window, readout: readout, minimumSpan: 1, valueAxis: .log10)
     }
+
+    /// The linear conservation plot (``driftPlot(logarithmic:)``).
+    public var driftPlot: LinePlot { driftPlot() }
 
     /// The points of ``driftPlot``: (time fs, meV/atom).
     public var driftPoints: [SIMD2<Double>] {
         let perAtom = 1000 / Double(atomCount)
-        let markTimes = marks.map(\.time).sorted()
-        var nextMark = 0
+        let starts = segmentStartFlags
         var reference: Double?
         var points: [SIMD2<Double>] = []
         points.reserveCapacity(samples.count)
-        for sample in samples {
-            while nextMark < markTimes.count, markTimes[nextMark] <= sample.time {
+        var segment = segments.lastIndex { $0.startIndex <= 0 }
+        var next = segment.map { $0 + 1 } ?? 0
+        for (i, sample) in samples.enumerated() {
+            if !segments.isEmpty {
+                while next < segments.count, segments[next].startIndex <= i {
+                    segment = next
+                    next += 1
+                }
+                reference = segment.map { segments[$0].referenceTotal }
+            } else if starts[i] {
                 reference = nil
-                nextMark += 1
             }
             let e0 = reference ?? sample.total
             reference = e0
             points.append(SIMD2(sample.time, (sample.total - e0) * perAtom))
         }
         return points
+    }
+
+    /// For each sample, whether it starts a segment: from ``segments``, or without them the first
+    /// sample after each mark's time (and the first sample).
+    var segmentStartFlags: [Bool] {
+        var flags = [Bool](repeating: false, count: samples.count)
+        guard !flags.isEmpty else { return flags }
+        if segments.isEmpty {
+            flags[0] = true
+            let markTimes = marks.map(\.time).sorted()
+            var nextMark = 0
+            for (i, sample) in samples.enumerated() {
+                while nextMark < markTimes.count, markTimes[nextMark] <= sample.time {
+                    flags[i] = true
+                    nextMark += 1
+                }
+            }
+        } else {
+            for segment in segments where segment.startIndex >= 0 && segment.startIndex < flags.count {
+                flags[segment.startIndex] = true
+            }
+        }
+        return flags
+    }
+
+    /// The running RMS of `deviation` (meV/atom) restarted at each flagged start: sqrt(mean of ΔE²
+    /// over the segment so far), the readout's value at every sample.
+    static func runningRMS(_ deviation: [SIMD2<Double>], segmentStarts: [Bool]) -> [SIMD2<Double>] {
+        var sum = 0.0, count = 0.0
+        return deviation.enumerated().map { i, p in
+            if i < segmentStarts.count, segmentStarts[i] { sum = 0; count = 0 }
+            sum += p.y * p.y
+            count += 1
+            return SIMD2(p.x, (sum / count).squareRoot())
+        }
     }
 
     /// A readout number with three significant digits ("0.0123", "1.23", "123", "1.23e+05").

@@ -21,7 +21,12 @@ public enum KeyHelp {
         KeyBinding(keys: "?", hint: "help", description: "open this help (F1 too)"),
         KeyBinding(keys: ":", hint: "command", description: "open the command line (try `help`)"),
         KeyBinding(keys: "< >", hint: "speed", description: "halve / double the speed (simulated ps per second)"),
-        KeyBinding(keys: "←↑↓→ hjkl", hint: "rotate", description: "rotate the atom view"),
+        KeyBinding(keys: "m", hint: "compare", description: "compare mode: the scene's six models side by side (Tab: whose atoms; m/Esc: back)"),
+        KeyBinding(keys: "o", hint: "colour", description: "atom colours: element → atomic energy → |F_i| → extrapolation"),
+        KeyBinding(keys: "i", hint: "inspect", description: "inspector: f_c(r), dimer E(r) and F(r), activation, pair distances"),
+        KeyBinding(keys: "PgUp PgDn", hint: "scroll", description: "scroll a panel (help, command output, :messages)"),
+        KeyBinding(keys: "l", hint: "log plot", description: "conservation plot: ΔE ↔ log |ΔE| and running RMS"),
+        KeyBinding(keys: "←↑↓→ hjk", hint: "rotate", description: "rotate the atom view"),
         KeyBinding(keys: "+ -", hint: "zoom", description: "zoom the atom view in / out"),
         KeyBinding(keys: "Esc", hint: "close", description: "close this help, the command line or a panel"),
     ]

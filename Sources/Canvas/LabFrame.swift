@@ -9,6 +9,17 @@ public struct LabFrame: Sendable {
     public var panel: OverlayPanel?
     /// The `:` command line while it is open; it replaces the key hints.
     public var commandLine: CommandLineState?
+    /// The conservation plot on a log axis (|ΔE| and its running RMS) instead of ΔE itself: key `l`.
+    public var logarithmicDrift = false
+    /// How far the panel is scrolled from where it opens (help: lines down from the top; output:
+    /// lines up from the end), PgUp/PgDn; the rendering clamps it.
+    public var panelScroll = 0
+    /// What the atom colours mean, e.g. "colour: |F_i|  blue 0.01 … red 0.93 eV/Å" (nil: elements).
+    public var atomLegend: String?
+    /// The inspector (`i`), shown instead of the energy plots (compare mode has precedence).
+    public var inspector: InspectorPanel?
+    /// Compare mode's legend and plot, shown instead of the energy and conservation plots.
+    public var compare: ComparePanel?
 
     public init(atoms: AtomScene, camera: Camera = Camera(), energy: EnergyTrace, status: StatusFields,
                 panel: OverlayPanel? = nil, commandLine: CommandLineState? = nil) {

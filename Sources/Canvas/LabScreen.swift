@@ -26,13 +26,38 @@ public enum LabScreen {
         grid.drawBox(layout.atomView, title: atomTitle(frame), style: frameStyle, titleStyle: titleStyle)
         AtomView.draw(frame.atoms, camera: frame.camera, glyphs: glyphs, into: &grid,
                       rect: layout.atomView.insetBy(dx: 1, dy: 1))
-        for (plot, rect) in [(frame.energy.energyPlot, layout.energyPlot), (frame.energy.driftPlot, layout.driftPlot)] {
-            grid.drawBox(rect, title: plot.title, style: frameStyle, titleStyle: titleStyle)
-            plot.draw(into: &grid, rect: rect.insetBy(dx: 1, dy: 1), glyphs: glyphs)
+        if let legend = frame.atomLegend {
+            // On the atom view's bottom edge (wrapped upwards into the view when longer), never cut.
+            let width = layout.atomView.width - 2
+            let pieces = TextWrap.wrap(legend, width: width - 2, indent: 0)
+            for (i, piece) in pieces.enumerated() {
+                let row = layout.atomView.maxY - pieces.count + i
+                grid.write(" " + piece + " ", x: layout.atomView.x + 1, y: row, style: CellStyle(.default, .bold),
+                           clip: GridRect(x: layout.atomView.x + 1, y: row, width: width, height: 1))
+            }
+        }
+        if let compare = frame.compare {
+            compare.draw(legendRect: layout.energyPlot, plotRect: layout.driftPlot, glyphs: glyphs, into: &grid)
+        } else if let inspector = frame.inspector {
+            let right = layout.energyPlot
+            inspector.draw(in: GridRect(x: right.x, y: right.y, width: right.width, height: layout.driftPlot.maxY - right.y),
+                           glyphs: glyphs, into: &grid)
+        } else {
+            for (plot, rect) in [(frame.energy.energyPlot, layout.energyPlot),
+                                 (frame.energy.driftPlot(logarithmic: frame.logarithmicDrift), layout.driftPlot)] {
+                grid.drawBox(rect, title: plot.title, style: frameStyle, titleStyle: titleStyle)
+                plot.draw(into: &grid, rect: rect.insetBy(dx: 1, dy: 1), glyphs: glyphs)
+            }
         }
         if let row = layout.messageRow, let message = frame.status.message {
             let style = message.severity == .warning ? CellStyle(.red, .bold) : CellStyle(.default, .bold)
-            grid.write((message.severity == .warning ? "⚠ " : "") + message.text, x: 1, y: row, style: style)
+            // A message wider than its row ends in "… (:messages)"; the log keeps it whole.
+            var text = (message.severity == .warning ? "⚠ " : "") + message.text
+            if text.count > grid.width - 1 {
+                let tail = "… (:messages)"
+                text = String(text.prefix(max(grid.width - 1 - tail.count, 0))) + tail
+            }
+            grid.write(text, x: 1, y: row, style: style)
         }
         for (row, line) in zip(layout.statusRows, statusLines) { StatusLine.draw(line, into: &grid, row: row) }
         if let commandLine = frame.commandLine {
@@ -41,8 +66,9 @@ public enum LabScreen {
             Overlays.drawKeyHints(into: &grid, row: layout.hintRow)
         }
         switch frame.panel {
-        case .help: Overlays.drawHelp(into: &grid, in: layout.main)
-        case let .output(title, lines): Overlays.drawOutput(title: title, lines: lines, into: &grid, in: layout.main)
+        case .help: Overlays.drawHelp(into: &grid, in: layout.main, scroll: frame.panelScroll)
+        case let .output(title, lines):
+            Overlays.drawOutput(title: title, lines: lines, into: &grid, in: layout.main, scroll: frame.panelScroll)
         case nil: break
         }
     }

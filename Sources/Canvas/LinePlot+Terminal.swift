@@ -17,7 +17,7 @@ extension LinePlot {
         let plotRows = rect.height - 2
         let scale = valueScale(in: range, rows: plotRows)
         let ticks = scale.ticks
-        let labelWidth = ticks.map { scale.label($0).count }.max() ?? 1
+        let labelWidth = ticks.map { tickLabel($0, scale: scale).count }.max() ?? 1
         let area = GridRect(x: rect.x + labelWidth + 1, y: rect.y + 1, width: rect.width - labelWidth - 1, height: plotRows)
         guard area.width >= 4 else { return }
 
@@ -36,21 +36,37 @@ extension LinePlot {
             var previous: SIMD2<Double>?
             for i in LinePlot.visibleIndices(s.points, in: range) {
                 let p = s.points[i]
-                guard p.x.isFinite, p.y.isFinite else { previous = nil; continue }
-                let dot = SIMD2(dotX(p.x), dotY(p.y))
+                guard p.x.isFinite, let y = axisValue(p.y) else { previous = nil; continue }
+                let dot = SIMD2(dotX(p.x), dotY(y))
                 canvas.line(from: previous ?? dot, to: dot, style: style)
                 previous = dot
             }
         }
         canvas.composite(into: &grid, x: area.x, y: area.y)
 
-        // Mark labels on the top row of the curves, right of their line.
-        for mark in visibleMarks {
-            let column = area.x + Int(dotX(mark.time).rounded()) / canvas.cellDotsX
-            grid.write(mark.label, x: column + 1, y: area.y, style: markStyle, clip: area)
+        drawMarkLabels(visibleMarks, into: &grid, area: area, style: markStyle) {
+            area.x + Int(dotX($0).rounded()) / canvas.cellDotsX
         }
         drawValueAxis(into: &grid, scale: scale, labelWidth: labelWidth, area: area, dotY: dotY, cellDotsY: canvas.cellDotsY)
         drawTimeAxis(into: &grid, range: range, area: area, row: rect.maxY - 1, dotX: dotX, cellDotsX: canvas.cellDotsX)
+    }
+
+    /// Each mark's label right of its line (left of it at the right edge), on the top row of the
+    /// curves or, where an earlier label is in the way, on the next free row below (at most a third
+    /// of the rows); a label with no free place is left out rather than overprinting another.
+    private func drawMarkLabels(_ marks: [PlotMark], into grid: inout CellGrid, area: GridRect, style: CellStyle,
+                                column: (Double) -> Int) {
+        let rows = max(1, area.height / 3)
+        var freeFrom = [Int](repeating: area.x, count: rows)
+        for mark in marks.sorted(by: { $0.time < $1.time }) {
+            let line = column(mark.time)
+            let width = mark.label.count
+            var start = line + 1
+            if start + width > area.maxX { start = line - width }
+            guard start >= area.x, let row = freeFrom.firstIndex(where: { $0 <= start }) else { continue }
+            grid.write(mark.label, x: start, y: area.y + row, style: style, clip: area)
+            freeFrom[row] = start + width + 1
+        }
     }
 
     /// "unit  ━ name  ━ name ... readout", with the series' short names when the full ones do not fit.
@@ -59,7 +75,7 @@ extension LinePlot {
         let fullWidth = unit.count + series.reduce(0) { $0 + 4 + $1.name.count } + (readout.map { $0.count + 2 } ?? 0)
         let useShort = fullWidth > rect.width
         var x = grid.write(unit, x: rect.x, y: row, style: CellStyle(.default, .dim), clip: clip) + 2
-        for s in series {
+        for s in series where showsSeriesLegend {
             x = grid.write("━ " + (useShort ? s.shortName : s.name), x: x, y: row, style: CellStyle(s.color), clip: clip) + 2
         }
         if let readout {
@@ -77,7 +93,7 @@ extension LinePlot {
         for tick in scale.ticks {
             let row = area.y + min(max(Int(dotY(tick).rounded()) / cellDotsY, 0), area.height - 1)
             guard usedRows.insert(row).inserted else { continue }
-            let text = scale.label(tick)
+            let text = tickLabel(tick, scale: scale)
             grid.write(text, x: axisColumn - text.count, y: row, style: .plain)
             grid.set("┤", x: axisColumn, y: row, style: axisStyle)
         }
@@ -85,14 +101,14 @@ extension LinePlot {
 
     private func drawTimeAxis(into grid: inout CellGrid, range: ClosedRange<Double>, area: GridRect, row: Int,
                               dotX: (Double) -> Double, cellDotsX: Int) {
-        let lower = range.lowerBound / 1000, upper = range.upperBound / 1000
+        let lower = range.lowerBound / xLabelDivisor, upper = range.upperBound / xLabelDivisor
         let scale = AxisScale(covering: lower, upper, targetTicks: max(1, area.width / 12), minimumSpan: 1e-9)
         // The unit sits under the y labels, so the ticks may use the whole width.
-        grid.write("ps", x: area.x - 3, y: row, style: CellStyle(.default, .dim))
+        grid.write(xUnit, x: area.x - 1 - xUnit.count, y: row, style: CellStyle(.default, .dim))
         var freeFrom = area.x - 2
         for tick in scale.ticks where tick >= lower - 1e-9 * scale.step && tick <= upper + 1e-9 * scale.step {
             let text = scale.label(tick)
-            let column = area.x + Int(dotX(tick * 1000).rounded()) / cellDotsX
+            let column = area.x + Int(dotX(tick * xLabelDivisor).rounded()) / cellDotsX
             let start = min(max(column - text.count / 2, area.x), area.maxX - text.count)
             guard start > freeFrom else { continue }
             grid.write(text, x: start, y: row, style: .plain)

@@ -1,3 +1,4 @@
+import Foundation
 /// One curve of a ``LinePlot``: points (time in fs, value in the plot's unit), sorted by time.
 public struct PlotSeries: Sendable {
     public var name: String
@@ -17,10 +18,18 @@ public struct PlotSeries: Sendable {
 public struct PlotMark: Sendable, Hashable {
     public var time: Double
     public var label: String
-    public init(time: Double, label: String) {
+    /// Every setting in force from the mark on (for handouts; empty if unknown).
+    public var setting: String
+    public init(time: Double, label: String, setting: String = "") {
         self.time = time
         self.label = label
+        self.setting = setting
     }
+}
+
+/// How a plot's value axis maps values: linearly, or by log₁₀ (non-positive values are not drawn).
+public enum ValueAxis: Sendable, Hashable {
+    case linear, log10
 }
 
 /// A time plot of several series over the latest `window` of simulated time, autoscaled, with a
@@ -39,9 +48,18 @@ public struct LinePlot: Sendable {
     public var readout: String?
     /// Smallest y range drawn (in `unit`), so that a flat series is not blown up into noise.
     public var minimumSpan: Double
+    /// Linear or logarithmic; for a log axis ``minimumSpan`` is in decades.
+    public var valueAxis: ValueAxis
+    /// Whether the legend row names the series (compare mode has its own legend pane).
+    public var showsSeriesLegend = true
+    /// The x axis' unit and the factor its values are divided by for the labels: ps of fs times by
+    /// default; "Å" and 1 for the inspector's curves of distance.
+    public var xUnit = "ps"
+    public var xLabelDivisor = 1000.0
 
     public init(title: String, unit: String, series: [PlotSeries], marks: [PlotMark] = [], window: Double,
-                readout: String? = nil, minimumSpan: Double) {
+                readout: String? = nil, minimumSpan: Double, valueAxis: ValueAxis = .linear) {
+        self.valueAxis = valueAxis
         self.title = title
         self.unit = unit
         self.series = series
@@ -72,16 +90,45 @@ public struct LinePlot: Sendable {
         return max(lo - 1, 0)..<min(end + 1, points.count)
     }
 
-    /// The y scale for the visible points, about one tick per `rowsPerTick` rows of `rows`.
+    /// Where a value goes on the axis: itself, or its log₁₀ (nil when it cannot be drawn).
+    func axisValue(_ y: Double) -> Double? {
+        guard y.isFinite else { return nil }
+        switch valueAxis {
+        case .linear: return y
+        case .log10: return y > 0 ? Foundation.log10(y) : nil
+        }
+    }
+
+    /// The y scale (in axis values) for the visible points, about one tick per 3 of `rows`; a log axis
+    /// has ticks at whole decades.
     func valueScale(in range: ClosedRange<Double>, rows: Int) -> AxisScale {
         var low = Double.infinity, high = -Double.infinity
         for s in series {
-            for i in LinePlot.visibleIndices(s.points, in: range) where s.points[i].y.isFinite {
-                low = min(low, s.points[i].y)
-                high = max(high, s.points[i].y)
+            for i in LinePlot.visibleIndices(s.points, in: range) {
+                guard let y = axisValue(s.points[i].y) else { continue }
+                low = min(low, y)
+                high = max(high, y)
             }
         }
         if low > high { (low, high) = (0, 0) }
-        return AxisScale(covering: low, high, targetTicks: max(1, rows / 3), minimumSpan: minimumSpan)
+        switch valueAxis {
+        case .linear:
+            return AxisScale(covering: low, high, targetTicks: max(1, rows / 3), minimumSpan: minimumSpan)
+        case .log10:
+            let scale = AxisScale(covering: low.rounded(.down), high.rounded(.up), targetTicks: max(1, rows / 3),
+                                  minimumSpan: minimumSpan)
+            guard scale.step < 1 else { return scale }
+            // Fewer decades than ticks wanted: one tick per decade.
+            let lo = scale.lower.rounded(.down), hi = scale.upper.rounded(.up)
+            return AxisScale(covering: lo, hi, targetTicks: max(1, Int(hi - lo)), minimumSpan: max(minimumSpan, 1))
+        }
+    }
+
+    /// A tick's label: the scale's own, or "1e-5" for a log axis.
+    func tickLabel(_ tick: Double, scale: AxisScale) -> String {
+        switch valueAxis {
+        case .linear: return scale.label(tick)
+        case .log10: return "1e\(Int(tick.rounded()))"
+        }
     }
 }

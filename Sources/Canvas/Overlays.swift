@@ -25,27 +25,39 @@ enum Overlays {
         grid.restyle(x: x + cursor - first, y: row) { $0.with(.reverse) }
     }
 
-    static func drawHelp(into grid: inout CellGrid, in area: GridRect) {
+    /// The help panel, centred, its lines wrapped to the window, `scroll` lines down from the top.
+    static func drawHelp(into grid: inout CellGrid, in area: GridRect, scroll: Int) {
         let lines = KeyHelp.helpLines + [""] + KeyHelp.speedNote + ["", "Commands: press : then type help."]
-        let width = (lines.map(\.count).max() ?? 0) + 4
-        let box = area.centered(width: width, height: lines.count + 2)
-        drawPanel(title: "help — keys", lines: lines, box: box, into: &grid)
+        let width = min((lines.map(\.count).max() ?? 0) + 4, area.width)
+        let wrapped = TextWrap.wrap(lines, width: width - 4)
+        let box = area.centered(width: width, height: min(wrapped.count + 2, area.height))
+        drawPanel(title: "help — keys", lines: wrapped, scroll: scroll, box: box, into: &grid)
     }
 
     /// The output panel across the bottom of `area`, as tall as its lines need (at most 2/3 of it),
-    /// showing the last lines that fit.
-    static func drawOutput(title: String, lines: [String], into grid: inout CellGrid, in area: GridRect) {
-        let height = min(lines.count + 2, max(3, area.height * 2 / 3))
+    /// its lines wrapped to its width, `scroll` lines up from the end (0: the last lines).
+    static func drawOutput(title: String, lines: [String], into grid: inout CellGrid, in area: GridRect, scroll: Int) {
+        let wrapped = TextWrap.wrap(lines, width: area.width - 4)
+        let height = min(wrapped.count + 2, max(3, area.height * 2 / 3))
         let box = GridRect(x: area.x, y: area.maxY - height, width: area.width, height: height)
-        drawPanel(title: title + " (Esc closes)", lines: Array(lines.suffix(height - 2)), box: box, into: &grid)
+        drawPanel(title: title + " (Esc closes)", lines: wrapped, scroll: wrapped.count - (height - 2) - scroll, box: box,
+                  into: &grid)
     }
 
-    private static func drawPanel(title: String, lines: [String], box: GridRect, into grid: inout CellGrid) {
+    /// A framed panel showing `lines` from `scroll` (clamped so the box is full); when they do not all
+    /// fit, the frame's bottom says which lines show and that PgUp/PgDn scroll.
+    private static func drawPanel(title: String, lines: [String], scroll: Int, box: GridRect, into grid: inout CellGrid) {
         grid.fill(box)
         grid.drawBox(box, title: title, style: CellStyle(.cyan), titleStyle: CellStyle(.cyan, .bold))
         let inside = box.insetBy(dx: 2, dy: 1)
-        for (i, line) in lines.prefix(inside.height).enumerated() {
+        guard inside.height > 0 else { return }
+        let first = min(max(scroll, 0), max(lines.count - inside.height, 0))
+        for (i, line) in lines.dropFirst(first).prefix(inside.height).enumerated() {
             grid.write(line, x: inside.x, y: inside.y + i, clip: inside)
+        }
+        if lines.count > inside.height {
+            let note = " lines \(first + 1)–\(min(first + inside.height, lines.count)) of \(lines.count), PgUp/PgDn scroll "
+            grid.write(note, x: max(box.x + 2, box.maxX - 2 - note.count), y: box.maxY - 1, style: CellStyle(.cyan), clip: box)
         }
     }
 }

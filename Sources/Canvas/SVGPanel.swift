@@ -31,30 +31,39 @@ struct SVGPanel {
             let y = py(tick)
             out += line(frame.x - 5, y, frame.x, y, stroke: "#333333")
             out += line(frame.x, y, frame.x + frame.width, y, stroke: "#eeeeee")
-            out += text(values.label(tick), x: frame.x - 8, y: y + 4, attributes: #"text-anchor="end""#)
+            out += text(plot.tickLabel(tick, scale: values), x: frame.x - 8, y: y + 4, attributes: #"text-anchor="end""#)
         }
         for tick in times.ticks where tick * 1000 >= range.lowerBound - 1e-9 && tick * 1000 <= range.upperBound + 1e-9 {
             let x = px(tick * 1000)
             out += line(x, frame.y + frame.height, x, frame.y + frame.height + 5, stroke: "#333333")
             out += text(times.label(tick), x: x, y: frame.y + frame.height + 18, attributes: #"text-anchor="middle""#)
         }
+        out += text("window starts at \(formattedPicoseconds(range.lowerBound)) ps of the run", x: frame.x,
+                    y: frame.y + frame.height + 36, attributes: "")
         out += text("time (ps)", x: frame.x + frame.width / 2, y: frame.y + frame.height + 36, attributes: #"text-anchor="middle""#)
         let unitY = frame.y + frame.height / 2
         out += text(plot.unit, x: frame.x - 60, y: unitY,
                     attributes: "text-anchor=\"middle\" transform=\"rotate(-90 \(n(frame.x - 60)) \(n(unitY)))\"")
 
-        for mark in plot.marks where range.contains(mark.time) {
+        // Mark labels stack downwards where an earlier one is in the way (about 7 px per character).
+        var freeFrom: [Double] = []
+        for mark in plot.marks.sorted(by: { $0.time < $1.time }) where range.contains(mark.time) {
             let x = px(mark.time)
             out += "<line x1=\"\(n(x))\" y1=\"\(n(frame.y))\" x2=\"\(n(x))\" y2=\"\(n(frame.y + frame.height))\" "
                 + "stroke=\"#9467bd\" stroke-dasharray=\"4 3\"/>\n"
-            out += text(mark.label, x: x + 4, y: frame.y + 14, attributes: ##"fill="#9467bd""##)
+            let width = Double(mark.label.count) * 7
+            let start = x + width + 4 > frame.x + frame.width ? x - width - 4 : x + 4
+            let row = freeFrom.firstIndex { $0 <= start } ?? freeFrom.count
+            if row == freeFrom.count { freeFrom.append(0) }
+            freeFrom[row] = start + width + 6
+            out += text(mark.label, x: start, y: frame.y + 14 + Double(row) * 14, attributes: ##"fill="#9467bd""##)
         }
         for series in plot.series {
             let visible = LinePlot.visibleIndices(series.points, in: range)
             let coordinates = visible.compactMap { i -> String? in
                 let p = series.points[i]
-                guard p.x.isFinite, p.y.isFinite else { return nil }
-                return n(px(p.x)) + "," + n(py(p.y))
+                guard p.x.isFinite, let y = plot.axisValue(p.y) else { return nil }
+                return n(px(p.x)) + "," + n(py(y))
             }
             guard !coordinates.isEmpty else { continue }
             out += "<polyline fill=\"none\" stroke=\"\(series.color.svgColor)\" stroke-width=\"1.5\" points=\""
@@ -79,6 +88,9 @@ struct SVGPanel {
     private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String) -> String {
         "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\"/>\n"
     }
+
+    /// Fs as ps with three decimals.
+    private func formattedPicoseconds(_ fs: Double) -> String { String(format: "%.3f", fs / 1000) }
 
     /// A coordinate with two decimals: enough for a screen, short enough for 6000-point curves.
     private func n(_ x: Double) -> String { String(format: "%.2f", x) }

@@ -65,6 +65,8 @@ struct DescriptorPlan: Sendable {
         var baseEta: [Double]
         /// gaussiansOf[n]: the Gaussians a neighbour of species n needs (radial terms and angular groups).
         var gaussiansOf: [[Int32]]
+        /// Polynomial functions (types 20-25), evaluated by their own pass.
+        var polynomials: [PolynomialTerm] = []
     }
 
     let speciesCount: Int
@@ -100,6 +102,7 @@ struct DescriptorPlan: Sendable {
             gaussians.append((eta, shift)); return Int32(gaussians.count - 1)
         }
         var radial = [[RadialTerm]](repeating: [], count: n)
+        var polynomials = [PolynomialTerm]()
         // Angular members collected per (pair, group key) before flattening.
         struct Key: Hashable { var eta: Double; var shift: Double; var radius: Double; var narrow: Bool; var weight: Double }
         var grouped = [[(Key, [AngularMember])]](repeating: [], count: n * n)
@@ -143,6 +146,8 @@ struct DescriptorPlan: Sendable {
                                    member(s, lambda: p.lambda, zeta: p.zeta))
                     }
                 }
+            case .polynomial(let p):
+                polynomials.append(PolynomialTerm(p, function: Int32(s), speciesOf: index))
             }
         }
         var angular = [AngularGroup]()
@@ -186,11 +191,12 @@ struct DescriptorPlan: Sendable {
             }
             gaussiansOf[m] = needed.sorted()
         }
-        return Species(functionCount: functions.count, cutoffs: cutoffs, maximumCutoff: radii.max() ?? 0,
+        return Species(functionCount: functions.count, cutoffs: cutoffs,
+                       maximumCutoff: max(radii.max() ?? 0, polynomials.map(\.cutoff).max() ?? 0),
                        gaussians: gaussians, radial: radialFlat, radialStart: radialStart,
                        angular: angular, angularStart: angularStart, members: members,
                        narrowReach: narrowReach, hasWide: hasWide, baseEta: baseEta,
-                       gaussiansOf: gaussiansOf)
+                       gaussiansOf: gaussiansOf, polynomials: polynomials)
     }
 }
 

@@ -142,6 +142,7 @@ extension DescriptorWorkspace {
         g.update(repeating: 0, count: plan.species[centerSpecies].functionCount)
         var visitor = DescriptorAccumulator(g: g)
         visit(&visitor, cache: recording ? .record : .none)
+        if !plan.species[centerSpecies].polynomials.isEmpty { addPolynomialDescriptors(into: g) }
     }
 
     /// Contracts ω = dE/dG (of the loaded atom's unscaled functions) with dG/dr and adds -∂E/∂r to
@@ -151,6 +152,9 @@ extension DescriptorWorkspace {
         gradient.update(repeating: .zero, count: count)
         var visitor = GradientAccumulator(weights: weights, dx: dx, dy: dy, dz: dz, gradient: gradient)
         visit(&visitor, cache: replaying ? .replay : .none)
+        if !plan.species[centerSpecies].polynomials.isEmpty {
+            visitor.centerGradient += addPolynomialGradients(weights: weights)
+        }
         forces[center] -= visitor.centerGradient
         for n in 0..<count {
             forces[Int(owners[Int(extended[n])])] -= gradient[n]

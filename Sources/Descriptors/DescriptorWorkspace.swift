@@ -69,7 +69,7 @@ public final class DescriptorWorkspace {
         }
     }
 
-    private var radiusStride: Int { plan.species.map { $0.cutoffs.count }.max() ?? 1 }
+    private var radiusStride: Int { max(1, plan.species.map { $0.cutoffs.count }.max() ?? 1) }
     private var gaussianStride: Int { max(1, plan.species.map { $0.gaussians.count }.max() ?? 1) }
 
     private func reserve(_ n: Int) {

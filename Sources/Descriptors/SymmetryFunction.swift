@@ -13,13 +13,15 @@ import Geometry
 /// - ``weightedRadial`` (type 12): as type 2 over all neighbours, each weighted by its atomic number Z_j.
 /// - ``weightedNarrowAngular`` (type 13): as type 3 over all neighbour pairs, weighted by Z_j Z_k.
 ///
-/// (1 + λ cos θ) ≤ 0 contributes 0, as in n2p2.
+/// (1 + λ cos θ) ≤ 0 contributes 0, as in n2p2. ``polynomial`` holds types 20-25.
 public enum SymmetryFunction: Sendable, Hashable {
     case radial(Radial)
     case narrowAngular(Angular)
     case wideAngular(Angular)
     case weightedRadial(WeightedRadial)
     case weightedNarrowAngular(WeightedAngular)
+    /// n2p2 types 20-25, see ``PolynomialSymmetryFunction``.
+    case polynomial(PolynomialSymmetryFunction)
 
     /// Parameters of a radial function: the neighbour element, Gaussian width η (1/length²),
     /// shift r_s and cutoff radius r_c (length).
@@ -79,6 +81,7 @@ public enum SymmetryFunction: Sendable, Hashable {
         case .wideAngular: 9
         case .weightedRadial: 12
         case .weightedNarrowAngular: 13
+        case .polynomial(let p): p.kind.rawValue
         }
     }
 
@@ -89,6 +92,7 @@ public enum SymmetryFunction: Sendable, Hashable {
         case .narrowAngular(let p), .wideAngular(let p): p.cutoff
         case .weightedRadial(let p): p.cutoff
         case .weightedNarrowAngular(let p): p.cutoff
+        case .polynomial(let p): p.cutoff
         }
     }
 
@@ -98,6 +102,7 @@ public enum SymmetryFunction: Sendable, Hashable {
         case .radial(let p): [p.neighbor]
         case .narrowAngular(let p), .wideAngular(let p): [p.neighbors.first, p.neighbors.second]
         case .weightedRadial, .weightedNarrowAngular: []
+        case .polynomial(let p): p.elements
         }
     }
 
@@ -115,6 +120,8 @@ public enum SymmetryFunction: Sendable, Hashable {
             p.eta *= etaFactor; p.shift *= factor; p.cutoff *= factor; return .weightedRadial(p)
         case .weightedNarrowAngular(var p):
             p.eta *= etaFactor; p.shift *= factor; p.cutoff *= factor; return .weightedNarrowAngular(p)
+        case .polynomial(let p):
+            return .polynomial(p.scalingLengths(by: factor))
         }
     }
 }
@@ -134,6 +141,9 @@ extension SymmetryFunction {
     /// inputs follow this order. Elements compare by atomic number, which is n2p2's element index order.
     public static func n2p2Precedes(_ a: SymmetryFunction, _ b: SymmetryFunction) -> Bool {
         if a.n2p2Type != b.n2p2Type { return a.n2p2Type < b.n2p2Type }
+        if case .polynomial(let p) = a, case .polynomial(let q) = b {
+            return PolynomialSymmetryFunction.n2p2Precedes(p, q)
+        }
         func lexicographic(_ x: [Double], _ y: [Double]) -> Bool {
             for (u, v) in zip(x, y) where u != v { return u < v }
             return false
@@ -153,6 +163,8 @@ extension SymmetryFunction {
             [p.cutoff, p.eta, p.shift]
         case .weightedNarrowAngular(let p):
             [p.cutoff, p.eta, p.shift, p.zeta, p.lambda]
+        case .polynomial:
+            []  // compared by PolynomialSymmetryFunction.n2p2Precedes
         }
     }
 }

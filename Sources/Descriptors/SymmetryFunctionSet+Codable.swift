@@ -50,6 +50,7 @@ extension SymmetryFunctionSet: Codable {
 extension SymmetryFunction: Codable {
     private enum CodingKeys: String, CodingKey {
         case type, neighbors, eta, shift = "r_s", cutoff = "r_c", lambda, zeta
+        case lower = "r_l", angleLeft = "angle_left", angleRight = "angle_right", subtype
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -67,6 +68,11 @@ extension SymmetryFunction: Codable {
         case .weightedNarrowAngular(let p):
             try c.encode(p.eta, forKey: .eta); try c.encode(p.shift, forKey: .shift)
             try c.encode(p.lambda, forKey: .lambda); try c.encode(p.zeta, forKey: .zeta)
+        case .polynomial(let p):
+            try c.encode(p.lower, forKey: .lower); try c.encode(p.subtype, forKey: .subtype)
+            if p.kind.isAngular {
+                try c.encode(p.angleLeft, forKey: .angleLeft); try c.encode(p.angleRight, forKey: .angleRight)
+            }
         }
         try c.encode(cutoff, forKey: .cutoff)
     }
@@ -74,6 +80,20 @@ extension SymmetryFunction: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let type = try c.decode(Int.self, forKey: .type)
+        if let kind = PolynomialSymmetryFunction.Kind(rawValue: type) {
+            let names = kind.namedElementCount == 0 ? [] : try c.decode([String].self, forKey: .neighbors)
+            do {
+                self = .polynomial(try PolynomialSymmetryFunction(
+                    kind: kind, elements: try names.map { try Element.decoded($0, codingPath: c.codingPath) },
+                    lower: try c.decode(Double.self, forKey: .lower), cutoff: try c.decode(Double.self, forKey: .cutoff),
+                    angleLeft: try c.decodeIfPresent(Double.self, forKey: .angleLeft) ?? 0,
+                    angleRight: try c.decodeIfPresent(Double.self, forKey: .angleRight) ?? 0,
+                    subtype: try c.decode(String.self, forKey: .subtype)))
+            } catch let error as PolynomialSymmetryFunction.ParameterError {
+                throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: error.description)
+            }
+            return
+        }
         let eta = try c.decode(Double.self, forKey: .eta), shift = try c.decode(Double.self, forKey: .shift)
         let cutoff = try c.decode(Double.self, forKey: .cutoff)
         func neighbors(_ count: Int) throws -> [Element] {
@@ -98,7 +118,7 @@ extension SymmetryFunction: Codable {
             self = .weightedNarrowAngular(.init(eta: eta, lambda: try c.decode(Double.self, forKey: .lambda),
                                                 zeta: try c.decode(Double.self, forKey: .zeta), shift: shift, cutoff: cutoff))
         default:
-            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "expected symmetry-function type 2, 3, 9, 12 or 13, got \(type)")
+            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "expected symmetry-function type 2, 3, 9, 12, 13 or 20-25, got \(type)")
         }
     }
 }

@@ -76,6 +76,8 @@ public struct SymmetryFunctionSet: Sendable, Hashable {
             try check(p.eta >= 0 && p.eta.isFinite, "eta must be >= 0, got \(p.eta)")
             try check(p.zeta >= 1 && p.zeta.isFinite, "zeta must be >= 1, got \(p.zeta)")
             try check(p.lambda.isFinite, "lambda must be finite")
+        case .polynomial:
+            break  // checked when made
         }
     }
 

@@ -3,6 +3,7 @@ import Descriptors
 import Experiments
 import Scenes
 import Simulation
+import Scenes
 import NeuralNetworks
 
 extension LabCommand {
@@ -27,6 +28,16 @@ extension LabCommand {
             overwrite = true
         }
         return try parse(verb, arguments, overwrite: overwrite)
+    }
+
+    /// A model as `cutoff-activation` or `cutoff/activation`, e.g. "step-relu".
+    static func parseModel(_ word: String) throws(ShellError) -> ModelChoice {
+        let parts = word.lowercased().split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
+        guard parts.count == 2, let cutoff = CutoffKind(rawValue: parts[0]), let activation = Activation(rawValue: parts[1]),
+              ModelChoice.lessonActivations.contains(activation) else {
+            throw ShellError("compare: no model '\(word)' (models: " + ModelChoice.all.map(\.name).joined(separator: ", ") + ")")
+        }
+        return ModelChoice(cutoff: cutoff, activation: activation)
     }
 
     private static func parse(_ verb: Verb, _ arguments: [String], overwrite: Bool) throws(ShellError) -> LabCommand {
@@ -54,6 +65,11 @@ extension LabCommand {
                 throw ShellError("check: no exercise '\(word)' (exercises: \(Exercise.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             return .check(exercise: exercise)
+        case .compare:
+            return .compare(try arguments.map(parseModel))
+        case .messages:
+            try expectCount(verb, arguments, 0...0)
+            return .messages
         case .drift:
             try expectCount(verb, arguments, 0...1)
             guard let word = arguments.first else { return .drift(picoseconds: nil) }

@@ -2,6 +2,7 @@ import Dynamics
 import Descriptors
 import Experiments
 import Simulation
+import Scenes
 import NeuralNetworks
 
 /// One command of the lab's language, as typed on the `:` line or in `nnplab repl`.
@@ -20,6 +21,10 @@ public enum LabCommand: Sendable, Equatable {
     case check(exercise: Exercise?)
     /// The six-model drift table for `picoseconds` of NVE (default ``DriftExperiment/labDefaultDuration``).
     case drift(picoseconds: Double?)
+    /// Compare mode with the named models (empty: all the scene's); while comparing, back to one model.
+    case compare([ModelChoice])
+    /// The message log.
+    case messages
     /// Writes `target` to `path`; an existing file is replaced only when `overwrite`.
     case save(SaveTarget, path: String, overwrite: Bool)
     /// Writes the current network as an n2p2 folder at `path`; existing files are replaced only when `overwrite`.

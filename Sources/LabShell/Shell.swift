@@ -44,6 +44,13 @@ public struct Shell: Sendable {
         case .status: return ShellReply(lines: Self.status(backend.snapshot()))
         case .check(nil): return ShellReply(lines: Self.exerciseList())
         case let .check(exercise?): return Self.check(exercise, in: backend.snapshot())
+        case .messages:
+            var reply = ShellReply(lines: ["(every message is printed as it comes here)"])
+            reply.showsMessageLog = true
+            return reply
+        case let .compare(models):
+            if backend.snapshot().compared != nil, models.isEmpty { return reply(backend.perform(.endCompare(keeping: 0))) }
+            return reply(backend.perform(.startCompare(models)))
         case let .drift(picoseconds): return Self.drift(picoseconds: picoseconds, from: backend.snapshot())
         case let .save(target, path, overwrite):
             return save(target, to: path, overwrite: overwrite, from: backend.snapshot())
@@ -90,7 +97,7 @@ public struct Shell: Sendable {
         let start = s.time - r.duration
         let since = s.history.marks.last.map { "since \($0.label) at \(fixed($0.time / 1000, 3)) ps" } ?? "since the start"
         return [
-            "\(s.choice) \(since): \(r.sampleCount) samples from t \(fixed(start / 1000, 3)) to \(fixed(s.time / 1000, 3)) ps "
+            "\(s.choice) \(since), \(r.sampleCount) samples from t \(fixed(start / 1000, 3)) to \(fixed(s.time / 1000, 3)) ps "
                 + "(\(fixed(r.duration / 1000, 3)) ps):",
             "RMS of E_total - E_total(t0): \(fixed(r.rmsDeviationPerAtom, 6)) meV/atom; "
                 + "net change \(fixed((r.finalTotalEnergy - r.initialTotalEnergy) / n * 1000, 6)) meV/atom; "

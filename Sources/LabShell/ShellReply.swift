@@ -7,6 +7,8 @@ public struct ShellReply: Sendable, Equatable {
     public var quit: Bool
     /// Work still to do before the reply is complete (nil for an immediate reply).
     public var job: ShellJob?
+    /// The view should open its message log (`messages`): every message so far, whole.
+    public var showsMessageLog = false
 
     public init(lines: [String], isError: Bool = false, quit: Bool = false, job: ShellJob? = nil) {
         self.lines = lines

@@ -1,11 +1,12 @@
 import Canvas
 import Simulation
+import Scenes
 
 /// A key press, decoded from the terminal: the lab's keys in terms of what they are, not curses codes.
 public enum LabKey: Sendable, Equatable {
     case character(Character)
     case up, down, left, right
-    case enter, escape, backspace, delete, tab, home, end
+    case enter, escape, backspace, delete, tab, home, end, pageUp, pageDown
     case f1
     /// Ctrl-C when the terminal delivers it as a key (raw mode); SIGINT is handled as well.
     case interrupt
@@ -14,6 +15,10 @@ public enum LabKey: Sendable, Equatable {
 /// The simulation commands the lab's single keys give.
 public enum KeyCommand: Sendable, Equatable {
     case cycleCutoff, toggleActivation, togglePause, reset, halveTimeStep, doubleTimeStep, slower, faster
+    /// `m`: compare mode with every model of the scene.
+    case startCompare
+    /// `m` or Esc in compare mode: back to one model, the compared model at this index.
+    case endCompare(keeping: Int)
 
     public var command: SimulationCommand {
         switch self {
@@ -25,6 +30,8 @@ public enum KeyCommand: Sendable, Equatable {
         case .doubleTimeStep: .scaleTimeStep(2)
         case .slower: .scalePace(0.5)
         case .faster: .scalePace(2)
+        case .startCompare: .startCompare([])
+        case let .endCompare(index): .endCompare(keeping: index)
         }
     }
 }
@@ -50,14 +57,55 @@ public struct ViewControls: Sendable {
     public var editor = LineEditor()
     /// Completion candidates shown under the `:` line after a tab, or nil.
     public var candidates: [String]?
+    /// Whether the conservation plot shows |ΔE| and its running RMS on a log axis (key `l`).
+    public var logarithmicDrift = false
+    /// What the atom colours mean (`o` cycles).
+    public var colouring = AtomColouring.element
+    /// Whether the inspector (`i`) replaces the energy plots.
+    public var inspectorOpen = false
+    /// How many models compare mode runs (0: not comparing); the lab sets it from each snapshot.
+    public var comparedCount = 0
+    /// Which compared model the atom view follows (Tab cycles), an index into the compared models.
+    public var followed = 0
 
     public init(camera: Camera = Camera()) { self.camera = camera }
+
+    /// How far the open panel is scrolled from where it opened (see ``LabFrame/panelScroll``).
+    public private(set) var panelScroll = 0
+    /// Lines one PgUp/PgDn moves.
+    static let scrollPage = 8
 
     /// Whether the help panel is open.
     public var helpVisible: Bool { panel == .help }
 
     /// Opens a panel with a command's output.
-    public mutating func showOutput(title: String, lines: [String]) { panel = .output(title: title, lines: lines) }
+    public mutating func showOutput(title: String, lines: [String]) {
+        panel = .output(title: title, lines: lines)
+        panelScroll = 0
+    }
+
+    /// PgUp (`up`) or PgDn in the open panel: help scrolls from its top, output from its end. Bounded by
+    /// the panel's length once wrapped to 40 columns (the rendering clamps to the real length).
+    private mutating func scrollPanel(up: Bool) {
+        let lines: [String]
+        switch panel {
+        case .help?: lines = KeyHelp.helpLines + KeyHelp.speedNote + ["", "", ""]
+        case let .output(_, output)?: lines = output
+        case nil: return
+        }
+        let bound = lines.reduce(0) { $0 + 1 + $1.count / 40 }
+        let towardsStart = (panel == .help) != up
+        panelScroll = min(max(panelScroll + (towardsStart ? Self.scrollPage : -Self.scrollPage), 0), bound)
+    }
+
+    /// Follows what the simulation shows: how many models it compares. When compare mode begins,
+    /// the atom view follows the compared run of `current`, the model that was running.
+    public mutating func follow(comparedModels: [ModelChoice]?, current: ModelChoice) {
+        let count = comparedModels?.count ?? 0
+        if count > 0, comparedCount == 0 { followed = comparedModels?.firstIndex(of: current) ?? 0 }
+        comparedCount = count
+        if count > 0 { followed %= count }
+    }
 
     /// Applies one key press.
     public mutating func handle(_ key: LabKey, completer: Completer) -> KeyOutcome {
@@ -67,8 +115,22 @@ public struct ViewControls: Sendable {
             panel = nil
             return .view
         }
+        if panel != nil, key == .pageUp || key == .pageDown {
+            scrollPanel(up: key == .pageUp)
+            return .view
+        }
+        if comparedCount > 0 {
+            switch key {
+            case .character("m"), .escape: return .simulation(.endCompare(keeping: followed % comparedCount))
+            case .tab:
+                followed = (followed + 1) % comparedCount
+                return .view
+            default: break
+            }
+        }
         switch key {
         case .character("q"): return .quit
+        case .character("m"): return .simulation(.startCompare)
         case .character("c"): return .simulation(.cycleCutoff)
         case .character("a"): return .simulation(.toggleActivation)
         case .character(" "): return .simulation(.togglePause)
@@ -77,13 +139,18 @@ public struct ViewControls: Sendable {
         case .character("]"): return .simulation(.doubleTimeStep)
         case .character("<"), .character(","): return .simulation(.slower)
         case .character(">"), .character("."): return .simulation(.faster)
-        case .character("?"), .f1: panel = .help
+        case .character("?"), .f1:
+            panel = .help
+            panelScroll = 0
         case .escape: panel = nil
         case .character(":"):
             isEditing = true
             candidates = nil
+        case .character("l"): logarithmicDrift.toggle()
+        case .character("i"): inspectorOpen.toggle()
+        case .character("o"): colouring = colouring.next
         case .left, .character("h"): camera.rotate(dx: -1, dy: 0)
-        case .right, .character("l"): camera.rotate(dx: 1, dy: 0)
+        case .right: camera.rotate(dx: 1, dy: 0)
         case .up, .character("k"): camera.rotate(dx: 0, dy: -1)
         case .down, .character("j"): camera.rotate(dx: 0, dy: 1)
         case .character("+"), .character("="): camera.zoomIn()
@@ -115,7 +182,7 @@ public struct ViewControls: Sendable {
         case .tab:
             let more = editor.complete(with: completer)
             candidates = more.isEmpty ? nil : more
-        case .f1, .interrupt: break
+        case .f1, .interrupt, .pageUp, .pageDown: break
         }
         return .view
     }

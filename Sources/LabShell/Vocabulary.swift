@@ -5,7 +5,7 @@ import Scenes
 /// The verbs of the lab's command language, with their usage and meaning: the one list the parser,
 /// `help` and tab completion read.
 public enum Verb: String, CaseIterable, Sendable {
-    case help, load, set, run, pause, resume, reset, status, check, drift, save, export, quit
+    case help, load, set, run, pause, resume, reset, status, check, drift, compare, messages, save, export, quit
 
     /// How the verb is written, e.g. "run N".
     public var usage: String {
@@ -20,6 +20,8 @@ public enum Verb: String, CaseIterable, Sendable {
         case .status: "status"
         case .check: "check [EXERCISE]"
         case .drift: "drift [PS]"
+        case .compare: "compare [MODEL ...]"
+        case .messages: "messages"
         case .save: "save[!] trajectory|log|plot FILE [--force]"
         case .export: "export[!] FOLDER [--force]"
         case .quit: "quit"
@@ -38,6 +40,8 @@ public enum Verb: String, CaseIterable, Sendable {
         case .reset: "back to the scene's initial atoms and MD settings (keeps cutoff and activation)"
         case .status: "show the scene, model, settings, energies, conservation since the last change, extrapolation"
         case .check: "run an exercise on this scene (without a name: list them)"
+        case .messages: "show every message so far, whole (the message line shows one, cut to the window)"
+        case .compare: "run the scene's models (or the named ones, e.g. step-relu smooth-tanh) side by side, live; again or m: back to one"
         case .drift: "every model of the scene from the current atoms, NVE for PS ps (default 2): the conservation table"
         case .save: "write extended XYZ, a CSV log or an SVG plot; ! or --force overwrites"
         case .export: "write the current network as an n2p2 folder (LAMMPS pair_style hdnnp); ! or --force overwrites"

@@ -68,6 +68,10 @@ extension SymmetryFunction {
             return "weighted radial, η \(g(p.eta)) Å⁻², r_s \(g(p.shift)) Å, r_c \(g(p.cutoff)) Å"
         case .weightedNarrowAngular(let p):
             return "weighted angular, η \(g(p.eta)) Å⁻², ζ \(g(p.zeta)), λ \(g(p.lambda)), r_c \(g(p.cutoff)) Å"
+        case .polynomial(let p):
+            let angles = p.kind.isAngular ? ", θ \(g(p.angleLeft))-\(g(p.angleRight))°" : ""
+            return "polynomial type \(p.kind.rawValue) \(p.subtype) \(p.elements.map(\.symbol).joined(separator: "-")), "
+                + "r_l \(g(p.lower)) Å, r_c \(g(p.cutoff)) Å\(angles)"
         }
     }
 }

@@ -9,8 +9,8 @@ import NeuralNetworks
 /// the same potential.
 ///
 /// Refused, with the reason: cutoff shapes n2p2 cannot express (``CutoffShape/kinked``), activations
-/// without an n2p2 letter (SiLU), a non-linear output layer, and networks whose hidden layers differ in
-/// number or activation between elements (n2p2 sets them globally).
+/// without an n2p2 letter (SiLU), and networks whose hidden layers differ in number or activation between
+/// elements, or whose output activations or last hidden sizes differ (n2p2 sets them globally).
 public enum N2P2PotentialExporter {
     public struct Refusal: Error, CustomStringConvertible, Equatable {
         public let reason: String
@@ -42,11 +42,12 @@ public enum N2P2PotentialExporter {
             guard network.layers.dropLast().map(\.activation) == activations else {
                 throw Refusal(reason: "n2p2 sets hidden activations for all elements at once; \(symbol) differs")
             }
-            guard network.layers.last?.activation == .identity else {
-                throw Refusal(reason: "n2p2's output neuron is linear, but \(symbol)'s network ends in \(network.layers.last!.activation)")
-            }
         }
-        let letters = try activations.map { a -> String in
+        let outputs = p.networks.map { $0.layers.last!.activation }
+        guard outputs.allSatisfy({ $0 == outputs[0] }) else {
+            throw Refusal(reason: "n2p2 sets the output activation for all elements at once; the elements' differ")
+        }
+        let letters = try (activations + [outputs[0]]).map { a -> String in
             guard let l = a.n2p2Letter else { throw Refusal(reason: "activation \(a) has no n2p2 letter") }
             return l
         }
@@ -80,11 +81,16 @@ public enum N2P2PotentialExporter {
         line("global_hidden_layers_short \(hiddenCount)")
         let globalNodes = first.layers.dropLast().map(\.outputCount)
         line("global_nodes_short \(globalNodes.map(String.init).joined(separator: " "))")
-        line("global_activation_short \((letters + ["l"]).joined(separator: " "))")
+        line("global_activation_short \(letters.joined(separator: " "))")
+        // n2p2 reads `element_nodes_short E n_1 ... n_H` but applies only n_1 ... n_(H-1): the last hidden
+        // layer always keeps the global size.
         for (e, network) in p.networks.enumerated() {
-            for (l, layer) in network.layers.dropLast().enumerated() where layer.outputCount != globalNodes[l] {
-                line("element_nodes_short \(set.elements[e].symbol) \(l + 1) \(layer.outputCount)")
+            let sizes = network.layers.dropLast().map(\.outputCount)
+            guard sizes != globalNodes else { continue }
+            guard sizes.last == globalNodes.last else {
+                throw Refusal(reason: "n2p2 gives every element's last hidden layer the global size; \(set.elements[e].symbol)'s differs")
             }
+            line("element_nodes_short \(set.elements[e].symbol) \(sizes.map(String.init).joined(separator: " "))")
         }
         for (e, list) in set.functions.enumerated() {
             let c = set.elements[e].symbol
@@ -99,6 +105,8 @@ public enum N2P2PotentialExporter {
                     line("symfunction_short \(c) 12 \(n(q.eta)) \(n(q.shift)) \(n(q.cutoff))")
                 case .weightedNarrowAngular(let q):
                     line("symfunction_short \(c) 13 \(n(q.eta)) \(n(q.shift)) \(n(q.lambda)) \(n(q.zeta)) \(n(q.cutoff))")
+                case .polynomial(let q):
+                    line("symfunction_short \(c) \(q.kind.rawValue) \(q.n2p2Fields.joined(separator: " "))")
                 }
             }
         }

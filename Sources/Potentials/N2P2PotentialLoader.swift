@@ -4,39 +4,73 @@ import Geometry
 import NeuralNetworks
 
 /// Loads an n2p2 potential folder (`input.nn`, `scaling.data`, `weights.ZZZ.data`) as a
-/// ``BehlerParrinelloPotential``, the whole 2G short-range format: symmetry-function types 2, 3, 9, 12
-/// and 13, every cutoff type with its α, the four scaling modes, normalisation (`mean_energy`,
-/// `conv_energy`, `conv_length`), `atom_energy` offsets, `element_nodes_short`, every activation letter.
+/// ``BehlerParrinelloPotential``, the whole 2G short-range format as n2p2 61daa0d reads it: symmetry-function
+/// types 2, 3, 9, 12, 13 and the polynomial types 20-25, every cutoff type with its α, the four scaling
+/// modes, normalisation (`mean_energy`, `conv_energy`, `conv_length`), `atom_energy` offsets, per-element
+/// network shapes and activations (the output layer's included), every activation letter, n2p2's keyword
+/// synonyms and `!` comments. 3G and 4G potentials are refused with one line naming the generation.
 ///
 /// n2p2 evaluates in normalised units (lengths × conv_length, energies (E − N·mean)·conv_energy). The
 /// symmetry functions are invariant under that change of length unit, so this potential works directly in
 /// the folder's physical units: ε_i = N_i/conv_energy + mean_energy + atom_energy(Z_i).
 public enum N2P2PotentialLoader {
-    /// Loads `folder`. `units` overrides the units declared in input.nn's header comments
-    /// (`# Length unit : Bohr`); without either, Å and eV are assumed.
+    /// A loaded folder: the potential, whether its units were established, and n2p2's warnings about it.
+    public struct Loaded: Sendable {
+        public let potential: BehlerParrinelloPotential
+        /// False when input.nn declares no units and none were given: the potential then works in its own,
+        /// unnamed units, which ``BehlerParrinelloPotential/units`` reports as ``ownUnits``.
+        public let unitsEstablished: Bool
+        /// What n2p2 would warn about (unknown keywords, defaulted settings), one line each.
+        public let warnings: [String]
+    }
+
+    /// The stand-in for units that could not be established: factors of 1, so nothing is converted, and
+    /// names that say so.
+    public static let ownUnits = UnitSystem(lengthName: "(its own length unit)", energyName: "(its own energy unit)",
+                                            lengthInAngstrom: 1, energyInElectronvolt: 1)
+
+    /// Loads `folder` for integration (MD, the lab): its units must be established, by `units` or by input.nn's
+    /// header comments (`# Length unit : Bohr`, `# Energy unit : Ha`); otherwise this throws, naming the options
+    /// that say them.
     public static func load(folder: URL, units: UnitSystem? = nil) throws -> BehlerParrinelloPotential {
+        let loaded = try read(folder: folder, units: units)
+        guard loaded.unitsEstablished else {
+            throw N2P2FileError(file: "\(folder.lastPathComponent)/input.nn",
+                                problem: "its units cannot be established (no '# Length unit :' and '# Energy unit :' header lines); "
+                                    + "say them with --length-unit bohr|angstrom --energy-unit hartree|ev")
+        }
+        return loaded.potential
+    }
+
+    /// Loads `folder` as n2p2 would; without established units the potential works in its own units
+    /// (``ownUnits``), which is right for evaluating structures given in those units.
+    public static func read(folder: URL, units: UnitSystem? = nil) throws -> Loaded {
         let name = folder.lastPathComponent
-        let settings = N2P2Settings(text: try read(folder.appendingPathComponent("input.nn"), label: "\(name)/input.nn"),
-                                    file: "\(name)/input.nn")
+        let settings = try N2P2Settings(text: try read(folder.appendingPathComponent("input.nn"), label: "\(name)/input.nn"),
+                                        file: "\(name)/input.nn")
         let header = try Header(settings)
         let set = try symmetryFunctions(settings, header)
         let scaling = try loadScaling(folder, name: name, header: header, set: set)
         var networks = [FeedForwardNetwork]()
         for (e, element) in set.elements.enumerated() {
             let file = String(format: "weights.%03d.data", element.atomicNumber)
-            let sizes = try header.layerSizes(for: element, inputs: set.functions[e].count, settings)
+            let sizes = header.layerSizes(for: element, inputs: set.functions[e].count)
             let text = try read(folder.appendingPathComponent(file), label: "\(name)/\(file)")
-            networks.append(try network(text, file: "\(name)/\(file)", sizes: sizes, activations: header.activations))
+            networks.append(try network(text, file: "\(name)/\(file)", sizes: sizes, activations: header.activations[element]!))
         }
         let shifts = set.elements.map { header.meanEnergy + (header.atomEnergies[$0] ?? 0) }
-        let declared = units ?? header.declaredUnits(settings) ?? .metal
-        let activation = header.activations.map(\.rawValue).joined(separator: "/")
+        let established = units ?? header.declaredUnits(settings)
+        let declared = established ?? ownUnits
+        let activation = header.activations[set.elements[0]]!.map(\.rawValue).joined(separator: "/")
         let summary = "n2p2 NNP \(name) (\(set.elements.map(\.symbol).joined(separator: " ")), "
-            + "r_c \(set.maximumCutoff) \(declared.lengthName), \(set.cutoffShape) cutoff, \(activation); \(declared))"
+            + "r_c \(set.maximumCutoff) \(established?.lengthName ?? "length units"), \(set.cutoffShape) cutoff, \(activation); "
+            + "\(established.map(\.description) ?? "units not declared"))"
         do {
-            return try BehlerParrinelloPotential(symmetryFunctions: set, networks: networks, scaling: scaling,
-                                                 energyScale: 1 / header.energyConversion, energyShifts: shifts,
-                                                 units: declared, summary: summary)
+            let potential = try BehlerParrinelloPotential(symmetryFunctions: set, networks: networks, scaling: scaling,
+                                                          energyScale: 1 / header.energyConversion, energyShifts: shifts,
+                                                          units: declared, summary: summary)
+            return Loaded(potential: potential, unitsEstablished: established != nil,
+                          warnings: settings.warnings + header.warnings)
         } catch {
             throw N2P2FileError(file: name, problem: "\(error)")
         }
@@ -52,7 +86,7 @@ public enum N2P2PotentialLoader {
         return text
     }
 
-    /// The symmetry functions of every `symfunction_short` line.
+    /// The symmetry functions of every `symfunction_short` (or `symfunction`) line.
     static func symmetryFunctions(_ settings: N2P2Settings, _ header: Header) throws -> SymmetryFunctionSet {
         var byElement = [Element: [SymmetryFunction]]()
         for element in header.elements { byElement[element] = [] }
@@ -83,12 +117,25 @@ public enum N2P2PotentialLoader {
         }
         let central = try element(0, "central element")
         let type = try s.integer(try s.field(entry, 1, key, "type"), line: line, "symmetry function type")
-        let expected: [Int: Int] = [2: 6, 3: 8, 9: 8, 12: 5, 13: 7]
+        let expected: [Int: Int] = [2: 6, 3: 8, 9: 8, 12: 5, 13: 7, 20: 6, 21: 9, 22: 9, 23: 5, 24: 7, 25: 7]
         guard let minimum = expected[type] else {
-            throw s.error(line, "symmetry function type \(type) is not supported (2G types 2, 3, 9, 12, 13 are)")
+            throw s.error(line, "symmetry function type \(type) is not supported (n2p2's 2G types 2, 3, 9, 12, 13 and 20-25 are)")
         }
         guard entry.fields.count >= minimum else {
             throw s.error(line, "type \(type) symmetry function needs \(minimum) fields after 'symfunction_short', found \(entry.fields.count)")
+        }
+        if let kind = PolynomialSymmetryFunction.Kind(rawValue: type) {
+            let named = try (0..<kind.namedElementCount).map { try element(2 + $0, "neighbour element") }
+            let p = 2 + named.count
+            do {
+                return (central, .polynomial(try PolynomialSymmetryFunction(
+                    kind: kind, elements: named, lower: try number(p, "r_l"), cutoff: try number(p + 1, "r_c"),
+                    angleLeft: kind.isAngular ? try number(p + 2, "left angle") : 0,
+                    angleRight: kind.isAngular ? try number(p + 3, "right angle") : 0,
+                    subtype: try s.field(entry, kind.isAngular ? p + 4 : p + 2, key, "subtype"))))
+            } catch let error as PolynomialSymmetryFunction.ParameterError {
+                throw s.error(line, error.description)
+            }
         }
         switch type {
         case 2:
@@ -137,16 +184,21 @@ public enum N2P2PotentialLoader {
                       let mn = Double(fields[2]), let mx = Double(fields[3]), let mean = Double(fields[4]) else {
                     throw N2P2FileError(file: label, line: line, problem: "expected 'element_index function_index min max mean sigma'")
                 }
+                let sigmaValue = fields.count > 5 ? Double(fields[5]) : 0
+                guard let sigmaValue, [mn, mx, mean, sigmaValue].allSatisfy(\.isFinite) else {
+                    throw N2P2FileError(file: label, line: line, problem: "min, max, mean and sigma must be finite numbers")
+                }
                 guard ei == e + 1, si == s + 1 else {
                     throw N2P2FileError(file: label, line: line,
                                         problem: "expected element \(e + 1) function \(s + 1), found \(ei) \(si) (scaling data does not match input.nn)")
                 }
-                let sigma = fields.count > 5 ? Double(fields[5]) ?? 0 : 0
-                list.append(SymmetryFunctionStatistics(minimum: mn, maximum: mx, mean: mean, sigma: sigma))
+                list.append(SymmetryFunctionStatistics(minimum: mn, maximum: mx, mean: mean, sigma: sigmaValue))
             }
             statistics.append(list)
         }
-        if next < rows.count {
+        // n2p2 reads only the lines it needs. A RuNNer-style file ends with one line of the energy range
+        // (fewer than 5 fields), which is skipped; further symmetry-function rows mean the file does not match.
+        if next < rows.count, rows.count - next > 1 || rows[next].fields.count >= 5 {
             throw N2P2FileError(file: label, line: rows[next].line,
                                 problem: "more lines than symmetry functions in input.nn (\(counts.reduce(0, +)))")
         }
@@ -159,7 +211,8 @@ public enum N2P2PotentialLoader {
     }
 
     /// A network from a weights file: n2p2 lists, layer by layer, the weights w[k][j] with the input j
-    /// outer and the neuron k inner, then the layer's biases.
+    /// outer and the neuron k inner, then the layer's biases. `activations` has one letter per layer after
+    /// the input, the output layer's last.
     static func network(_ text: String, file: String, sizes: [Int], activations: [Activation]) throws -> FeedForwardNetwork {
         var values = [Double]()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -185,8 +238,8 @@ public enum N2P2PotentialLoader {
             }
             let biases = Array(values[cursor..<(cursor + nOut)])
             cursor += nOut
-            // n2p2 forces the output layer to be linear whatever the last letter says.
-            let activation = l == sizes.count - 1 ? Activation.identity : activations[l - 1]
+            // The output layer takes the last letter too (n2p2 applies it; it is usually 'l').
+            let activation = activations[l - 1]
             do {
                 layers.append(try DenseLayer(inputCount: nIn, outputCount: nOut, weights: weights, biases: biases,
                                              activation: activation))

@@ -8,10 +8,21 @@ public struct EnergyMark: Sendable, Hashable {
     public var time: Double
     /// What changed, e.g. "cutoff: kinked".
     public var label: String
-    public init(time: Double, label: String) {
+    /// Every setting in force from here on, e.g. "step/tanh, dt 2 fs, 94 K, NVE" (empty if not given).
+    public var setting: String
+    public init(time: Double, label: String, setting: String = "") {
         self.time = time
         self.label = label
+        self.setting = setting
     }
+}
+
+/// Where a conservation segment starts: the sample that became its readout's reference E_total(t₀).
+public struct SegmentStart: Sendable, Hashable {
+    /// Index of that sample among all samples ever appended (not just those still held).
+    public var ordinal: Int
+    /// Its E_total, eV.
+    public var referenceTotal: Double
 }
 
 /// The recent energy history of a run for the plots, its setting-change marks, and the conservation
@@ -23,6 +34,15 @@ public struct EnergyHistory: Sendable {
     /// Samples oldest first (energies eV, time fs, temperature K).
     public private(set) var samples: [EnergySample] = []
     public private(set) var marks: [EnergyMark] = []
+    /// The start of the run and the first sample after each mark, oldest first; the one in force
+    /// when the oldest held sample was taken is kept even when its sample has been dropped.
+    public private(set) var segmentStarts: [SegmentStart] = []
+    /// Index among all samples ever appended of ``samples``' first element.
+    public private(set) var firstOrdinal = 0
+    /// The settings at the start of the run (``EnergyMark/setting``'s form), for handouts.
+    public var initialSetting = ""
+    /// Whether the next appended sample starts a segment (the first one does).
+    private var segmentPending = true
     public let capacity: Int
     /// Conservation since the last mark (or the start).
     public private(set) var monitor: ConservationMonitor
@@ -37,16 +57,26 @@ public struct EnergyHistory: Sendable {
     public mutating func append(_ sample: EnergySample) {
         if samples.count >= capacity {
             samples.removeFirst(capacity / 4)
+            firstOrdinal += capacity / 4
             if let first = samples.first { marks.removeAll { $0.time < first.time } }
+            // Keep the segment in force at the first held sample: its reference is still needed.
+            if let keep = segmentStarts.lastIndex(where: { $0.ordinal <= firstOrdinal }) {
+                segmentStarts.removeFirst(keep)
+            }
+        }
+        if segmentPending {
+            segmentStarts.append(SegmentStart(ordinal: firstOrdinal + samples.count, referenceTotal: sample.total))
+            segmentPending = false
         }
         samples.append(sample)
         monitor.record(sample)
     }
 
     /// Records that a setting changed at `time` (fs): the next sample starts a new readout.
-    public mutating func mark(_ label: String, at time: Double) {
-        marks.append(EnergyMark(time: time, label: label))
+    public mutating func mark(_ label: String, at time: Double, setting: String = "") {
+        marks.append(EnergyMark(time: time, label: label, setting: setting))
         monitor.restart()
+        segmentPending = true
     }
 
     /// RMS of E_total(t) − E_total(t_mark) per atom since the last mark, in meV/atom.

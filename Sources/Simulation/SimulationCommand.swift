@@ -1,4 +1,5 @@
 import Dynamics
+import Scenes
 import Descriptors
 import Experiments
 import NeuralNetworks
@@ -32,6 +33,12 @@ public enum SimulationCommand: Sendable {
     case setPace(Pace)
     /// The `<` and `>` keys: multiply the speed cap by a factor (½ or 2); max stays max.
     case scalePace(Double)
+    /// Compare mode (`m`, `:compare`): the named models (empty: all the scene's) run in lockstep
+    /// from the current positions and velocities.
+    case startCompare([ModelChoice])
+    /// Leaves compare mode, going on with the compared run of model `keeping` (an index into the
+    /// compared models) as the single model.
+    case endCompare(keeping: Int)
 }
 
 /// Why the simulation is not stepping.

@@ -16,6 +16,10 @@ extension SimulationEngine {
     public mutating func apply(_ command: SimulationCommand) -> LabMessage {
         // After the command (a reset or a model switch starts the news afresh): keep its answer readable.
         defer { extrapolationNews.commandAnswered(atStep: state.step) }
+        if compare != nil, Self.changesModelSettings(command) {
+            return post("compare mode runs the scene's models as they are: press m (or Esc) to go back to one model first",
+                        isError: true)
+        }
         switch command {
         case let .setCutoff(kind): return switchModel(to: ModelChoice(cutoff: kind, activation: choice.activation))
         case .cycleCutoff: return cycleCutoff()
@@ -35,6 +39,8 @@ extension SimulationEngine {
         case .reset: return reset()
         case let .load(catalog): return load(catalog)
         case let .setPace(pace): return setPace(pace)
+        case let .startCompare(choices): return startCompare(choices)
+        case let .endCompare(index): return endCompare(keeping: index)
         case let .scalePace(factor):
             guard case let .picosecondsPerSecond(rate) = pace else {
                 return post("speed is max (unthrottled); set speed PS_PER_S to cap it")
@@ -73,6 +79,7 @@ extension SimulationEngine {
             let potential = try catalog.potential(for: newChoice)
             try dynamics.replacePotential(potential)
             modelSummary = potential.summary
+            inspection = ModelInspection(potential: potential, choice: newChoice, element: inspection.dimerElement)
             dynamics[extrapolationID] = ExtrapolationMonitor(potential)
             extrapolationNews = ExtrapolationNews()
         } catch {
@@ -80,7 +87,7 @@ extension SimulationEngine {
         }
         let label = newChoice.cutoff != choice.cutoff ? "cutoff: \(newChoice.cutoff)" : "activation: \(newChoice.activation)"
         choice = newChoice
-        dynamics[historyID].mark(label, at: state.time)
+        markHistory(label)
         observeChangedState()
         if case .paused(.exploded) = runState { return message ?? post(label) }
         return post("\(label) (\(modelSummary))")
@@ -105,7 +112,7 @@ extension SimulationEngine {
         do { dynamics.replaceIntegrator(try changed.integrator()) } catch { return post("\(error)", isError: true) }
         settings = changed
         let label = "dt \(formattedTime(dt)) fs"
-        dynamics[historyID].mark(label, at: state.time)
+        markHistory(label)
         return post(label)
     }
 
@@ -120,12 +127,12 @@ extension SimulationEngine {
         dynamics[stabilityID] = InstabilityGuard.lab(temperature: t)
         if settings.thermostat == .nve {
             // NVE has no bath: give the atoms the new temperature now.
-            dynamics[historyID].mark("T \(fixed(t, 0)) K", at: state.time)
+            markHistory("T \(fixed(t, 0)) K")
             dynamics.setTemperature(t, seed: settings.seed)
             observeChangedState()
             return post("velocities rescaled to \(fixed(t, 0)) K")
         }
-        dynamics[historyID].mark("bath \(fixed(t, 0)) K", at: state.time)
+        markHistory("bath \(fixed(t, 0)) K")
         return post("Langevin bath at \(fixed(t, 0)) K")
     }
 
@@ -137,13 +144,13 @@ extension SimulationEngine {
         changed.thermostat = thermostat
         do { dynamics.replaceIntegrator(try changed.integrator()) } catch { return post("\(error)", isError: true) }
         settings = changed
-        dynamics[historyID].mark(thermostat.description, at: state.time)
+        markHistory(thermostat.description)
         return post("thermostat: \(thermostat)")
     }
 
     private mutating func setSeed(_ seed: UInt64) -> LabMessage {
         settings.seed = seed
-        dynamics[historyID].mark("seed \(seed)", at: state.time)
+        markHistory("seed \(seed)")
         dynamics.redrawVelocities(temperature: settings.temperature, seed: seed)
         observeChangedState()
         return post("seed \(seed): velocities redrawn at \(fixed(settings.temperature, 0)) K")

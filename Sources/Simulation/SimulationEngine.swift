@@ -28,6 +28,10 @@ public struct SimulationEngine: Sendable {
     /// Which of its warnings reach the message line.
     var extrapolationNews = ExtrapolationNews()
     var remainingRunSteps: Int?
+    /// The current model's cutoff, dimer and activation curves for the inspector.
+    public internal(set) var inspection: ModelInspection
+    /// Compare mode's models, stepped instead of ``dynamics`` while set.
+    public internal(set) var compare: CompareEngine?
     private var messageSerial = 0
 
     /// Starts `catalog`'s scene with its default model, running.
@@ -50,7 +54,10 @@ public struct SimulationEngine: Sendable {
         self.choice = choice
         self.settings = settings
         modelSummary = potential.summary
+        inspection = ModelInspection(potential: potential, choice: choice,
+                                     element: system.elements.first ?? Element(symbol: "Ar")!)
         self.dynamics = dynamics
+        self.dynamics[historyID].initialSetting = settingDescription
         // The observers see the starting state: the guard, the history's first sample, and the
         // extrapolation watch, which warns at once about a structure outside the training range.
         observeChangedState()
@@ -70,6 +77,7 @@ public struct SimulationEngine: Sendable {
     /// blows up (then pauses with a message saying why). Returns the number of steps taken.
     @discardableResult
     public mutating func stepWhileRunning(maxSteps: Int) -> Int {
+        if compare != nil { return stepCompare(maxSteps: maxSteps) }
         var taken = 0
         while taken < maxSteps, runState == .running {
             do {
@@ -113,15 +121,35 @@ public struct SimulationEngine: Sendable {
 
     /// The state as the lab displays it. `stepsPerSecond` is measured by the caller.
     public func snapshot(stepsPerSecond: Double = 0, generation: Int = 0) -> Snapshot {
-        let state = dynamics.state
-        return Snapshot(sceneName: catalog.sceneName, choice: choice, cutoffs: catalog.cutoffs,
+        var state = dynamics.state
+        if let run = compare?.runs.first { state = run.state }
+        var snapshot = Snapshot(sceneName: catalog.sceneName, choice: choice, cutoffs: catalog.cutoffs,
                         activations: catalog.activations, modelSummary: modelSummary,
                         potential: dynamics.evaluator.potential, sourceScene: catalog.sourceScene,
                         extrapolationSummary: extrapolation?.summary, pace: pace, settings: settings,
                         step: state.step, time: state.time, system: state.system,
                         potentialEnergy: state.potentialEnergy, kineticEnergy: state.kineticEnergy,
                         temperature: state.temperature, history: history, trajectory: trajectory,
-                        runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation)
+                        runState: runState, stepsPerSecond: stepsPerSecond, message: message, generation: generation,
+                        compared: comparedModels, inspection: inspection)
+        snapshot.atomicEnergies = state.result.atomicEnergies
+        snapshot.forces = state.result.forces
+        if compare == nil, let monitor = extrapolation, monitor.latestStep == state.step {
+            snapshot.extrapolatingAtoms = Set(monitor.latestFresh.map(\.atom))
+        }
+        return snapshot
+    }
+
+    /// Every setting now in force, in one line: "smooth/tanh, dt 2 fs, 94 K, NVE".
+    public var settingDescription: String {
+        "\(choice.cutoff)/\(choice.activation), dt \(formattedTime(settings.timeStep)) fs, "
+            + "\(fixed(settings.temperature, 0)) K, \(settings.thermostat)"
+    }
+
+    /// Marks a setting change in the energy history (with every setting now in force): the
+    /// conservation readout and curve restart at the next sample.
+    mutating func markHistory(_ label: String) {
+        dynamics[historyID].mark(label, at: state.time, setting: settingDescription)
     }
 
     /// Shows `text` in the message line (and returns it, for the repl).

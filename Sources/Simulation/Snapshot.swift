@@ -41,6 +41,15 @@ public struct Snapshot: Sendable {
     public var message: LabMessage?
     /// Increases with every published snapshot.
     public var generation: Int
+    /// Compare mode's models (nil: one model runs).
+    public var compared: [ComparedModel]? = nil
+    /// Atomic energies ε_i (eV) and forces F_i (eV/Å) of the state shown (empty if unknown).
+    public var atomicEnergies: [Double] = []
+    public var forces: [Vector3] = []
+    /// Atoms whose descriptors left the training range at the latest check (the extrapolation watch).
+    public var extrapolatingAtoms: Set<Int> = []
+    /// The current model's curves for the inspector.
+    public var inspection: ModelInspection? = nil
     /// How many commands sent to the ``Simulation`` actor this snapshot reflects (0 elsewhere).
     public var appliedCommands = 0
 

@@ -21,6 +21,8 @@ func decodeInput(status: Int32, value: UInt32) -> TerminalInput {
         case KEY_DC: return .key(.delete)
         case KEY_HOME: return .key(.home)
         case KEY_END: return .key(.end)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
         case KEY_ENTER: return .key(.enter)
         case KEY_F0 + 1: return .key(.f1)
         default: return .none

@@ -11,9 +11,12 @@ public struct LabOptions: Sendable {
     public var noColor: Bool
     /// Seconds after which the lab stops by itself (tests, demos); nil: until q.
     public var duration: Double?
-    public init(noColor: Bool = false, duration: Double? = nil) {
+    /// `--record FILE.cast`: write the session as an asciicast v2 file.
+    public var recordPath: String?
+    public init(noColor: Bool = false, duration: Double? = nil, recordPath: String? = nil) {
         self.noColor = noColor
         self.duration = duration
+        self.recordPath = recordPath
     }
 }
 
@@ -41,11 +44,18 @@ public struct LabApp {
         let simulation = Simulation(engine: engine)
         let runner = Task.detached { await simulation.run() }
         defer { simulation.stop(); withExtendedLifetime(runner) {} }
-        let loop = LabLoop(terminal: CursesTerminal(session: session), simulation: simulation,
-                           shell: Shell(scenes: scenes), mode: mode)
         let clock = ContinuousClock()
         let deadline = options.duration.map { clock.now + .milliseconds(Int($0 * 1000)) }
-        loop.run { SignalFlag.received != nil || deadline.map { clock.now >= $0 } ?? false }
+        let shouldStop = { SignalFlag.received != nil || deadline.map { clock.now >= $0 } ?? false }
+        let terminal = CursesTerminal(session: session)
+        if let path = options.recordPath {
+            let recorder = try AsciicastRecorder(path: path, size: terminal.size)
+            defer { recorder.close() }
+            LabLoop(terminal: RecordingTerminal(base: terminal, recorder: recorder), simulation: simulation,
+                    shell: Shell(scenes: scenes), mode: mode).run(shouldStop: shouldStop)
+        } else {
+            LabLoop(terminal: terminal, simulation: simulation, shell: Shell(scenes: scenes), mode: mode).run(shouldStop: shouldStop)
+        }
         return SignalFlag.exitStatus
     }
 }

@@ -106,7 +106,7 @@ extension LabBenchmark {
 
 /// Matches frames to key presses: the latency of press k is the first frame after it that shows
 /// its expected status text.
-private final class Latencies {
+final class Latencies {
     let pressTimes: [ContinuousClock.Instant]
     let expected: [String]
     private(set) var milliseconds: [Double] = []

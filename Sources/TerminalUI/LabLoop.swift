@@ -25,6 +25,10 @@ final class LabLoop<Terminal: LabTerminal> {
     private var awaitedCommand: Int?
     /// A long command (an exercise, the drift table) running on its own thread, and its last note shown.
     private var job: BackgroundJob?
+    /// Every message shown so far, whole, oldest first (`:messages`); the last simulation message logged.
+    private var messageLog: [String] = []
+    private var loggedSerial = 0
+    static var messageLogCapacity: Int { 500 }
     private var jobNote: String?
 
     init(terminal: Terminal, simulation: Simulation, shell: Shell, mode: RenderMode) {
@@ -66,6 +70,8 @@ final class LabLoop<Terminal: LabTerminal> {
 
     /// Applies a key; false when the lab should quit.
     private func handle(_ key: LabKey) -> Bool {
+        let snapshot = simulation.latest()
+        controls.follow(comparedModels: snapshot.compared?.map(\.choice), current: snapshot.choice)
         switch controls.handle(key, completer: shell.completer) {
         case .view: return true
         case .quit: return false
@@ -77,7 +83,9 @@ final class LabLoop<Terminal: LabTerminal> {
             let reply = shell.execute(line: line, on: &backend)
             if backend.lastSent != sentBefore { awaitedCommand = backend.lastSent }
             if reply.quit { return false }
-            if let work = reply.job {
+            if reply.showsMessageLog {
+                controls.showOutput(title: "messages", lines: messageLog.isEmpty ? ["no messages yet"] : messageLog)
+            } else if let work = reply.job {
                 start(work)
             } else {
                 show(reply, title: line)
@@ -99,6 +107,13 @@ final class LabLoop<Terminal: LabTerminal> {
     private func say(_ text: String, isError: Bool = false) {
         let serial = simulation.latest().message?.serial ?? 0
         shellMessage = (LabMessage(text: text, isError: isError, serial: serial), serial)
+        log(text)
+    }
+
+    /// Keeps `text` in the message log (bounded: the oldest go first).
+    private func log(_ text: String) {
+        messageLog.append(text)
+        if messageLog.count > Self.messageLogCapacity { messageLog.removeFirst(messageLog.count - Self.messageLogCapacity) }
     }
 
     /// Starts a long command on its own thread (one at a time).
@@ -138,7 +153,12 @@ final class LabLoop<Terminal: LabTerminal> {
         let start = clock.now
         defer { drawingTime += clock.now - start }
         let snapshot = simulation.latest()
+        controls.follow(comparedModels: snapshot.compared?.map(\.choice), current: snapshot.choice)
         var message = snapshot.message
+        if let news = snapshot.message, news.serial > loggedSerial {
+            loggedSerial = news.serial
+            log(news.text)
+        }
         if let shellMessage, (snapshot.message?.serial ?? 0) <= shellMessage.after { message = shellMessage.message }
         let frame = LabFrame(snapshot: snapshot, controls: controls, message: message)
         terminal.show(LabScreen.render(frame: frame, size: terminal.size, mode: mode))

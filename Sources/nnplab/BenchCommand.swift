@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// One performance figure: how to measure it and the bound it must stay under.
+/// One performance figure: how to measure it and the bound it must stay under, or, for a figure that
+/// a real program also produces, the ratio to that program measured in the same run.
 ///
 /// To add a benchmark, write a `static let` returning a `Benchmark` in its own file
 /// (`Benchmark+Teachers.swift` is an example) and add it to ``Benchmark/all``.
@@ -18,6 +19,14 @@ struct Benchmark: Sendable {
     let targetSource: String
     /// Runs the benchmark (shorter when `quick`) and returns the figure.
     let measure: @Sendable (_ quick: Bool) throws -> Double
+    /// The real program's figure in the same unit, measured now; when set, PASS means figure / theirs ≤ target.
+    var comparison: Comparison? = nil
+
+    struct Comparison: Sendable {
+        /// "LAMMPS lmp", "n2p2 nnp-predict".
+        let program: String
+        let measure: @Sendable (_ programs: OutsidePrograms, _ quick: Bool) throws -> Double
+    }
 
     /// Every benchmark `nnplab bench` knows, in the order it runs them.
     static let all: [Benchmark] = [
@@ -29,6 +38,7 @@ struct Benchmark: Sendable {
         .labFrameInterval,
         .labSlowdown,
         .labKeyLatency,
+        .labCompareFrames, .labCompareSpeed, .labCompareKey,
         .trainingArgon,
     ]
 }
@@ -42,8 +52,10 @@ struct BenchCommand: ParsableCommand {
         Runs each benchmark on one thread and prints its figure, its target and PASS or MISS. Time per \
         atom-step is the CPU time of whole velocity Verlet steps (neighbour list updates included) \
         divided by atoms × steps. CPU time rather than wall time, \
-        so that other processes on a shared machine do not count; compare with LAMMPS' loop time × \
-        its reported CPU use (Scenes/bench/lammps/README.md).
+        so that other processes on a shared machine do not count. The teacher benchmarks run LAMMPS \
+        (lmp, Scenes/bench/lammps) and nnp-water runs n2p2's nnp-predict in the same run, when they are \
+        on PATH or given with --lammps/--n2p2, and are judged by the ratio; otherwise the comparison is \
+        skipped and said so.
 
         Benchmarks: \(Benchmark.all.map(\.name).joined(separator: ", ")).
         Example: nnplab bench --only sw-silicon
@@ -55,6 +67,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Short runs: a quick check, noisier figures.")
     var quick = false
 
+    @Option(help: ArgumentHelp("n2p2's nnp-predict to compare with (default: the one on PATH).", valueName: "PATH"))
+    var n2p2: String?
+
+    @Option(help: ArgumentHelp("LAMMPS' lmp to compare with (default: the one on PATH).", valueName: "PATH"))
+    var lammps: String?
+
     func run() throws {
         let chosen = Benchmark.all.filter { benchmark in only.map { benchmark.name.contains($0) } ?? true }
         guard !chosen.isEmpty else {
@@ -63,19 +81,35 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         print("note: this is a debug build; figures are meaningful only from `swift build -c release`")
         #endif
-        var misses = 0
+        let programs = OutsidePrograms(n2p2: n2p2, lammps: lammps)
+        var misses = 0, judged = 0
         for benchmark in chosen {
             if isatty(STDERR_FILENO) != 0 { printToStandardError("running \(benchmark.name)...") }
             let figure = try benchmark.measure(quick)
-            let pass = figure <= benchmark.target
-            if !pass { misses += 1 }
+            var verdict: String
+            var pass: Bool?
+            if let comparison = benchmark.comparison {
+                do {
+                    let theirs = try comparison.measure(programs, quick)
+                    let ratio = figure / theirs
+                    pass = ratio <= benchmark.target
+                    verdict = String(format: "%@ %.3f %@: ratio %.2f, target ≤ %.2f", comparison.program, theirs,
+                                     benchmark.unit, ratio, benchmark.target)
+                } catch {
+                    verdict = "comparison with \(comparison.program) skipped: \(error)"
+                }
+            } else {
+                pass = figure <= benchmark.target
+                verdict = String(format: "target ≤ %.3f (%@)", benchmark.target, benchmark.targetSource)
+            }
+            if let pass { judged += 1; if !pass { misses += 1 } }
             let line = [benchmark.name.padding(toLength: 18, withPad: " ", startingAt: 0),
-                        String(format: "%8.3f %@", figure, benchmark.unit),
-                        String(format: "target ≤ %.3f (%@)", benchmark.target, benchmark.targetSource),
-                        pass ? "PASS" : "MISS"].joined(separator: "  ")
+                        String(format: "%8.3f %@", figure, benchmark.unit), verdict,
+                        pass.map { $0 ? "PASS" : "MISS" } ?? "-"].joined(separator: "  ")
             print(line)
             print("    \(benchmark.summary)")
         }
-        print("\(chosen.count - misses) of \(chosen.count) benchmarks met their targets")
+        print("\(judged - misses) of \(judged) judged benchmarks met their targets"
+              + (judged < chosen.count ? " (\(chosen.count - judged) compared with nothing: program missing)" : ""))
     }
 }

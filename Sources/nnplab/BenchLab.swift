@@ -13,13 +13,20 @@ let labBenchmarkRepeats = SIMD3(3, 3, 1)
 /// lab's own loop drawing into an in-memory 100×30 screen while the simulation actor steps unthrottled
 /// (curses output excluded).
 private func labMeasurement(quick: Bool) throws -> LabBenchmarkResult {
-    if let done = labMeasurements.withLock({ $0[quick] }) { return done }
-    let scenes = labScenes()
-    let catalog = try ReplicatedCatalog(try scenes.catalog(named: defaultSceneName), repeats: labBenchmarkRepeats)
-    let engine = try SimulationEngine(catalog: catalog)
-    let result = LabBenchmark.measure(engine: engine, scenes: scenes, seconds: quick ? 2 : 6)
-    result.lines.forEach { print($0) }
-    labMeasurements.withLock { $0[quick] = result }
+    try measuredOnce(in: labMeasurements, quick: quick, lines: \LabBenchmarkResult.lines) { scenes in
+        let catalog = try ReplicatedCatalog(try scenes.catalog(named: defaultSceneName), repeats: labBenchmarkRepeats)
+        return LabBenchmark.measure(engine: try SimulationEngine(catalog: catalog), scenes: scenes, seconds: quick ? 2 : 6)
+    }
+}
+
+/// The measurement kept in `store` for `quick`, or a new one by `measure` (given the lab's scenes),
+/// printed and kept: several figures share one measurement per `nnplab bench` run.
+private func measuredOnce<Result: Sendable>(in store: borrowing Mutex<[Bool: Result]>, quick: Bool, lines: (Result) -> [String],
+                                            measure: (any SceneSource) throws -> Result) throws -> Result {
+    if let done = store.withLock({ $0[quick] }) { return done }
+    let result = try measure(labScenes())
+    lines(result).forEach { print($0) }
+    store.withLock { $0[quick] = result }
     return result
 }
 
@@ -44,4 +51,35 @@ extension Benchmark {
         name: "lab-key", summary: "`c` key to the first frame showing the new cutoff (slowest press)",
         unit: "ms", target: 50, targetSource: "issue 5",
         measure: { quick in try labMeasurement(quick: quick).keyToScreenMilliseconds.max() ?? .infinity })
+}
+
+/// The compare-mode figures come from one measurement on the default scene (108 argon atoms, its six
+/// models), made once per `nnplab bench` run.
+private let compareMeasurements = Mutex<[Bool: LabCompareBenchmarkResult]>([:])
+
+private func compareMeasurement(quick: Bool) throws -> LabCompareBenchmarkResult {
+    try measuredOnce(in: compareMeasurements, quick: quick, lines: \LabCompareBenchmarkResult.lines) { scenes in
+        LabBenchmark.measureCompare(engine: try SimulationEngine(catalog: try scenes.catalog(named: defaultSceneName)),
+                                    scenes: scenes, seconds: quick ? 2 : 6)
+    }
+}
+
+extension Benchmark {
+    /// Frames/s in compare mode: 30 or more is ≤ 33.3 ms per frame.
+    static let labCompareFrames = Benchmark(
+        name: "lab-compare-frames", summary: "lab compare mode, default scene's 6 models in lockstep, 100x30: ms per frame",
+        unit: "ms/frame", target: 1000.0 / 30, targetSource: "issue 9: 30 frames/s",
+        measure: { quick in 1000 / max(try compareMeasurement(quick: quick).framesPerSecond, 1e-9) })
+
+    /// Wall-clock seconds per simulated ps of the slowest compared model: at most 5 (≥ 0.2 ps/s).
+    static let labCompareSpeed = Benchmark(
+        name: "lab-compare-speed", summary: "compare mode: wall-clock s per simulated ps of the slowest of the 6 models",
+        unit: "s/ps", target: 5, targetSource: "issue 9: each model ≥ 0.2 ps/s",
+        measure: { quick in 1 / max(try compareMeasurement(quick: quick).slowestPicosecondsPerSecond, 1e-9) })
+
+    /// Tab to changed screen in compare mode.
+    static let labCompareKey = Benchmark(
+        name: "lab-compare-key", summary: "compare mode: Tab to the first frame showing the newly followed model (slowest)",
+        unit: "ms", target: 50, targetSource: "issue 9",
+        measure: { quick in try compareMeasurement(quick: quick).keyToScreenMilliseconds.max() ?? .infinity })
 }

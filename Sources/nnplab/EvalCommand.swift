@@ -36,7 +36,10 @@ struct EvalCommand: ParsableCommand {
         try destination.checkWritable()
         let potential = try choice.make()
         let units = potential.units
-        if units != .metal {
+        // An n2p2 potential whose units could not be established cannot be converted: it is written in its
+        // own units (the loader's note says so).
+        let native = nativeUnits || units == N2P2PotentialLoader.ownUnits
+        if units != .metal && units != N2P2PotentialLoader.ownUnits {
             printToStandardError("note: \(potential.summary) works in \(units.lengthName) and \(units.energyName): "
                 + "\(structure) is read in \(units.lengthName); the output is "
                 + (nativeUnits ? "in \(units.lengthName) and \(units.energyName) too" : "converted to Å and eV"))
@@ -47,7 +50,10 @@ struct EvalCommand: ParsableCommand {
             var evaluator = try ForceEvaluator(potential: potential, system: frame.system)
             let result = evaluator.evaluate(frame.system)
             try StructureLoading.checkFinite(result, file: structure, frame: k)
-            evaluated.append(nativeUnits || units == .metal
+            if let detecting = potential as? any ExtrapolationDetecting {
+                ExtrapolationReport.print(detecting.extrapolationWarnings(frame.system), structure: structure)
+            }
+            evaluated.append(native || units == .metal
                 ? LabelledStructure(system: frame.system, energy: result.energy, forces: result.forces,
                                     comment: Self.comment(frame.comment, units: units))
                 : LabelledStructure(system: frame.system.scalingLengths(by: units.lengthInAngstrom),

@@ -32,8 +32,9 @@ struct PotentialChoice: ParsableArguments {
     @Option(help: ArgumentHelp("The one species Lennard-Jones describes (default Ar).", valueName: "symbol"))
     var element: String?
 
-    /// The potential these options name; a bad name or parameter is a one-line error.
-    func make() throws -> any Potential {
+    /// The potential these options name; a bad name or parameter is a one-line error. `units` says an n2p2
+    /// folder's units; with `integrating`, a folder whose units cannot be established is refused.
+    func make(units: UnitSystem? = nil, integrating: Bool = false) throws -> any Potential {
         switch potential.lowercased() {
         case "lj":
             let species = try element.map { symbol in
@@ -51,7 +52,7 @@ struct PotentialChoice: ParsableArguments {
             return try teacher(.stillingerWeber)
         default:
             if potential.lowercased().hasSuffix(".json") { return try loadStudentModel(URL(fileURLWithPath: potential)) }
-            if let folder = n2p2Folder { return try loadN2P2(folder) }
+            if let folder = n2p2Folder { return try loadN2P2(folder, units: units, integrating: integrating) }
             throw CommandFailure("unknown potential '\(potential)' (expected lj, sw, an n2p2 folder with input.nn or a student model .json)")
         }
     }
@@ -78,13 +79,25 @@ extension PotentialChoice {
         return url
     }
 
-    /// Loads an n2p2 folder, in its own units (each command says on stderr what it does with them).
-    func loadN2P2(_ folder: URL) throws -> any Potential {
+    /// Loads an n2p2 folder, in its own units (each command says on stderr what it does with them); n2p2's
+    /// warnings about it go to stderr. With `integrating`, a folder whose units cannot be established (no
+    /// header, no `units`) is refused; otherwise it works in its own units, which a note says.
+    func loadN2P2(_ folder: URL, units: UnitSystem? = nil, integrating: Bool = false) throws -> any Potential {
         let ljOnly = ljOnlyOptionsGiven
         guard ljOnly.isEmpty else {
             throw CommandFailure("\(ljOnly.joined(separator: ", ")) applies to lj only; an n2p2 potential brings its own cutoffs")
         }
-        return try teacher(.n2p2(directory: folder))
+        let read: N2P2PotentialLoader.Loaded
+        do {
+            read = try N2P2PotentialLoader.read(folder: folder, units: units)
+            if integrating && !read.unitsEstablished { _ = try N2P2PotentialLoader.load(folder: folder, units: units) }
+        } catch { throw CommandFailure("\(error)") }
+        for warning in read.warnings { printToStandardError("\(folder.lastPathComponent)/input.nn: \(warning)") }
+        if !read.unitsEstablished {
+            printToStandardError("note: \(folder.lastPathComponent) does not declare its units: positions are read, and "
+                + "energies and forces written, in the units it was trained in")
+        }
+        return read.potential
     }
 }
 

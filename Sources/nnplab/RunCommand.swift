@@ -23,6 +23,7 @@ struct RunCommand: ParsableCommand {
     var structure: String
 
     @OptionGroup var choice: PotentialChoice
+    @OptionGroup var units: UnitOptions
 
     @Option(parsing: .unconditional, help: "Time step in fs.")
     var dt: Double = 1
@@ -101,7 +102,7 @@ struct RunCommand: ParsableCommand {
         for path in [log, trajectory].compactMap({ $0 }) {
             try OutputDestination(path: path, force: force).checkWritable()
         }
-        let made = try choice.make()
+        let made = try choice.make(units: try units.system(), integrating: true)
         // A trajectory file starts from its first frame.
         guard let frame = try StructureLoading.frames(structure).first else {
             throw CommandFailure("\(structure): no structure in the file")

@@ -10,7 +10,8 @@ struct ViewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "view",
         abstract: "Open the terminal lab on a scene (the default command).",
-        discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, < > speed, arrows/hjkl rotate, +/- zoom, "
+        discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, < > speed, l log conservation plot, m compare, "
+            + "Tab next compared model, i inspector, PgUp/PgDn scroll a panel, arrows/hjk rotate, +/- zoom, "
             + "? help, : command line, q quit.")
 
     @OptionGroup var lab: LabSceneOptions
@@ -24,6 +25,10 @@ struct ViewCommand: ParsableCommand {
     @Flag(help: "Run the simulation without a screen and print a summary (needs no terminal).")
     var headless = false
 
+    @Option(help: ArgumentHelp("Record the session as an asciicast v2 file (asciinema's format) for replay or a GIF.",
+                               valueName: "FILE.cast"))
+    var record: String?
+
     @Flag(help: "No colours (as does a non-empty NO_COLOR environment variable).")
     var noColor = false
 
@@ -33,6 +38,9 @@ struct ViewCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let record, FileManager.default.fileExists(atPath: record) {
+            throw CommandFailure("--record: \(record) exists; choose another name (nothing is overwritten)")
+        }
         guard headless || isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure("nnplab view needs a terminal on stdout; use --headless, or nnplab repl for scripts")
         }
@@ -45,7 +53,8 @@ struct ViewCommand: ParsableCommand {
             print(headlessSummary(result))
             return
         }
-        let status = try LabApp(engine: engine, scenes: scenes, options: .init(noColor: noColor, duration: duration)).run()
+        let status = try LabApp(engine: engine, scenes: scenes, options: .init(noColor: noColor, duration: duration,
+                                                                                        recordPath: record)).run()
         if status != 0 { throw ExitCode(status) }
     }
 

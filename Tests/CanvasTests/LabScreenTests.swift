@@ -42,8 +42,12 @@ struct LabScreenTests {
         frame.panel = .help
         let grid = render(frame, 80, 24)
         Golden.expectMatches(grid.rows(), name: "lab-help-80x24")
-        let text = grid.rows().joined(separator: "\n")
+        // 80×24 is too short for every key: the panel scrolls; at 160×48 every key shows at once.
+        #expect(grid.rows().joined().contains("PgUp/PgDn"))
+        let text = render(frame, 160, 48).rows().joined(separator: "\n")
         for binding in KeyHelp.bindings { #expect(text.contains(binding.description), "\(binding.keys)") }
+        frame.panelScroll = 100
+        #expect(render(frame, 80, 24).rows().joined().contains("Commands: press : then type help."))
     }
 
     @Test("the command line shows its text with the cursor, and command output shows in a panel")

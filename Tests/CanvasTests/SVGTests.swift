@@ -58,3 +58,18 @@ struct SVGTests {
         #expect(collector.texts.contains("no data"))
     }
 }
+
+@Suite("SVG handout names its segments")
+struct SVGSegmentTests {
+    @Test("the title lists every segment's settings and the time axis says where the window starts")
+    func segmentsInTitle() {
+        let samples = (10..<60).map { EnergyTrace.Sample(time: Double($0) * 10, kinetic: 0, potential: 0.001 * Double($0)) }
+        var trace = EnergyTrace(samples: samples, marks: [PlotMark(time: 300, label: "cutoff: step", setting: "step/tanh, dt 2 fs")],
+                                atomCount: 1)
+        trace.initialSetting = "smooth/tanh, dt 2 fs"
+        let svg = trace.svgDocument(title: "argon")
+        #expect(svg.contains("from the start: smooth/tanh, dt 2 fs"))
+        #expect(svg.contains("from 0.300 ps (cutoff: step): step/tanh, dt 2 fs"))
+        #expect(svg.contains("window starts at 0.100 ps"))
+    }
+}

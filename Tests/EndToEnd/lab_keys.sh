@@ -5,48 +5,12 @@
 # Usage: lab_keys.sh NNPLAB
 set -uo pipefail
 binary="${1:?usage: $0 path/to/nnplab}"
-source "$(dirname "$0")/tmux-setup.bash" lab_keys
-
-screen() { tmux_ capture-pane -p -t lab; }
-fail() {
-    echo "lab_keys: $*"
-    echo "--- screen:"
-    screen 2>/dev/null || echo "(no pane)"
-    exit 1
-}
-# The status line: the row that starts with the run state (▶ running or ‖ paused).
-status_line() { screen 2>/dev/null | grep -E '^ (▶ running|‖ paused)'; }
-# Polls the status line until it matches the extended regex $1 (at most ~20 s).
-wait_for_status() {
-    local deadline=$((SECONDS + 20))
-    while [ $SECONDS -lt $deadline ]; do
-        status_line | grep -Eq -- "$1" && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for the status line to show: $1"
-}
-# Polls the screen until it matches the extended regex $1 (at most ~20 s).
-wait_for() {
-    local deadline=$((SECONDS + 20))
-    while [ $SECONDS -lt $deadline ]; do
-        screen 2>/dev/null | grep -Eq -- "$1" && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for: $1"
-}
-wait_gone() {
-    local deadline=$((SECONDS + 20))
-    while [ $SECONDS -lt $deadline ]; do
-        screen 2>/dev/null | grep -Eq -- "$1" || return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for this to go: $1"
-}
+name=lab_keys
+source "$(dirname "$0")/lab_tmux.bash"
 
 # The pane runs the lab, then records its exit status and prints a marker once the shell has the
 # terminal back.
-tmux_ new-session -d -s lab -x 100 -y 30 \
-    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color '$binary' view --duration 120; echo \"exit=\$?\" > '$work/status'; echo LAB-ENDED; sleep 30"
+start_lab 100 30 --duration 120
 
 wait_for_status "cutoff: smooth"
 wait_for_status "activation: tanh"

@@ -6,13 +6,8 @@
 # Usage: signals-lab.sh NNPLAB
 set -uo pipefail
 binary="${1:?usage: $0 path/to/nnplab}"
-source "$(dirname "$0")/tmux-setup.bash" signals-lab
-
-fail() {
-    echo "signals-lab: $*"
-    echo "--- screen:"; tmux_ capture-pane -p -t lab 2>/dev/null || echo "(no pane)"
-    exit 1
-}
+name=signals-lab
+source "$(dirname "$0")/lab_tmux.bash"
 # Polls until command "$@" succeeds (at most ~30 s).
 wait_until() {
     local deadline=$((SECONDS + 30))

@@ -1,4 +1,5 @@
 import Descriptors
+import Scenes
 import Testing
 @testable import LabShell
 @testable import Simulation
@@ -60,6 +61,20 @@ struct CommandParsingTests {
                 #expect(error.message.contains(word), "\(line): \(error.message)")
                 #expect(!error.message.contains("\n"))
             }
+        }
+    }
+}
+
+@Suite("Compare command")
+struct CompareCommandTests {
+    @Test("compare takes models as cutoff-activation or cutoff/activation, and refuses an unknown one in one line")
+    func parsesModels() throws {
+        #expect(try LabCommand.parse("compare") == .compare([]))
+        #expect(try LabCommand.parse("compare step-relu smooth/tanh")
+                == .compare([ModelChoice(cutoff: .step, activation: .relu), .smoothTanh]))
+        #expect(throws: ShellError.self) { try LabCommand.parse("compare wobbly-tanh") }
+        do { _ = try LabCommand.parse("compare step-sigmoid") } catch {
+            #expect(error.message.hasPrefix("compare: no model 'step-sigmoid'"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Canvas
 import Testing
+import Scenes
 @testable import LabShell
 
 @Suite("View controls")
@@ -30,11 +31,21 @@ struct ViewControlsTests {
         #expect(!controls.helpVisible)
     }
 
-    @Test("arrows and hjkl rotate the camera by its step, +/- zoom within its range")
+    @Test("l toggles the log conservation plot without touching the camera")
+    func logToggle() {
+        var controls = ViewControls(camera: Camera(yaw: 0, pitch: 0, zoom: 1))
+        #expect(!controls.logarithmicDrift)
+        _ = controls.handle(.character("l"), completer: completer)
+        #expect(controls.logarithmicDrift && controls.camera.yaw == 0)
+        _ = controls.handle(.character("l"), completer: completer)
+        #expect(!controls.logarithmicDrift)
+    }
+
+    @Test("arrows and hjk rotate the camera by its step, +/- zoom within its range")
     func camera() {
         var controls = ViewControls(camera: Camera(yaw: 0, pitch: 0, zoom: 1))
         _ = controls.handle(.right, completer: completer)
-        _ = controls.handle(.character("l"), completer: completer)
+        _ = controls.handle(.right, completer: completer)
         #expect(abs(controls.camera.yaw - 2 * Camera.rotationStep) < 1e-12)
         _ = controls.handle(.character("h"), completer: completer)
         #expect(abs(controls.camera.yaw - Camera.rotationStep) < 1e-12)
@@ -70,5 +81,40 @@ struct ViewControlsTests {
         _ = controls.handle(.character("e"), completer: completer)
         _ = controls.handle(.tab, completer: completer)
         #expect(controls.candidates == ["resume", "reset"])
+    }
+}
+
+@Suite("Compare and panel keys")
+struct CompareKeysTests {
+    let completer = Completer(sceneNames: ["argon"])
+
+    @Test("m starts compare mode; while comparing Tab cycles the followed model and m or Esc returns to it")
+    func compareKeys() {
+        var controls = ViewControls()
+        #expect(controls.handle(.character("m"), completer: completer) == .simulation(.startCompare))
+        controls.follow(comparedModels: ModelChoice.all, current: .smoothTanh)
+        #expect(controls.followed == 5)
+        #expect(controls.handle(.tab, completer: completer) == .view)
+        #expect(controls.followed == 0)
+        #expect(controls.handle(.escape, completer: completer) == .simulation(.endCompare(keeping: 0)))
+        _ = controls.handle(.tab, completer: completer)
+        #expect(controls.handle(.character("m"), completer: completer) == .simulation(.endCompare(keeping: 1)))
+        controls.follow(comparedModels: nil, current: .smoothTanh)
+        #expect(controls.handle(.tab, completer: completer) == .view && controls.comparedCount == 0)
+    }
+
+    @Test("PgUp and PgDn scroll an open panel and never go below where it opened; i and o toggle the inspector and cycle colours")
+    func panelAndViewKeys() {
+        var controls = ViewControls()
+        controls.showOutput(title: "x", lines: (1...50).map { "line \($0)" })
+        _ = controls.handle(.pageUp, completer: completer)
+        #expect(controls.panelScroll == 8)
+        _ = controls.handle(.pageDown, completer: completer)
+        _ = controls.handle(.pageDown, completer: completer)
+        #expect(controls.panelScroll == 0)
+        _ = controls.handle(.escape, completer: completer)
+        _ = controls.handle(.character("i"), completer: completer)
+        _ = controls.handle(.character("o"), completer: completer)
+        #expect(controls.inspectorOpen && controls.colouring == .atomicEnergy)
     }
 }

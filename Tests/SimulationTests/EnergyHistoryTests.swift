@@ -30,3 +30,21 @@ struct EnergyHistoryTests {
         #expect(history.marks.isEmpty)
     }
 }
+
+@Suite("Energy history segments")
+struct EnergyHistorySegmentTests {
+    @Test("a mark's segment starts at the first sample after it, the readout's reference, and survives dropping")
+    func segmentStarts() {
+        var history = EnergyHistory(atomCount: 1, capacity: 8)
+        history.append(EnergySample(time: 0, kinetic: 0, potential: 1, temperature: 0))
+        history.append(EnergySample(time: 1, kinetic: 0, potential: 1.1, temperature: 0))
+        history.mark("cutoff: step", at: 1, setting: "step/tanh")
+        history.append(EnergySample(time: 1, kinetic: 0, potential: 5, temperature: 0))
+        #expect(history.segmentStarts.map(\.ordinal) == [0, 2])
+        #expect(history.segmentStarts.last?.referenceTotal == 5)
+        #expect(history.marks.last?.setting == "step/tanh")
+        for i in 2..<9 { history.append(EnergySample(time: Double(i), kinetic: 0, potential: 5, temperature: 0)) }
+        #expect(history.firstOrdinal == 2)
+        #expect(history.segmentStarts.map(\.ordinal) == [2])
+    }
+}
