@@ -30,6 +30,38 @@ extension CompletenessCheck {
         return check
     }
 
+    /// Differences of symmetry functions (dimensionless, of order 1) below this are rounding.
+    static let descriptorTolerance = 1e-10
+    /// Energy differences (eV) below this are rounding for a five-atom cluster.
+    static let energyTolerance = 1e-9
+
+    /// Whether the radial fingerprints of the two clusters agree to rounding, as measured.
+    public var radialFingerprintsIdentical: Bool { radialDifference <= Self.descriptorTolerance }
+    /// Whether the angular functions of the two centres differ beyond rounding, as measured.
+    public var angularFunctionsDiffer: Bool { angularDifference > Self.descriptorTolerance }
+    /// Whether the teacher gives the two clusters different energies, as measured.
+    public var teacherEnergiesDiffer: Bool { abs(energyDifference) > Self.energyTolerance }
+
+    /// The conclusion, each clause decided by the numbers measured (never assumed from the construction).
+    var verdict: String {
+        var text = radialFingerprintsIdentical
+            ? String(format: "Radial fingerprints: identical (largest difference over every atom and radial function %.1e). ", radialDifference)
+            : String(format: "Radial fingerprints: NOT identical (they differ by up to %.3e), so this pair of clusters does not "
+                     + "show the loss of information here. ", radialDifference)
+        text += teacherEnergiesDiffer
+            ? String(format: "Teacher (%@): energies differ by %.4f eV. ", teacher, energyDifference)
+            : String(format: "Teacher (%@): the two energies agree (difference %.1e eV), so nothing here needs the angles. ",
+                     teacher, energyDifference)
+        if radialFingerprintsIdentical && teacherEnergiesDiffer {
+            text += "A network that sees only radial G must give both the same energy: the information is lost before the network starts. "
+        }
+        text += angularFunctionsDiffer
+            ? String(format: "The angular functions differ by up to %.4f, so a network that sees them can tell the two apart. ", angularDifference)
+            : String(format: "The angular functions do not tell them apart either (largest difference %.1e). ", angularDifference)
+        return text + "(These are the scene's angular parameters in the wide form, G5; the narrow G4 also needs the two "
+            + "neighbours within r_c of each other, and is zero in both clusters.)"
+    }
+
     /// What the check shows, in words and numbers.
     public var report: String {
         func list(_ v: [Double], _ f: String) -> String { v.map { String(format: f, $0) }.joined(separator: " ") }
@@ -41,11 +73,7 @@ extension CompletenessCheck {
             lines.append("  \(pad("", 22)) angular G \(list(e.angularG, "%.6f"))")
             lines.append("  \(pad("", 22)) teacher energy \(String(format: "%.6f", e.teacherEnergy)) eV")
         }
-        lines.append(String(format: "Radial fingerprints: identical (largest difference over every atom and radial function %.1e). "
-            + "Teacher (%@): energies differ by %.4f eV. A network that sees only radial G must give both the same energy: "
-            + "the information is lost before the network starts. The angular functions differ by up to %.4f, so a "
-            + "network that sees them can tell the two apart. (These are the scene's angular parameters in the wide form, G5; "
-            + "the narrow G4 also needs the two neighbours within r_c of each other, and is zero in both clusters.)", radialDifference, teacher, energyDifference, angularDifference))
+        lines.append(verdict)
         if let students { lines += [""] + students.reportLines }
         return lines.joined(separator: "\n")
     }

@@ -11,9 +11,21 @@ public struct ExtensivityCheck: Sendable, Equatable {
     public var closestApproach: Double
     /// The potential's cutoff r_c, Å.
     public var cutoff: Double
+    /// Number of atoms of A and B together.
+    public var atomCount: Int = 0
 
     /// E(A+B) − E(A) − E(B) in eV: zero (to rounding) once A and B are beyond r_c.
     public var excess: Double { energyTogether - energyA - energyB }
+
+    /// The largest |excess| that rounding alone can produce, eV: summing N atomic energies in double
+    /// precision errs by at most about N·ε·Σ|ε_i|, bounded here by 8·N·ε·(|E(A)| + |E(B)| + |E(A+B)|).
+    public var roundingTolerance: Double {
+        8 * Double(max(atomCount, 1)) * Double.ulpOfOne * (abs(energyA) + abs(energyB) + abs(energyTogether))
+    }
+
+    /// Whether the measured energies add up, to rounding: the verdict comes from the numbers, not
+    /// from the geometry (which only says whether they must).
+    public var isAdditive: Bool { abs(excess) <= roundingTolerance }
 
     /// Evaluates `potential` on free clusters `a` and `b` (cells dropped), and on both together
     /// with `b` moved along x until its closest approach to `a` is `separation` Å.
@@ -28,9 +40,13 @@ public struct ExtensivityCheck: Sendable, Equatable {
                                         masses: a.masses + b.masses, cell: nil)
         var closest = Double.infinity
         for p in a.positions { for q in b.positions { closest = min(closest, (p - q).length) } }
-        return ExtensivityCheck(energyA: try energy(potential, a), energyB: try energy(potential, b),
-                                energyTogether: try energy(potential, together), closestApproach: closest,
-                                cutoff: potential.cutoff)
+        let check = ExtensivityCheck(energyA: try energy(potential, a), energyB: try energy(potential, b),
+                                     energyTogether: try energy(potential, together), closestApproach: closest,
+                                     cutoff: potential.cutoff, atomCount: together.count)
+        guard check.energyA.isFinite, check.energyB.isFinite, check.energyTogether.isFinite else {
+            throw ExerciseError("the potential gave a non-finite energy (E(A) \(check.energyA), E(B) \(check.energyB), E(A+B) \(check.energyTogether))")
+        }
+        return check
     }
 
     static func energy(_ potential: any Potential, _ system: AtomicSystem) throws -> Double {
@@ -41,11 +57,17 @@ public struct ExtensivityCheck: Sendable, Equatable {
     /// What the check shows, in words and numbers.
     public var report: String {
         let beyond = closestApproach > cutoff
+        let verdict: String
+        switch (isAdditive, beyond) {
+        case (true, true): verdict = "the energies add, as they must for a sum of local atomic energies beyond r_c."
+        case (true, false): verdict = "the energies add, although A and B are within r_c: no atom here feels the other side."
+        case (false, false): verdict = "the energies do not add: A and B interact across the gap."
+        case (false, true): verdict = "the energies do NOT add although A and B are beyond r_c: this potential is not local."
+        }
         return String(format: """
             E(A) = %.9f eV, E(B) = %.9f eV, E(A+B) = %.9f eV; closest A–B distance %.2f Å %@ r_c = %.2f Å.
-            E(A+B) − E(A) − E(B) = %.3e eV: %@
+            E(A+B) − E(A) − E(B) = %.3e eV (rounding allows %.1e eV): %@
             """, energyA, energyB, energyTogether, closestApproach, beyond ? ">" : "≤", cutoff, excess,
-            beyond ? "the energy is additive, as it must be for a sum of local atomic energies."
-                   : "A and B interact across the gap, so their energies need not add.")
+            roundingTolerance, verdict)
     }
 }

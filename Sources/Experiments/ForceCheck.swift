@@ -30,6 +30,7 @@ public struct ForceCheck: Sendable, Codable, Equatable {
                            maxAtoms: Int = 32) throws -> ForceCheck {
         guard step > 0, step.isFinite else { throw ExerciseError("the finite-difference step must be positive, not \(step)") }
         guard maxAtoms > 0 else { throw ExerciseError("at least one atom must be checked, not \(maxAtoms)") }
+        try ForceEvaluator.checkStructure(system, for: potential, skin: 0)
         let n = system.count
         let list = NeighborList(system: system, cutoff: potential.cutoff, skin: 0, kind: potential.neighborListKind)
         func energy(_ s: AtomicSystem) -> Double {
@@ -51,10 +52,15 @@ public struct ForceCheck: Sendable, Codable, Equatable {
                     minus.positions[i][d] -= step
                     let fd = -(energy(plus) - energy(minus)) / (2 * step)
                     let deviation = abs(fd - analytic.forces[i][d])
+                    // NaN compares as neither larger nor smaller: keep it, so it cannot read as agreement.
+                    if !deviation.isFinite { (worst, worstAtom) = (.nan, i) }
                     if deviation > worst { (worst, worstAtom) = (deviation, i) }
                 }
             }
         })
+        guard worst.isFinite, analytic.energy.isFinite else {
+            throw ExerciseError("the potential gave a non-finite energy or force (atom \(worstAtom + 1)); nothing to compare")
+        }
         return ForceCheck(atomCount: n, checkedAtoms: chosen.count, step: step, largestDeviation: worst,
                           worstAtom: worstAtom, energySeconds: energyTime, forceSeconds: forceTime,
                           finiteDifferenceSeconds: fdTime * Double(n) / Double(max(chosen.count, 1)),

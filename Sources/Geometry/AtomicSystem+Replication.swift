@@ -6,14 +6,19 @@ extension AtomicSystem {
         case noCell
         case badRepeats(SIMD3<Int>)
         case degenerateCell
+        case tooManyAtoms(SIMD3<Int>, atoms: Int)
         public var description: String {
             switch self {
             case .noCell: "a free cluster has no cell to replicate"
             case let .badRepeats(n): "repeats must be at least 1 along every axis, not \(n.x)×\(n.y)×\(n.z)"
             case .degenerateCell: "the replicated cell has no volume"
+            case let .tooManyAtoms(n, atoms): "\(n.x)×\(n.y)×\(n.z) copies of \(atoms) atoms exceed \(AtomicSystem.maximumReplicatedAtoms) atoms"
             }
         }
     }
+
+    /// Most atoms a replica may have: 10 million atoms take about a gigabyte with their neighbour list.
+    public static let maximumReplicatedAtoms = 10_000_000
 
     /// The system repeated `repeats` times along its cell vectors a, b, c: n_a·n_b·n_c copies of every
     /// atom, copy (i, j, k) of atom m at r_m + i a + j b + k c with m's element, velocity (Å/fs) and
@@ -26,7 +31,14 @@ extension AtomicSystem {
     public func replicated(_ repeats: SIMD3<Int>) throws -> AtomicSystem {
         guard let cell else { throw ReplicationError.noCell }
         guard repeats.x >= 1, repeats.y >= 1, repeats.z >= 1 else { throw ReplicationError.badRepeats(repeats) }
-        let copies = repeats.x * repeats.y * repeats.z
+        // Counted with overflow checks before anything is allocated.
+        let xy = repeats.x.multipliedReportingOverflow(by: repeats.y)
+        let xyz = xy.partialValue.multipliedReportingOverflow(by: repeats.z)
+        let total = xyz.partialValue.multipliedReportingOverflow(by: count)
+        guard !xy.overflow, !xyz.overflow, !total.overflow, total.partialValue <= Self.maximumReplicatedAtoms else {
+            throw ReplicationError.tooManyAtoms(repeats, atoms: count)
+        }
+        let copies = xyz.partialValue
         var newElements: [Element] = [], newPositions: [Vector3] = [], newVelocities: [Vector3] = []
         var newMasses: [Double] = []
         newElements.reserveCapacity(copies * count)

@@ -1,6 +1,7 @@
 import Dynamics
 import Descriptors
 import Experiments
+import Scenes
 import Simulation
 import Scenes
 import NeuralNetworks
@@ -53,8 +54,8 @@ extension LabCommand {
             return .set(try parseSetting(arguments))
         case .run:
             try expectCount(verb, arguments, 1...1)
-            guard let steps = Int(arguments[0]), steps > 0 else {
-                throw ShellError("run: '\(arguments[0])' is not a positive number of steps")
+            guard let steps = Int(arguments[0]), steps > 0, steps <= SceneLimits.maximumSteps else {
+                throw ShellError("run: '\(arguments[0])' is not a number of steps in [1, \(SceneLimits.maximumSteps)]")
             }
             return .run(steps: steps)
         case .check:
@@ -72,8 +73,8 @@ extension LabCommand {
         case .drift:
             try expectCount(verb, arguments, 0...1)
             guard let word = arguments.first else { return .drift(picoseconds: nil) }
-            guard let ps = Double(word), ps.isFinite, ps > 0 else {
-                throw ShellError("drift: '\(word)' is not a positive length in ps")
+            guard let ps = Double(word), ps.isFinite, SceneLimits.time.contains(ps) else {
+                throw ShellError("drift: '\(word)' is not a length in ps in [\(SceneLimits.time.lowerBound), \(SceneLimits.time.upperBound)]")
             }
             return .drift(picoseconds: ps)
         case .export:
@@ -117,7 +118,7 @@ extension LabCommand {
             guard let activation = Activation(rawValue: value.lowercased()) else { throw bad(value) }
             return .activation(activation)
         case .dt:
-            guard let dt = Double(value), dt.isFinite else { throw bad(value) }
+            guard let dt = Double(value), dt.isFinite, dt >= SceneLimits.timeStep.lowerBound else { throw bad(value) }
             return .timeStep(dt)
         case .temperature:
             guard let t = Double(value), t.isFinite else { throw bad(value) }
@@ -133,7 +134,7 @@ extension LabCommand {
             case "nve" where values.count == 1: return .thermostat(.nve)
             case "langevin":
                 guard values.count == 2 else { return .thermostat(.langevin(friction: defaultFriction)) }
-                guard let friction = Double(values[1]), friction.isFinite else { throw bad(values[1]) }
+                guard let friction = Double(values[1]), SceneLimits.friction.contains(friction) else { throw bad(values[1]) }
                 return .thermostat(.langevin(friction: friction))
             default: throw bad(values.joined(separator: " "))
             }

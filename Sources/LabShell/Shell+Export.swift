@@ -1,6 +1,7 @@
 import Foundation
 import Potentials
 import Simulation
+import StructureFiles
 
 extension Shell {
     /// `export FOLDER`: the current network as an n2p2 folder (`input.nn`, `scaling.data`,
@@ -22,17 +23,25 @@ extension Shell {
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             return .error("export: \(path) is a file; give the name of a folder")
         }
-        let existing = files.map(\.0).filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
-        if !overwrite, let first = existing.first {
-            return .error("export: \(path) already holds \(first); use export! or --force to replace it")
+        // Nothing the user made is written into: a folder that holds anything (`export /`, a home
+        // folder, an earlier export) is refused unless asked.
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        if !overwrite, !entries.isEmpty {
+            let first = entries.sorted()[0]
+            return .error("export: \(path) is not empty (it holds \(first)\(entries.count > 1 ? " and \(entries.count - 1) more" : "")); "
+                          + "use export! or --force to write into it")
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for (name, text) in files {
-                try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-            }
         } catch {
-            return .error("export: cannot write \(path): \(error.localizedDescription)")
+            return .error("export: cannot create the folder \(path)")
+        }
+        do {
+            for (name, text) in files { try TextFile.write(text, to: folder.appendingPathComponent(name).path) }
+        } catch let error as TextFileError {
+            return .error("export: \(error)")
+        } catch {
+            return .error("export: cannot write \(path)")
         }
         return ShellReply(lines: ["exported \(snapshot.choice) to \(path): \(files.map(\.0).joined(separator: ", ")) "
                                   + "(n2p2 and LAMMPS pair_style hdnnp read it)"])

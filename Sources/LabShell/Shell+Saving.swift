@@ -29,9 +29,11 @@ extension Shell {
             what = "the energy plot (\(snapshot.history.samples.count) samples)"
         }
         do {
-            try text.write(to: url, atomically: true, encoding: .utf8)
+            try TextFile.write(text, to: url.path)
+        } catch let error as TextFileError {
+            return .error("save: \(path): \(error.reason)")
         } catch {
-            return .error("save: cannot write \(path): \(error.localizedDescription)")
+            return .error("save: cannot write \(path)")
         }
         return ShellReply(lines: ["saved \(what) to \(path)"])
     }

@@ -69,9 +69,9 @@ public enum SettingKey: String, CaseIterable, Sendable {
     public var expected: String {
         switch self {
         case .cutoff, .activation: (choices ?? []).joined(separator: "|")
-        case .dt: "a time step in fs, e.g. 2"
+        case .dt: "a time step in fs of at least 0.01, e.g. 2"
         case .temperature: "a temperature in K, e.g. 90"
-        case .thermostat: "nve or langevin [FRICTION in 1/fs]"
+        case .thermostat: "nve or langevin [FRICTION in 1/fs, at most 10]"
         case .seed: "a whole number ≥ 0"
         case .speed: "simulated ps per second, e.g. 0.5, or max"
         }

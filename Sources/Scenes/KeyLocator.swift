@@ -19,7 +19,7 @@ struct KeyLocator: Sendable {
         var context = ""
         var arrayCounts: [String: Int] = [:]
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             let line = raw.trimmingPrefixWhitespace()
             if line.hasPrefix("[[") {

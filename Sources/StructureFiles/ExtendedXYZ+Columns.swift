@@ -45,10 +45,12 @@ extension ExtendedXYZ {
             return e
         }
 
-        func vector(_ p: Property, _ fields: [Substring], source: SourceLines, line: Int) throws -> Vector3 {
+        func vector(_ p: Property, _ fields: [Substring], source: SourceLines, line: Int,
+                    magnitudeAtMost bound: Double = .greatestFiniteMagnitude) throws -> Vector3 {
             let k = p.firstField
-            return Vector3(try source.number(fields[k], at: line, p.name), try source.number(fields[k + 1], at: line, p.name),
-                           try source.number(fields[k + 2], at: line, p.name))
+            return Vector3(try source.number(fields[k], at: line, p.name, magnitudeAtMost: bound),
+                           try source.number(fields[k + 1], at: line, p.name, magnitudeAtMost: bound),
+                           try source.number(fields[k + 2], at: line, p.name, magnitudeAtMost: bound))
         }
     }
 }

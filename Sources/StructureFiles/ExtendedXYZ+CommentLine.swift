@@ -70,7 +70,8 @@ extension ExtendedXYZ {
         var field = 0
         for k in stride(from: 0, to: parts.count, by: 3) {
             guard let type = parts[k + 1].first, parts[k + 1].count == 1, "RISL".contains(type),
-                  let count = Int(parts[k + 2]), count >= 1, !parts[k].isEmpty else { return nil }
+                  // A property has a few columns; the bound keeps the column arithmetic far from overflow.
+                  let count = Int(parts[k + 2]), (1...1000).contains(count), !parts[k].isEmpty else { return nil }
             result.append(Property(name: String(parts[k]), type: type, count: count, firstField: field))
             field += count
         }

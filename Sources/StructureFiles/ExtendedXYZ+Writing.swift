@@ -49,10 +49,9 @@ extension ExtendedXYZ {
     /// Writes `frames` to `url`, replacing any existing file.
     public static func write(_ frames: [LabelledStructure], to url: URL) throws {
         do {
-            try text(frames).write(to: url, atomically: true, encoding: .utf8)
-        } catch {
-            throw StructureFileError(file: url.path, line: 0, problem: "cannot write file",
-                                     value: (error as NSError).localizedDescription)
+            try TextFile.write(text(frames), to: url.path)
+        } catch let error as TextFileError {
+            throw StructureFileError(file: url.path, line: 0, problem: error.reason, value: "")
         }
     }
 

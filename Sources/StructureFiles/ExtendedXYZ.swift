@@ -51,12 +51,13 @@ public enum ExtendedXYZ {
     /// The frame whose atom count `count` is on line `countLine`.
     private static func frame(_ source: SourceLines, countLine: Int, count: Int) throws -> LabelledStructure {
         let infoLine = countLine + 1
-        let lastLine = countLine + 1 + count
-        guard lastLine < source.count else {
-            let available = max(0, source.count - infoLine - 1)
+        // Compare with the lines left before any arithmetic on `count` (it may be 2⁶³ − 1).
+        let available = max(0, source.count - infoLine - 1)
+        guard count <= available else {
             throw source.error(at: source.count - 1, "file ends after \(available) of the \(count) atoms announced on line \(countLine + 1)",
                                "\(count)")
         }
+        let lastLine = countLine + 1 + count
         guard let pairs = keyValuePairs(source[infoLine]) else {
             throw source.error(at: infoLine, "unterminated quote or brace in the comment line", source[infoLine])
         }
@@ -75,16 +76,21 @@ public enum ExtendedXYZ {
             }
             let element = try columns.element(fields, source: source, line: line)
             elements.append(element)
-            positions.append(try columns.vector(columns.position, fields, source: source, line: line))
+            positions.append(try columns.vector(columns.position, fields, source: source, line: line,
+                                                magnitudeAtMost: SourceLines.largestCoordinate))
             if let f = columns.forces { forces.append(try columns.vector(f, fields, source: source, line: line)) }
             let mass = try columns.masses.map { try source.number(fields[$0.firstField], at: line, $0.name) }
                 ?? element.standardMass
-            guard mass > 0 else { throw source.error(at: line, "mass must be positive", "\(mass)") }
+            guard mass > 0, mass <= 1e6 else { throw source.error(at: line, "mass must be positive and at most 1e6 amu", "\(mass)") }
             masses.append(mass)
             if let p = columns.momenta {
                 velocities.append(try columns.vector(p, fields, source: source, line: line) / (mass * aseTimeUnit))
             } else if let v = columns.velocities {
                 velocities.append(try columns.vector(v, fields, source: source, line: line))
+            }
+            // 10 Å/fs is 1000 km/s, twenty times a hydrogen atom's thermal speed at 100 000 K.
+            if let v = velocities.last, !(abs(v.x) <= 10 && abs(v.y) <= 10 && abs(v.z) <= 10) {
+                throw source.error(at: line, "velocity beyond 10 Å/fs", "\(v.x) \(v.y) \(v.z)")
             }
         }
         let system = try AtomicSystem(elements: elements, positions: positions,
@@ -119,7 +125,7 @@ private struct FrameInfo {
         guard let lattice else { throw source.error(at: line, "pbc is true but there is no Lattice", pbc ?? "") }
         let tokens = lattice.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard tokens.count == 9 else { throw source.error(at: line, "Lattice needs 9 numbers", lattice) }
-        let x = try tokens.map { try source.number($0, at: line, "Lattice component") }
+        let x = try tokens.map { try source.number($0, at: line, "Lattice component", magnitudeAtMost: SourceLines.largestCoordinate) }
         guard let cell = Cell(a: Vector3(x[0], x[1], x[2]), b: Vector3(x[3], x[4], x[5]), c: Vector3(x[6], x[7], x[8])) else {
             throw source.error(at: line, "Lattice vectors are coplanar", lattice)
         }

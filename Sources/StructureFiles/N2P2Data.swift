@@ -47,18 +47,22 @@ public enum N2P2Data {
             case "lattice":
                 guard fields.count >= 4 else { throw source.error(at: index, "expected 3 numbers after 'lattice'", line) }
                 guard current.lattice.count < 3 else { throw source.error(at: index, "more than 3 'lattice' lines", line) }
-                current.lattice.append(Vector3(try source.number(fields[1], at: index, "lattice component"),
-                                              try source.number(fields[2], at: index, "lattice component"),
-                                              try source.number(fields[3], at: index, "lattice component")))
+                let bound = SourceLines.largestCoordinate
+                current.lattice.append(Vector3(try source.number(fields[1], at: index, "lattice component", magnitudeAtMost: bound),
+                                              try source.number(fields[2], at: index, "lattice component", magnitudeAtMost: bound),
+                                              try source.number(fields[3], at: index, "lattice component", magnitudeAtMost: bound)))
             case "atom":
                 guard fields.count >= 10 else {
                     throw source.error(at: index, "expected 'atom x y z element charge n fx fy fz'", line)
                 }
                 current.elements.append(try source.element(fields[4], at: index))
                 current.atomLines.append(index + 1)
-                current.positions.append(Vector3(try source.number(fields[1], at: index, "x"),
-                                                try source.number(fields[2], at: index, "y"),
-                                                try source.number(fields[3], at: index, "z")))
+                let bound = SourceLines.largestCoordinate
+                current.positions.append(Vector3(try source.number(fields[1], at: index, "x", magnitudeAtMost: bound),
+                                                try source.number(fields[2], at: index, "y", magnitudeAtMost: bound),
+                                                try source.number(fields[3], at: index, "z", magnitudeAtMost: bound)))
+                _ = try source.number(fields[5], at: index, "charge")
+                _ = try source.number(fields[6], at: index, "n")
                 current.forces.append(Vector3(try source.number(fields[7], at: index, "fx"),
                                              try source.number(fields[8], at: index, "fy"),
                                              try source.number(fields[9], at: index, "fz")))

@@ -10,21 +10,20 @@ struct SourceLines {
     /// Splits `text` at newlines (tolerating CRLF). `file` is the name used in error messages.
     init(text: String, file: String) {
         self.file = file
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
-        }
+        // Swift reads "\r\n" as ONE Character, so splitting at "\n" alone would keep Windows files in one line.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         // A final newline ends the last line; it does not start another.
         if lines.last?.isEmpty == true { lines.removeLast() }
         self.lines = lines
     }
 
-    /// Reads a UTF-8 file; a missing or unreadable file is a ``StructureFileError`` on line 0.
+    /// Reads a UTF-8 file; a missing, unreadable or binary file is a ``StructureFileError`` on line 0
+    /// with a plain sentence (not Foundation's error text).
     static func read(_ url: URL) throws -> SourceLines {
         do {
-            return SourceLines(text: try String(contentsOf: url, encoding: .utf8), file: url.path)
-        } catch {
-            throw StructureFileError(file: url.path, line: 0, problem: "cannot read file",
-                                     value: (error as NSError).localizedDescription)
+            return SourceLines(text: try TextFile.read(url.path), file: url.path)
+        } catch let error as TextFileError {
+            throw StructureFileError(file: url.path, line: 0, problem: error.reason, value: "")
         }
     }
 
@@ -44,6 +43,17 @@ struct SourceLines {
            x.isFinite { return x }
         throw error(at: index, "\(what) is not a finite number", token)
     }
+
+    /// `token` as a Double within ±`bound` (a coordinate, a lattice component), or an error naming it.
+    func number(_ token: Substring, at index: Int, _ what: String, magnitudeAtMost bound: Double) throws -> Double {
+        let x = try number(token, at: index, what)
+        guard x.magnitude <= bound else { throw error(at: index, "\(what) must be within ±\(String(format: "%g", bound))", token) }
+        return x
+    }
+
+    /// Coordinates and cell components beyond 10⁸ (a centimetre in Å) are typos: beyond them the
+    /// periodic-image and binning arithmetic would leave the integers.
+    static let largestCoordinate = 1e8
 
     /// The element named by `token`, or an error naming it.
     func element(_ token: Substring, at index: Int) throws -> Element {

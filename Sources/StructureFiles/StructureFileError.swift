@@ -19,6 +19,13 @@ public struct StructureFileError: Error, Sendable, Equatable, CustomStringConver
 
     public var description: String {
         let shown = value.count > 80 ? String(value.prefix(77)) + "..." : value
-        return line > 0 ? "\(file):\(line): \(problem): '\(shown)'" : "\(file): \(problem): '\(shown)'"
+        let quoted = shown.isEmpty ? "" : ": '\(Self.printable(shown))'"
+        return line > 0 ? "\(file):\(line): \(problem)\(quoted)" : "\(file): \(problem)\(quoted)"
+    }
+
+    /// `text` with control characters (binary garbage, a stray carriage return) shown as `?`, so the
+    /// message stays one printable line.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
     }
 }

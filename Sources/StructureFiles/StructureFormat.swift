@@ -12,7 +12,7 @@ public enum StructureFormat: String, Sendable, CaseIterable, CustomStringConvert
     /// The format of `text`: n2p2 if its first non-blank line starts with `begin` (or `comment`/`atom`,
     /// seen in hand-edited files), extended XYZ otherwise.
     public static func detect(_ text: String) -> StructureFormat {
-        for line in text.split(separator: "\n", maxSplits: 64) {
+        for line in text.split(maxSplits: 64, whereSeparator: \.isNewline) {
             let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).first
             guard let first else { continue }
             return ["begin", "comment", "atom", "lattice"].contains(first) ? .n2p2 : .extendedXYZ

@@ -56,6 +56,6 @@ public struct LabApp {
         } else {
             LabLoop(terminal: terminal, simulation: simulation, shell: Shell(scenes: scenes), mode: mode).run(shouldStop: shouldStop)
         }
-        return 0
+        return SignalFlag.exitStatus
     }
 }

@@ -33,6 +33,7 @@ final class TerminalSession {
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
             throw TerminalError.noTerminalType
         }
+        SignalRestore.saveTerminalModes()
         guard let screen = newterm(nil, nnp_stdout(), nnp_stdin()) else { throw TerminalError.unknownTerminal(term) }
         self.screen = screen
         set_term(screen)
@@ -42,6 +43,8 @@ final class TerminalSession {
         keypad(nnp_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        // From here on the screen is curses': a crash must give it back (see SignalRestore).
+        SignalRestore.install()
         usesColor = wantColor && has_colors()
         if usesColor {
             start_color()
@@ -54,6 +57,7 @@ final class TerminalSession {
     func close() {
         guard isOpen else { return }
         isOpen = false
+        SignalRestore.uninstall()
         endwin()
         delscreen(screen)
     }

@@ -36,9 +36,8 @@ struct CheckCompletenessCommand: ParsableCommand {
     @OptionGroup var output: CheckOutputOptions
 
     func validate() throws {
-        guard (configurations ?? 4) >= 4, (epochs ?? 1) > 0 else {
-            throw ValidationError("--configurations must be at least 4 and --epochs positive")
-        }
+        try OptionRange.check("configurations", configurations, 4...OptionRange.maximumTrainingCount, "a number of configurations")
+        try OptionRange.check("epochs", epochs, 1...OptionRange.maximumTrainingCount, "a number of epochs")
     }
 
     func run() throws {

@@ -37,9 +37,10 @@ struct CheckNoiseCommand: ParsableCommand {
     @OptionGroup var output: CheckOutputOptions
 
     func validate() throws {
-        guard energyNoise >= 0, forceNoise >= 0, configurations >= 4, epochs > 0 else {
-            throw ValidationError("noise must be >= 0, --configurations >= 4 and --epochs > 0")
-        }
+        try OptionRange.check("energy-noise", energyNoise, SceneLimits.noise, "σ_E in meV/atom")
+        try OptionRange.check("force-noise", forceNoise, SceneLimits.noise, "σ_F in meV/Å")
+        try OptionRange.check("configurations", configurations, 4...OptionRange.maximumTrainingCount, "a number of configurations")
+        try OptionRange.check("epochs", epochs, 1...OptionRange.maximumTrainingCount, "a number of epochs")
     }
 
     func run() throws {

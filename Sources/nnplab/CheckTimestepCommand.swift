@@ -37,8 +37,11 @@ struct CheckTimestepCommand: ParsableCommand {
 
     func validate() throws {
         _ = try timeSteps()
-        guard time > 0, time.isFinite else { throw ValidationError("--time must be positive, got \(time)") }
-        guard starts > 0 else { throw ValidationError("--starts must be positive, got \(starts)") }
+        try OptionRange.check("time", time, SceneLimits.time, "a length in ps")
+        try OptionRange.check("starts", starts, 1...100, "a number of starts")
+        let steps = try timeSteps() ?? []
+        guard steps.count <= 12 else { throw ValidationError("--dt: expected at most 12 time steps, got \(steps.count)") }
+        for dt in steps { try OptionRange.check("dt", dt, SceneLimits.timeStep, "time steps in fs") }
     }
 
     func run() throws {

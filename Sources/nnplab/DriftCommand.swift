@@ -39,8 +39,8 @@ struct DriftCommand: ParsableCommand {
     var teachers = false
 
     func validate() throws {
-        if let dt, !(dt > 0 && dt <= 20) { throw ValidationError("--dt: expected a time step in (0, 20] fs, got \(dt)") }
-        if let time, !(time > 0) { throw ValidationError("--time: expected a positive length in ps, got \(time)") }
+        try OptionRange.check("dt", dt, SceneLimits.timeStep, "a time step in fs")
+        try OptionRange.check("time", time, SceneLimits.time, "a length in ps")
         guard seeds >= 1 && seeds <= 100 else { throw ValidationError("--seeds: expected 1...100, got \(seeds)") }
     }
 

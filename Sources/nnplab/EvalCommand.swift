@@ -47,10 +47,11 @@ struct EvalCommand: ParsableCommand {
                 + (nativeUnits ? "in \(units.lengthName) and \(units.energyName) too" : "converted to Å and eV"))
         }
         var evaluated: [LabelledStructure] = []
-        for frame in try StructureLoading.frames(structure) {
+        for (k, frame) in try StructureLoading.frames(structure).enumerated() {
             try StructureLoading.check(frame, against: potential, file: structure)
             var evaluator = try ForceEvaluator(potential: potential, system: frame.system)
             let result = evaluator.evaluate(frame.system)
+            try StructureLoading.checkFinite(result, file: structure, frame: k)
             if let detecting = potential as? any ExtrapolationDetecting {
                 ExtrapolationReport.print(detecting.extrapolationWarnings(frame.system), structure: structure)
             }

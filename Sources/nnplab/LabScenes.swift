@@ -1,4 +1,5 @@
 import ArgumentParser
+import Geometry
 import Scenes
 import Simulation
 import Experiments
@@ -24,8 +25,9 @@ struct LabSceneOptions: ParsableArguments {
     func repeats() throws -> SIMD3<Int>? {
         guard let replicate else { return nil }
         let parts = replicate.lowercased().split(separator: "x").map { Int($0) }
-        guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2], a >= 1, b >= 1, c >= 1 else {
-            throw ValidationError("--replicate: expected three whole numbers ≥ 1 like 3x3x1, got '\(replicate)'")
+        guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2], (1...64).contains(a),
+              (1...64).contains(b), (1...64).contains(c) else {
+            throw ValidationError("--replicate: expected three whole numbers in [1, 64] like 3x3x1, got '\(replicate)'")
         }
         return SIMD3(a, b, c)
     }
@@ -35,6 +37,11 @@ struct LabSceneOptions: ParsableArguments {
         do {
             let catalog = try scenes.catalog(named: scene)
             guard let repeats = try repeats() else { return catalog }
+            // Each factor is at most 64, so the product cannot overflow; the atoms are counted first.
+            let atoms = catalog.initialSystem.count * repeats.x * repeats.y * repeats.z
+            guard atoms <= SceneLimits.maximumAtoms else {
+                throw ValidationError("--replicate \(replicate ?? ""): \(catalog.initialSystem.count) atoms × \(repeats.x * repeats.y * repeats.z) copies = \(atoms) atoms; at most \(SceneLimits.maximumAtoms)")
+            }
             return try ReplicatedCatalog(catalog, repeats: repeats)
         } catch {
             throw CommandFailure("scene \(scene): \(error)")
@@ -43,6 +50,7 @@ struct LabSceneOptions: ParsableArguments {
 
     /// A simulation engine on the scene's catalog (see ``catalog(from:)``), as `view` and `repl` start it.
     func engine(from scenes: any SceneSource) throws -> SimulationEngine {
-        try SimulationEngine(catalog: try catalog(from: scenes))
+        let catalog = try catalog(from: scenes)
+        do { return try SimulationEngine(catalog: catalog) } catch { throw CommandFailure("scene \(scene): \(error)") }
     }
 }

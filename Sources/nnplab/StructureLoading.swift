@@ -24,13 +24,35 @@ enum StructureLoading {
 
     /// Checks that `potential` describes every atom of `frame`; otherwise names the file, the line
     /// of the first atom it does not describe, and the element.
+    ///
+    /// Then checks the geometry as ``ForceEvaluator`` would (the neighbour list's estimated size, atoms
+    /// closer than ``AtomicSystem/minimumSeparation``), naming the lines of coincident atoms.
     static func check(_ frame: LabelledStructure, against potential: any Potential, file: String) throws {
-        guard let known = potential.elements else { return }
-        guard let i = frame.system.elements.firstIndex(where: { !known.contains($0) }) else { return }
-        let element = frame.system.elements[i]
-        let line = i < frame.atomLines.count ? "\(frame.atomLines[i])" : "atom \(i + 1)"
-        throw CommandFailure("\(file):\(line): species not described by \(potential.summary) "
-                             + "(it knows \(known.map(\.symbol).joined(separator: ", "))): '\(element.symbol)'")
+        func line(_ i: Int) -> String { i < frame.atomLines.count ? "\(frame.atomLines[i])" : "atom \(i + 1)" }
+        if let known = potential.elements, let i = frame.system.elements.firstIndex(where: { !known.contains($0) }) {
+            let element = frame.system.elements[i]
+            throw CommandFailure("\(file):\(line(i)): species not described by \(potential.summary) "
+                                 + "(it knows \(known.map(\.symbol).joined(separator: ", "))): '\(element.symbol)'")
+        }
+        do {
+            try ForceEvaluator.checkStructure(frame.system, for: potential)
+        } catch let contact as AtomicSystem.CloseContact {
+            let lines = contact.first == contact.second ? line(contact.first) : "\(line(contact.first)) and line \(line(contact.second))"
+            throw CommandFailure("\(file):\(lines): \(contact.describe(unit: potential.units.lengthName))")
+        } catch {
+            throw CommandFailure("\(file): \(error)")
+        }
+    }
+
+    /// Throws unless the energy and every force of `result` are finite numbers: nothing non-finite
+    /// is ever written (`energy=inf`, `-nan` forces).
+    static func checkFinite(_ result: PotentialResult, file: String, frame: Int) throws {
+        guard result.energy.isFinite else {
+            throw CommandFailure("\(file): frame \(frame + 1): the potential gave a non-finite energy (\(result.energy))")
+        }
+        if let i = result.forces.firstIndex(where: { !($0.x.isFinite && $0.y.isFinite && $0.z.isFinite) }) {
+            throw CommandFailure("\(file): frame \(frame + 1): the potential gave a non-finite force on atom \(i + 1)")
+        }
     }
 }
 
@@ -47,13 +69,13 @@ struct OutputDestination {
 
     func write(_ text: String) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            do { try TextFile.writeStandardOutput(text) } catch { throw CommandFailure("\(error)") }
             return
         }
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try TextFile.write(text, to: path)
         } catch {
-            throw CommandFailure("\(path): cannot write: \((error as NSError).localizedDescription)")
+            throw CommandFailure("\(error)")
         }
     }
 }

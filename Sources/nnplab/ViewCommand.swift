@@ -35,9 +35,7 @@ struct ViewCommand: ParsableCommand {
     var noColor = false
 
     func validate() throws {
-        if let duration, !(duration > 0 && duration.isFinite) {
-            throw ValidationError("--duration must be a positive number of seconds, not \(duration)")
-        }
+        try OptionRange.check("duration", duration, OptionRange.duration, "a number of seconds")
         _ = try pace()
     }
 

@@ -1,7 +1,11 @@
 # Helpers for the lab's tmux end-to-end scripts (sourced, not run): set `name` and `binary` first.
 # Gives: $work (a temporary folder removed on exit), tmux_ (the private tmux server), screen,
 # status_line, fail, wait_for REGEX, wait_for_status REGEX, wait_gone REGEX (each waits ~20 s).
-command -v tmux >/dev/null || { echo "$name: tmux is not installed"; exit 1; }
+# Without tmux the script is skipped, saying why; CI installs tmux, so there it fails instead.
+if ! command -v tmux >/dev/null; then
+    [ "${CI:-}" = true ] && { echo "$name: tmux is not installed (CI installs it)"; exit 1; }
+    echo "$name: skipped: tmux is not installed"; exit 0
+fi
 work="$(mktemp -d)"
 socket="$work/tmux.sock"
 tmux_() { tmux -S "$socket" -f /dev/null "$@"; }

@@ -42,5 +42,9 @@ grep -q "^step 5 " "$work/out2.txt" || fail "the session did not go on after the
 if python3 -c 'import ase' 2>/dev/null; then
     python3 -c "import ase.io, sys; f = ase.io.read(sys.argv[1], ':'); assert len(f) == 5 and len(f[0]) == 108" \
         "$work/argon.xyz" || fail "ASE could not read the saved trajectory"
+elif [ "${CI:-}" = true ]; then
+    fail "python3 with ase is missing (CI installs it)"
+else
+    echo "repl_script: skipping the ASE read-back: python3 with ase is not installed"
 fi
 echo "repl_script: ok"

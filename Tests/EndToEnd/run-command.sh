@@ -5,7 +5,7 @@
 set -euo pipefail
 nnplab="$1"
 here="$(cd "$(dirname "$0")" && pwd)"
-reference="$here/../../../shared/reference/lammps"
+reference="$here/../Fixtures/lammps"
 argon="$reference/ar_liquidlike_shiftedforce.xyz"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -20,6 +20,10 @@ done
 [ "$(head -1 "$work/energy.csv")" = "step,time_fs,kinetic_eV,potential_eV,total_eV,temperature_K" ] \
     || fail "unexpected CSV header"
 [ "$(wc -l < "$work/energy.csv")" -eq 12 ] || fail "expected 11 log rows (steps 0..100 every 10)"
+if ! python3 -c 'import ase' 2>/dev/null; then
+    [ "${CI:-}" = true ] && fail "python3 with ase is missing (CI installs it)"
+    echo "run-command.sh: skipping the ASE read-back: python3 with ase is not installed"
+else
 python3 - "$work/out.xyz" "$work/energy.csv" <<'PY' || fail "ASE cannot read the trajectory consistently"
 import sys, csv
 from ase.io import read
@@ -30,6 +34,7 @@ for frame, row in zip(frames, rows):
     assert abs(frame.get_potential_energy() - float(row["potential_eV"])) < 1e-9
     assert abs(frame.get_kinetic_energy() - float(row["kinetic_eV"])) < 1e-6 * max(1, float(row["kinetic_eV"]))
 PY
+fi
 
 # 2. The same seed replays a Langevin run exactly; another seed does not.
 for s in 5 5 6; do

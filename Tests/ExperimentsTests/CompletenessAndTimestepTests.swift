@@ -17,7 +17,24 @@ struct CompletenessCheckTests {
         #expect(check.angularDifference > 1e-3)
         // The environments really differ in their angles but not in their distances.
         #expect(abs(check.regular.angles[0] - 109.47) < 0.01 && abs(check.squashed.angles[5] - 118) < 1e-9)
-        #expect(check.report.contains("identical"))
+        #expect(check.radialFingerprintsIdentical && check.teacherEnergiesDiffer && check.angularFunctionsDiffer)
+        #expect(check.report.contains("Radial fingerprints: identical"))
+    }
+
+    @Test("the report's verdicts follow the numbers: a squashed angle that brings neighbours within r_c is NOT identical, and two regular tetrahedra give the same energy")
+    func verdictsAreMeasured() throws {
+        let plan = try SceneLibrary.load("silicon", in: scenesFolder).studentPlan()
+        let radial = try plan.radialOnly.symmetryFunctions(.smooth), wide = try plan.angular(.wide).symmetryFunctions(.smooth)
+        let silicon = try #require(plan.elements.first)
+        // At 60° two neighbours are d = 0.64 r_c apart: inside r_c, so the radial G of the neighbours differ.
+        let close = try CompletenessCheck.run(teacher: plan.teacher, radial: radial, full: wide, element: silicon, openAngle: 60)
+        #expect(!close.radialFingerprintsIdentical)
+        #expect(close.report.contains("Radial fingerprints: NOT identical") && !close.report.contains("information is lost"))
+        // Both clusters regular: nothing differs, and the report says so instead of claiming a difference.
+        let same = try CompletenessCheck.run(teacher: plan.teacher, radial: radial, full: wide, element: silicon,
+                                             openAngle: acos(-1.0 / 3.0) * 180 / .pi)
+        #expect(same.radialFingerprintsIdentical && !same.teacherEnergiesDiffer && !same.angularFunctionsDiffer)
+        #expect(same.report.contains("the two energies agree") && same.report.contains("do not tell them apart either"))
     }
 
     @Test("on an ideal diamond lattice no two neighbours of an atom are within silicon's r_c of each other: they are a/√2 apart")

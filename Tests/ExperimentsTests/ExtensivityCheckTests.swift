@@ -20,7 +20,8 @@ struct ExtensivityCheckTests {
         let check = try ExtensivityCheck.run(lj, a: a, b: b, separation: 7.0)
         #expect(check.closestApproach > 6.5)
         #expect(abs(check.excess) < 1e-12 * abs(check.energyTogether))
-        #expect(check.report.contains("additive"))
+        #expect(check.isAdditive)
+        #expect(check.report.contains("the energies add, as they must"))
     }
 
     @Test("within r_c the two systems interact and the energies do not add (the check can fail)")
@@ -29,6 +30,29 @@ struct ExtensivityCheckTests {
         let (a, b) = try clusters()
         let check = try ExtensivityCheck.run(lj, a: a, b: b, separation: 4.0)
         #expect(check.excess < -1e-4)
-        #expect(check.report.contains("interact"))
+        #expect(!check.isAdditive)
+        #expect(check.report.contains("the energies do not add: A and B interact"))
+    }
+
+    /// A potential that is not local: every pair of atoms attracts as −1/r however far apart, while
+    /// it claims a cutoff of 2 Å. The verdict must come from the energies, not from that claim.
+    struct Unscreened: Potential {
+        var cutoff: Double { 2 }
+        var neighborListKind: NeighborListKind { .half }
+        var summary: String { "unscreened −1/r" }
+        func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
+            var energy = 0.0
+            for i in 0..<system.count { for j in 0..<i { energy -= 1 / (system.positions[i] - system.positions[j]).length } }
+            return PotentialResult(energy: energy, atomicEnergies: [], forces: [])
+        }
+    }
+
+    @Test("a potential that is not local fails the check beyond its claimed r_c: the verdict is measured, not assumed")
+    func nonLocalPotentialIsCaught() throws {
+        let (a, b) = try clusters()
+        let check = try ExtensivityCheck.run(Unscreened(), a: a, b: b, separation: 7.0)
+        #expect(check.closestApproach > check.cutoff)
+        #expect(!check.isAdditive)
+        #expect(check.report.contains("do NOT add although A and B are beyond r_c"))
     }
 }

@@ -48,6 +48,10 @@ struct CommandParsingTests {
             ("set speed fast", "'fast'"), ("set speed -2", "'-2'"), ("set sped 3", "'sped'"),
             ("check wobble", "'wobble'"), ("drift 0", "'0'"), ("drift soon", "'soon'"), ("export", "export"), ("set dt fast", "'fast'"), ("save movie a.mp4", "'movie'"),
             ("pause now", "'now'"), ("set seed -1", "'-1'"), ("help me", "'me'"), ("set thermostat nve 0.1", "'nve 0.1'"),
+            // Extreme numbers end in one line, before any work: no run of 2^63 − 1 steps, no drift of 1e308 ps.
+            ("drift 1e308", "'1e308'"), ("drift nan", "'nan'"), ("drift 1e-300", "'1e-300'"), ("set dt 1e-300", "'1e-300'"),
+            ("set dt inf", "'inf'"), ("run 9223372036854775807", "'9223372036854775807'"), ("run 10000001", "'10000001'"),
+            ("set thermostat langevin 1e308", "'1e308'"), ("set temperature nan", "'nan'"),
         ]
         for (line, word) in cases {
             do {

@@ -175,4 +175,18 @@ struct ShellExerciseTests {
         let none = shell.execute(line: "export \(folder)-teacher", on: &teacher)
         #expect(none.isError && none.lines[0].contains("there is no network to export"))
     }
+
+    @Test("export does not write into a folder that holds anything (export / wrote into /) unless forced")
+    func exportRefusesNonEmptyFolder() throws {
+        var backend = try networks()
+        let folder = scratchDirectory().appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "my notes\n".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let refused = shell.execute(line: "export \(folder.path)", on: &backend)
+        #expect(refused.isError && refused.lines[0].contains("is not empty (it holds notes.txt)"), "\(refused.lines)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+        let forced = shell.execute(line: "export! \(folder.path)", on: &backend)
+        #expect(!forced.isError, "\(forced.lines)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains("input.nn"))
+    }
 }

@@ -3,12 +3,17 @@ import Geometry
 import Potentials
 import StructureFiles
 
-/// Paths to /work/shared/reference (…/Tests/PotentialsTests/File.swift → ../../../shared/reference).
+/// The published n2p2 models inside the repository: the water model as the lab ships it
+/// (Scenes/water), its n2p2 regression values in Tests/Fixtures/n2p2/H2O_RPBE-D3, and the copper
+/// sulfide model in Tests/Fixtures/n2p2/Cu2S_PBE (each folder's SOURCE.txt says where it comes from).
 enum N2P2Reference {
-    static let root = URL(fileURLWithPath: #filePath)
+    static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/reference/n2p2")
-    static var water: URL { root.appendingPathComponent("H2O_RPBE-D3") }
+    static let root = repository.appendingPathComponent("Tests/Fixtures/n2p2")
+    /// The water potential and its input.data (the files n2p2 distributes, shipped once, in Scenes/water).
+    static var water: URL { repository.appendingPathComponent("Scenes/water") }
+    /// The water files the scene lacks: reference_energy_forces.txt and rattled.data.
+    static var waterFixtures: URL { root.appendingPathComponent("H2O_RPBE-D3") }
     static var copperSulfide: URL { root.appendingPathComponent("Cu2S_PBE") }
 
     static func structure(_ folder: URL, _ file: String) throws -> LabelledStructure {
@@ -19,7 +24,7 @@ enum N2P2Reference {
 
     /// Total energy and per-atom forces of reference_energy_forces.txt.
     static func waterReference() throws -> (energy: Double, forces: [Vector3]) {
-        let text = try String(contentsOf: water.appendingPathComponent("reference_energy_forces.txt"), encoding: .utf8)
+        let text = try String(contentsOf: waterFixtures.appendingPathComponent("reference_energy_forces.txt"), encoding: .utf8)
         var numbers = [[Double]]()
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             numbers.append(line.split(separator: " ").compactMap { Double($0) })

@@ -7,10 +7,9 @@ import StructureFiles
 /// Independent oracles for the teacher potentials: LAMMPS reference files, central finite
 /// differences, strain derivatives.
 enum TeacherOracles {
-    /// /work/shared/reference seen from this file (<clone>/../shared/reference).
+    /// Tests/Fixtures seen from this file: the LAMMPS reference configurations (see its README.md).
     static let referenceDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/reference")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// A LAMMPS reference configuration with its energy and forces.
     static func lammps(_ name: String) throws -> LabelledStructure {

@@ -108,16 +108,16 @@ struct SceneErrorTests {
     func impossibleTrainingSettings() throws {
         let line = try lineNumber(of: "seed = 7")
         let batch = try #require(try argonError(replacing: "seed = 7", with: "seed = 7\nbatch_size = 0"))
-        #expect(batch.description == "argon.toml:\(line + 1): student.training.batch_size: expected a positive batch size, got 0")
+        #expect(batch.description == "argon.toml:\(line + 1): student.training.batch_size: expected a batch size in [1, 100000], got 0")
         let patience = try #require(try argonError(replacing: "seed = 7", with: "seed = 7\npatience = 0"))
-        #expect(patience.description.hasPrefix("argon.toml:\(line + 1): student.training.patience: expected a positive number of epochs"))
+        #expect(patience.description.hasPrefix("argon.toml:\(line + 1): student.training.patience: expected a number of epochs in [1, 100000]"))
     }
 
     @Test("a misspelt key is named on its line with the spelling expected")
     func misspeltKey() throws {
         let line = try lineNumber(of: "temperature = 92.0")
         let e = try #require(try argonError(replacing: "temperature = 92.0 ", with: "tempature = 92.0 "))
-        #expect(e.description == "argon.toml:\(line): md.tempature: unknown key: expected 'temperature' (a non-negative temperature in K), got 'tempature'")
+        #expect(e.description == "argon.toml:\(line): md.tempature: unknown key: expected 'temperature' (a temperature in K in [0, 100000]), got 'tempature'")
     }
 
     @Test("an unknown key names its line and the keys that are allowed")
@@ -134,14 +134,32 @@ struct SceneErrorTests {
     func negativeTimeStep() throws {
         let line = try lineNumber(of: "dt = 1.0")
         let e = try #require(try argonError(replacing: "dt = 1.0", with: "dt = -1.0"))
-        #expect(e.description == "argon.toml:\(line): md.dt: expected a positive time step in fs (at most 20), got -1.0")
+        #expect(e.description == "argon.toml:\(line): md.dt: expected a time step in fs in [0.01, 20], got -1.0")
+    }
+
+    @Test("extreme numbers are refused on their own line with the allowed range: dt 1e-300, a teacher cutoff of 1e308, drift_time 1e308, temperature 1e308, 64×64×64 cells")
+    func extremeNumbers() throws {
+        let cases: [(old: String, new: String, key: String, expected: String)] = [
+            ("dt = 1.0", "dt = 1e-300", "md.dt", "in [0.01, 20]"),
+            ("cutoff = 8.5", "cutoff = 1e308", "teacher.cutoff", "at most 30"),
+            ("drift_time = 10.0", "drift_time = 1e308", "md.drift_time", "at most 10000000 steps"),
+            ("temperature = 92.0", "temperature = 1e308", "md.temperature", "in [0, 100000]"),
+            ("repeats = [3, 3, 3]", "repeats = [64, 64, 64]", "structure.repeats", "1048576 atoms"),
+        ]
+        for c in cases {
+            let line = try lineNumber(of: c.old)
+            let e = try #require(try argonError(replacing: c.old, with: c.new))
+            #expect(e.line == line, "\(c.new)")
+            #expect(e.message.hasPrefix("\(c.key): expected") && e.message.contains(c.expected), "\(e)")
+            #expect(!e.description.contains("\n"))
+        }
     }
 
     @Test("a wrong type says which type was expected")
     func wrongType() throws {
         let line = try lineNumber(of: "configurations = 220")
         let e = try #require(try argonError(replacing: "configurations = 220", with: "configurations = \"many\""))
-        #expect(e.description == "argon.toml:\(line): student.training.configurations: expected a number of configurations ≥ 2, got \"many\"")
+        #expect(e.description == "argon.toml:\(line): student.training.configurations: expected a number of configurations in [2, 100000], got \"many\"")
     }
 
     @Test("a student cutoff beyond the teacher's range is impossible")
@@ -171,7 +189,7 @@ struct SceneErrorTests {
     func missingKey() throws {
         let line = try lineNumber(of: "[md]")
         let e = try #require(try argonError(replacing: "dt = 1.0", with: ""))
-        #expect(e.line == line && e.message == "missing key md.dt: expected a positive time step in fs (at most 20), got nothing")
+        #expect(e.line == line && e.message == "missing key md.dt: expected a time step in fs in [0.01, 20], got nothing")
     }
 
     @Test("a key in the second [[md.equilibration]] table is found on its own line")
@@ -185,7 +203,7 @@ struct SceneErrorTests {
             _ = try Scene.parse(broken, file: scenesFolder.appendingPathComponent("argon.toml"), displayPath: "a.toml")
             Issue.record("a negative equilibration time should be refused")
         } catch let e as SceneError {
-            #expect(e.line == second && e.message == "md.equilibration.time: expected a positive time in ps, got -1.0")
+            #expect(e.line == second && e.message == "md.equilibration.time: expected a time in ps in [0.001, 1000] and at most 10000000 steps of 1.0 fs, got -1.0")
         }
     }
 

@@ -22,7 +22,7 @@ func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
 
 @Suite("extended XYZ agrees with ASE")
 struct ASEInteroperabilityTests {
-    @Test("ASE reads what NNPLab writes: positions, cell, pbc, energy, forces, velocities", .enabled(if: aseIsImportable))
+    @Test("ASE reads what NNPLab writes: positions, cell, pbc, energy, forces, velocities", .enabled(if: aseIsImportable, "needs python3 with ase (pip install ase); CI installs it"))
     func aseReadsOurFile() throws {
         let cell = try #require(Cell(a: Vector3(5.1, 0, 0), b: Vector3(1.2, 4.4, 0), c: Vector3(0.3, -0.4, 6.0)))
         let system = try AtomicSystem(elements: [Element(symbol: "Ar")!, Element(symbol: "Si")!],
@@ -56,7 +56,7 @@ struct ASEInteroperabilityTests {
         }
     }
 
-    @Test("NNPLab reads what ASE writes: momenta become the same velocities", .enabled(if: aseIsImportable))
+    @Test("NNPLab reads what ASE writes: momenta become the same velocities", .enabled(if: aseIsImportable, "needs python3 with ase (pip install ase); CI installs it"))
     func weReadASEFile() throws {
         let url = temporaryFile("ase.xyz")
         defer { try? FileManager.default.removeItem(at: url) }

@@ -7,7 +7,7 @@ import Geometry
 struct ExtendedXYZTests {
     @Test("reads a LAMMPS reference file: cell, species, positions, energy and forces")
     func readsReference() throws {
-        let frames = try ExtendedXYZ.read(referenceDirectory.appendingPathComponent("lammps/si_hot_sw.xyz"))
+        let frames = try ExtendedXYZ.read(referenceFile("lammps/si_hot_sw.xyz"))
         let s = try #require(frames.first)
         #expect(frames.count == 1)
         #expect(s.system.count == 64)
@@ -71,7 +71,7 @@ struct ExtendedXYZTests {
         ("1\n\nAr 0 0 0\nAr 1 0 0\n", "in.xyz:4: expected the atom count of the next frame (does the previous count match its atom lines?): 'Ar 1 0 0'"),
         ("two\n\nAr 0 0 0\n", "in.xyz:1: expected the atom count: 'two'"),
         ("0\n\n", "in.xyz:1: the atom count must be positive: '0'"),
-        ("1\nProperties=species:S:1:pos:R:3:masses:R:1\nAr 0 0 0 -4\n", "in.xyz:3: mass must be positive: '-4.0'"),
+        ("1\nProperties=species:S:1:pos:R:3:masses:R:1\nAr 0 0 0 -4\n", "in.xyz:3: mass must be positive and at most 1e6 amu: '-4.0'"),
         ("1\n\nXx 0 0 0\n", "in.xyz:3: unknown chemical element: 'Xx'"),
         ("1\n\nAr 0 0.x 0\n", "in.xyz:3: pos is not a finite number: '0.x'"),
         ("1\n\nAr 0 0\n", "in.xyz:3: expected 4 fields (species:S:1:pos:R:3), found 3: 'Ar 0 0'"),
@@ -95,9 +95,9 @@ struct ExtendedXYZTests {
     func detectsFormat() throws {
         #expect(StructureFormat.detect("\n  begin\ncomment x\n") == .n2p2)
         #expect(StructureFormat.detect("2\nLattice=\"1 0 0 0 1 0 0 0 1\"\n") == .extendedXYZ)
-        let water = try StructureFormat.read(referenceDirectory.appendingPathComponent("n2p2/H2O_RPBE-D3/input.data"))
+        let water = try StructureFormat.read(referenceFile("n2p2/H2O_RPBE-D3/input.data"))
         #expect(water.first?.system.count == 1080)
-        let argon = try StructureFormat.read(referenceDirectory.appendingPathComponent("lammps/ar_liquidlike_shifted.xyz"))
+        let argon = try StructureFormat.read(referenceFile("lammps/ar_liquidlike_shifted.xyz"))
         #expect(argon.first?.energy != nil)
     }
 }
