@@ -20,6 +20,8 @@ public struct LabFrame: Sendable {
     public var inspector: InspectorPanel?
     /// Compare mode's legend and plot, shown instead of the energy and conservation plots.
     public var compare: ComparePanel?
+    /// The lesson's narration, over the lower part of the atom view (nil: no lesson).
+    public var lesson: LessonPanel?
 
     public init(atoms: AtomScene, camera: Camera = Camera(), energy: EnergyTrace, status: StatusFields,
                 panel: OverlayPanel? = nil, commandLine: CommandLineState? = nil) {

@@ -65,6 +65,7 @@ public enum LabScreen {
         } else {
             Overlays.drawKeyHints(into: &grid, row: layout.hintRow)
         }
+        frame.lesson?.draw(in: layout.atomView, into: &grid)
         switch frame.panel {
         case .help: Overlays.drawHelp(into: &grid, in: layout.main, scroll: frame.panelScroll)
         case let .output(title, lines):

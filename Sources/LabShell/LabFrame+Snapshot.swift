@@ -35,6 +35,10 @@ extension LabFrame {
                                        activationDerivative: i.activationDerivative,
                                        pairHistogram: ModelInspection.pairHistogram(system, upTo: 1.2 * i.cutoffRadius))
         }
+        lesson = controls.lesson.map {
+            LessonPanel(title: $0.lesson.title, step: $0.step, stepCount: $0.lesson.steps.count,
+                        narration: $0.lesson.steps[$0.step].narration, scroll: $0.scroll)
+        }
         compare = s.compared.map { models in
             ComparePanel(entries: models.enumerated().map { i, model in
                 ComparePanel.Entry(name: "\(model.choice.cutoff.rawValue)/\(model.choice.activation.rawValue)",

@@ -43,6 +43,8 @@ public enum KeyOutcome: Sendable, Equatable {
     case simulation(KeyCommand)
     /// A `:` line was entered.
     case submit(String)
+    /// `n` or `p` entered this step of the lesson (an index into its steps): run its commands.
+    case lessonStep(Int)
     case quit
 }
 
@@ -67,6 +69,9 @@ public struct ViewControls: Sendable {
     public var comparedCount = 0
     /// Which compared model the atom view follows (Tab cycles), an index into the compared models.
     public var followed = 0
+    /// The lesson being followed (`--lesson`, `:lesson`), nil when none: `n`/`p` step, PgUp/PgDn
+    /// scroll its narration when no other panel is open.
+    public var lesson: LessonProgress?
 
     public init(camera: Camera = Camera()) { self.camera = camera }
 
@@ -118,6 +123,24 @@ public struct ViewControls: Sendable {
         if panel != nil, key == .pageUp || key == .pageDown {
             scrollPanel(up: key == .pageUp)
             return .view
+        }
+        if var progress = lesson {
+            switch key {
+            case .character("n"), .character("p"):
+                let forward = key == .character("n")
+                if progress.move(by: forward ? 1 : -1) {
+                    lesson = progress
+                    return .lessonStep(progress.step)
+                }
+                if forward { lesson = nil }  // n on the last step ends the lesson
+                return .view
+            case .pageUp, .pageDown:
+                progress.scroll = min(max(0, progress.scroll + (key == .pageDown ? Self.scrollPage / 2 : -Self.scrollPage / 2)),
+                                      progress.lesson.steps[progress.step].narration.count / 20)
+                lesson = progress
+                return .view
+            default: break
+            }
         }
         if comparedCount > 0 {
             switch key {

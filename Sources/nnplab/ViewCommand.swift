@@ -4,6 +4,7 @@ import Simulation
 import LabShell
 import TerminalUI
 import Geometry
+import Scenes
 
 /// `nnplab view [SCENE]`, the default command: the terminal lab.
 struct ViewCommand: ParsableCommand {
@@ -29,6 +30,10 @@ struct ViewCommand: ParsableCommand {
                                valueName: "FILE.cast"))
     var record: String?
 
+    @Option(help: ArgumentHelp("Open with a guided lesson (Scenes/lessons/NAME.toml, or a path); n and p step through it.",
+                               valueName: "NAME"))
+    var lesson: String?
+
     @Flag(help: "No colours (as does a non-empty NO_COLOR environment variable).")
     var noColor = false
 
@@ -37,9 +42,14 @@ struct ViewCommand: ParsableCommand {
             throw ValidationError("--duration must be a positive number of seconds, not \(duration)")
         }
         _ = try pace()
+        if headless, lesson != nil { throw ValidationError("--lesson needs the screen; it cannot run with --headless") }
     }
 
     func run() throws {
+        // A bad lesson is one line and a non-zero exit, before the screen opens.
+        let opening = try lesson.map { name in
+            do { return try Lesson.load(name) } catch { throw CommandFailure("--lesson: \(error)") }
+        }
         if let record, FileManager.default.fileExists(atPath: record) {
             throw CommandFailure("--record: \(record) exists; choose another name (nothing is overwritten)")
         }
@@ -56,7 +66,7 @@ struct ViewCommand: ParsableCommand {
             return
         }
         let status = try LabApp(engine: engine, scenes: scenes, options: .init(noColor: noColor, duration: duration,
-                                                                                        recordPath: record)).run()
+                                                                                        recordPath: record, lesson: opening)).run()
         if status != 0 { throw ExitCode(status) }
     }
 
