@@ -44,23 +44,26 @@ public struct LessonPanel: Sendable, Hashable {
     }
 
     /// Draws the panel across the bottom of `area`, as tall as the text needs but at most half of it
-    /// (at least 4 rows), its narration wrapped to its width; when the text does not fit, the frame
+    /// (at least the footer and one line of text), its narration wrapped to its width; when the text does not fit, the frame
     /// says which lines show and that PgUp/PgDn scroll.
     func draw(in area: GridRect, into grid: inout CellGrid) {
         let inner = max(area.width - 4, 4)
         let lines = paragraphs.flatMap { TextWrap.wrap($0, width: inner, indent: 0) }
-        let height = min(lines.count + 3, max(4, area.height / 2), area.height)
+        let footer = TextWrap.wrap(self.footer, width: inner, indent: 2)
+        let height = min(lines.count + footer.count + 2, max(3 + footer.count, area.height / 2), area.height)
         let box = GridRect(x: area.x, y: area.maxY - height, width: area.width, height: height)
         grid.fill(box)
         grid.drawBox(box, title: "lesson: " + title, style: CellStyle(.green), titleStyle: CellStyle(.green, .bold))
         let inside = box.insetBy(dx: 2, dy: 1)
-        guard inside.height > 1 else { return }
-        let rows = inside.height - 1
+        guard inside.height > footer.count else { return }
+        let rows = inside.height - footer.count
         let first = min(max(scroll, 0), max(lines.count - rows, 0))
         for (i, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             grid.write(line, x: inside.x, y: inside.y + i, clip: inside)
         }
-        grid.write(footer, x: inside.x, y: inside.maxY - 1, style: CellStyle(.green, .bold), clip: inside)
+        for (i, piece) in footer.enumerated() {
+            grid.write(piece, x: inside.x, y: inside.y + rows + i, style: CellStyle(.green, .bold), clip: inside)
+        }
         if lines.count > rows {
             let note = " lines \(first + 1)–\(min(first + rows, lines.count)) of \(lines.count), PgUp/PgDn "
             grid.write(note, x: max(box.x + 2, box.maxX - 2 - note.count), y: box.maxY - 1, style: CellStyle(.green), clip: box)

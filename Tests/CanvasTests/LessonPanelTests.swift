@@ -1,0 +1,52 @@
+import Testing
+@testable import Canvas
+
+@Suite("Lesson panel")
+struct LessonPanelTests {
+    static let narration = """
+        A step cutoff drops a neighbour's whole contribution at once, so the energy
+        jumps whenever a pair crosses r_c.
+
+        A kinked cutoff keeps the energy continuous but the force jumps; ReLU networks have kinks of their own.
+        Smooth cutoff with tanh is the only model whose force is continuous everywhere, and it conserves
+        energy orders of magnitude better than the others. Tab chooses whose atoms the view shows.
+        """
+
+    static var frame: LabFrame {
+        var frame = Fixtures.frame
+        frame.lesson = LessonPanel(title: "Smoothness", step: 2, stepCount: 4, narration: narration)
+        return frame
+    }
+
+    @Test("the lesson panel matches its golden render at 100×30: narration reflowed and wrapped, step k of N and the keys")
+    func golden() {
+        let grid = LabScreen.render(frame: Self.frame, size: GridSize(width: 100, height: 30), mode: RenderMode())
+        Golden.expectMatches(grid.rows(), name: "lab-lesson-100x30")
+        let text = grid.rows().joined(separator: "\n")
+        #expect(text.contains("lesson: Smoothness"))
+        #expect(text.contains("step 3 of 4 · n next · p back"))
+    }
+
+    @Test("paragraphs are reflowed from the file's line breaks; blank lines separate them")
+    func paragraphs() {
+        let panel = Self.frame.lesson!
+        #expect(panel.paragraphs.count == 3)
+        #expect(panel.paragraphs[0] == "A step cutoff drops a neighbour's whole contribution at once, so the energy jumps whenever a pair crosses r_c.")
+        #expect(panel.paragraphs[1].isEmpty)
+    }
+
+    @Test("at 80×24 the narration does not fit: PgDn scrolls it and the frame says which lines show; the footer stays")
+    func scrolls() {
+        var frame = Self.frame
+        let top = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode()).rows().joined(separator: "\n")
+        #expect(top.contains("PgUp/PgDn") && top.contains("lines 1–"))
+        #expect(top.contains("A step cutoff"))
+        frame.lesson?.scroll = 100
+        let end = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode()).rows().joined(separator: "\n")
+        #expect(!end.contains("A step cutoff") && end.contains("view shows."))
+        #expect(end.contains("step 3 of 4"))
+        frame.lesson = LessonPanel(title: "T", step: 3, stepCount: 4, narration: "Last.")
+        let last = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode()).rows().joined(separator: "\n")
+        #expect(last.contains("step 4 of 4 · n ends the lesson · p") && last.contains("  back"))
+    }
+}
