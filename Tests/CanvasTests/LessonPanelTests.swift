@@ -50,3 +50,27 @@ struct LessonPanelTests {
         #expect(last.contains("step 4 of 4 · n ends the lesson · p") && last.contains("  back"))
     }
 }
+
+@Suite("Flashing atoms")
+struct FlashingAtomsTests {
+    @Test("a flashing atom is drawn in reverse video in its colour, on top; the others are not")
+    func reverseVideo() {
+        var atoms = Fixtures.argonCrystal
+        let plain = CellGrid.rendering(atoms)
+        #expect(!plain.contains { $0.style.attributes.contains(.reverse) })
+        atoms.flashing = [5]
+        let flashed = CellGrid.rendering(atoms)
+        let reversed = flashed.filter { $0.style.attributes.contains(.reverse) }
+        #expect(!reversed.isEmpty)
+        #expect(reversed.allSatisfy { $0.style.color == atoms.color(of: 5) && $0.style.attributes.contains(.bold) })
+    }
+}
+
+extension CellGrid {
+    /// The styles of the non-blank cells of `atoms` drawn at 60×30 with the default camera.
+    static func rendering(_ atoms: AtomScene) -> [(scalar: UInt32, style: CellStyle)] {
+        var grid = CellGrid(size: GridSize(width: 60, height: 30))
+        AtomView.draw(atoms, camera: Camera(), glyphs: .braille, into: &grid, rect: GridRect(x: 0, y: 0, width: 60, height: 30))
+        return zip(grid.codePoints, grid.styles).filter { $0.0 != 0x20 }.map { (scalar: $0.0, style: $0.1) }
+    }
+}

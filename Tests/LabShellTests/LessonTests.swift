@@ -4,6 +4,7 @@ import Testing
 import Scenes
 import Simulation
 import Dynamics
+import Geometry
 import Experiments
 @testable import LabShell
 
@@ -98,5 +99,24 @@ struct LessonTests {
         #expect(backend.engine.state.step == 26)
         #expect(out.contains("— Walk: step 2 of 2 —") && out.contains("Then five."))
         #expect(out.contains("(the view's own; skipped here)"))
+    }
+}
+
+@Suite("Crossing atoms flash in the frame")
+struct CrossingFlashFrameTests {
+    @Test("atoms that crossed r_c within the flash window (about 0.1 s of running) flash; older crossings and other atoms do not")
+    func flashWindow() throws {
+        var s = EngineBackend(engine: try SimulationEngine(catalog: tetheredCatalog())).snapshot()
+        let n = s.system.count
+        #expect(n >= 3)
+        s.stepsPerSecond = 1000
+        let window = LabFrame.flashWindow(s)
+        #expect(window == 100 * s.settings.timeStep)
+        s.crossingTimes = Array(repeating: -.infinity, count: n)
+        s.crossingTimes[0] = s.time
+        s.crossingTimes[1] = s.time - window / 2
+        s.crossingTimes[2] = s.time - 2 * window
+        let frame = LabFrame(snapshot: s, controls: ViewControls(), message: nil)
+        #expect(frame.atoms.flashing == [0, 1])
     }
 }
