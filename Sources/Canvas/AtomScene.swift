@@ -12,6 +12,8 @@ public struct AtomScene: Sendable {
     public var colors: [TermColor]?
     /// Atoms drawn flashing (reverse video, on top): those whose pair distance just crossed r_c.
     public var flashing: Set<Int> = []
+    /// The atom picked for its report (`x`), drawn in white reverse video on top of all others.
+    public var picked: Int?
 
     /// The colour atom `i` is drawn in.
     public func color(of i: Int) -> TermColor {

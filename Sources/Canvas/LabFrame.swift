@@ -22,6 +22,9 @@ public struct LabFrame: Sendable {
     public var compare: ComparePanel?
     /// The lesson's narration, over the lower part of the atom view (nil: no lesson).
     public var lesson: LessonPanel?
+    /// The picked atom's report (`x`): ε_i, |F_i|, neighbours, G against the training range; shown in
+    /// place of the plots (nil: no atom picked).
+    public var atomReport: [String]?
 
     public init(atoms: AtomScene, camera: Camera = Camera(), energy: EnergyTrace, status: StatusFields,
                 panel: OverlayPanel? = nil, commandLine: CommandLineState? = nil) {

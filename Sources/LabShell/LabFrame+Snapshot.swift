@@ -30,6 +30,10 @@ extension LabFrame {
         if shown == nil {
             (atoms.colors, atomLegend) = Self.colours(controls.colouring, of: s)
             atoms.flashing = s.recentCrossingAtoms(within: Self.flashWindow(s))
+            if let picked = controls.pickedAtom, let report = s.atomReport(picked) {
+                atoms.picked = picked
+                atomReport = report.lines
+            }
         }
         if controls.inspectorOpen, let i = s.inspection {
             inspector = InspectorPanel(modelName: i.modelName, cutoffRadius: i.cutoffRadius, cutoffValue: i.cutoffValue,

@@ -72,6 +72,10 @@ public struct ViewControls: Sendable {
     /// The lesson being followed (`--lesson`, `:lesson`), nil when none: `n`/`p` step, PgUp/PgDn
     /// scroll its narration when no other panel is open.
     public var lesson: LessonProgress?
+    /// The atom `x` picked (its report replaces the plots), nil for none; ``atomCount`` bounds it
+    /// (the lab sets it from each snapshot).
+    public var pickedAtom: Int?
+    public var atomCount = 0
 
     public init(camera: Camera = Camera()) { self.camera = camera }
 
@@ -165,7 +169,13 @@ public struct ViewControls: Sendable {
         case .character("?"), .f1:
             panel = .help
             panelScroll = 0
-        case .escape: panel = nil
+        case .escape:
+            panel = nil
+            pickedAtom = nil
+        case .character("x"):
+            // Cycles atom 0, 1, ..., the last, then none.
+            let next = (pickedAtom ?? -1) + 1
+            pickedAtom = next < atomCount ? next : nil
         case .character(":"):
             isEditing = true
             candidates = nil

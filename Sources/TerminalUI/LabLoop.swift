@@ -1,4 +1,5 @@
 import Canvas
+import Geometry
 import LabShell
 import Simulation
 import Scenes
@@ -117,6 +118,7 @@ final class LabLoop<Terminal: LabTerminal> {
     private func handle(_ key: LabKey) -> Bool {
         let snapshot = simulation.latest()
         controls.follow(comparedModels: snapshot.compared?.map(\.choice), current: snapshot.choice)
+        controls.atomCount = snapshot.system.count
         switch controls.handle(key, completer: shell.completer) {
         case .view: return true
         case .quit: return false

@@ -12,7 +12,7 @@ struct ViewCommand: ParsableCommand {
         commandName: "view",
         abstract: "Open the terminal lab on a scene (the default command).",
         discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, < > speed, l log conservation plot, m compare, "
-            + "Tab next compared model, i inspector, n/p lesson steps, PgUp/PgDn scroll a panel, arrows/hjk rotate, +/- zoom, "
+            + "Tab next compared model, i inspector, x pick an atom, n/p lesson steps, PgUp/PgDn scroll a panel, arrows/hjk rotate, +/- zoom, "
             + "? help, : command line, q quit.")
 
     @OptionGroup var lab: LabSceneOptions

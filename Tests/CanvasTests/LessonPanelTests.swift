@@ -74,3 +74,24 @@ extension CellGrid {
         return zip(grid.codePoints, grid.styles).filter { $0.0 != 0x20 }.map { (scalar: $0.0, style: $0.1) }
     }
 }
+
+@Suite("Picked atom panel")
+struct PickedAtomPanelTests {
+    @Test("the picked atom's report replaces the plots and matches its golden render at 100×30; the atom is marked")
+    func golden() {
+        var frame = Fixtures.frame
+        frame.atoms.picked = 3
+        frame.atomReport = [
+            "atom 3 (Ar)  ε_i -0.0712 eV  |F_i| 0.0215 eV/Å", "12 neighbours within r_c = 6.50 Å",
+            "G against the training range: 1 outside",
+        ] + (0..<11).map { "G[\($0)] \($0 == 10 ? 1.5 : 0.1 + Double($0) / 10) in [0.1000, 1.2000]\($0 == 10 ? "  OUTSIDE" : "")  radial Ar, η 3 Å⁻², r_s 4.17 Å, r_c 6.5 Å" }
+        let grid = LabScreen.render(frame: frame, size: GridSize(width: 100, height: 30), mode: RenderMode())
+        Golden.expectMatches(grid.rows(), name: "lab-picked-100x30")
+        let text = grid.rows().joined(separator: "\n")
+        #expect(text.contains("picked atom (x next, Esc none)") && text.contains("atom 3 (Ar)  ε_i -0.0712 eV"))
+        #expect(!text.contains("energy per atom"))
+        let small = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode()).rows().joined()
+        #expect(small.contains(" more lines") && !small.contains("PgUp/PgDn"))
+        #expect(CellGrid.rendering(frame.atoms).contains { $0.style == AtomView.pickStyle })
+    }
+}

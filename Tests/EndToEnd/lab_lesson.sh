@@ -5,7 +5,8 @@
 #  - --lesson smoothness opens with step 1's narration and "step 1 of 4", its commands carried out
 #    (smooth cutoff, tanh); n shows step 2 and runs its command (the inspector opens); p goes back;
 #  - :lesson nowhere is refused in one line and the lab goes on; :lesson timestep starts that lesson;
-#  - n past the last step closes the panel; q exits 0.
+#  - n past the last step closes the panel; x picks atom 0, then atom 1 (ε_i, |F_i|, neighbours,
+#    G against the training range), Esc lets go; q exits 0.
 # Usage: lab_lesson.sh NNPLAB
 set -uo pipefail
 binary="${1:?usage: $0 path/to/nnplab}"
@@ -53,6 +54,17 @@ tmux_ send-keys -t lab n
 wait_for "step 5 of 5 · n ends the lesson"
 tmux_ send-keys -t lab n
 wait_gone "lesson: Time step"
+
+# x picks atom 0: its report replaces the plots; Esc lets it go.
+tmux_ send-keys -t lab x
+wait_for "picked atom \(x next, Esc none\)"
+wait_for "atom 0 \(Ar\)  ε_i .* eV  \|F_i\| .* eV/Å"
+wait_for "[0-9]+ neighbours within r_c = 6.50 Å"
+wait_for "G\[0\] "
+tmux_ send-keys -t lab x
+wait_for "atom 1 \(Ar\)"
+tmux_ send-keys -t lab Escape
+wait_gone "picked atom"
 
 tmux_ send-keys -t lab q
 wait_for "LAB-ENDED"

@@ -120,3 +120,37 @@ struct CrossingFlashFrameTests {
         #expect(frame.atoms.flashing == [0, 1])
     }
 }
+
+@Suite("Picking an atom")
+struct PickingTests {
+    let completer = Completer(sceneNames: ["argon"])
+
+    @Test("x cycles the picked atom through every atom and then none; Esc clears it")
+    func cycle() {
+        var controls = ViewControls()
+        controls.atomCount = 3
+        var seen: [Int?] = []
+        for _ in 0..<5 {
+            #expect(controls.handle(.character("x"), completer: completer) == .view)
+            seen.append(controls.pickedAtom)
+        }
+        #expect(seen == [0, 1, 2, nil, 0])
+        _ = controls.handle(.escape, completer: completer)
+        #expect(controls.pickedAtom == nil)
+        controls.atomCount = 0
+        _ = controls.handle(.character("x"), completer: completer)
+        #expect(controls.pickedAtom == nil)
+    }
+
+    @Test("the frame of a picked atom marks it in the atom view and carries its report")
+    func frame() throws {
+        let s = EngineBackend(engine: try SimulationEngine(catalog: tetheredCatalog())).snapshot()
+        var controls = ViewControls()
+        controls.pickedAtom = 1
+        let frame = LabFrame(snapshot: s, controls: controls, message: nil)
+        #expect(frame.atoms.picked == 1)
+        #expect(frame.atomReport == s.atomReport(1)?.lines)
+        #expect(frame.atomReport?.first?.hasPrefix("atom 1 ") == true)
+        #expect(LabFrame(snapshot: s, controls: ViewControls(), message: nil).atomReport == nil)
+    }
+}
