@@ -2,7 +2,7 @@
 # End to end: lessons in the lab, in tmux at 100x30.
 #  - nnplab view --lesson BAD (a missing name, a file with an unknown command) prints ONE line naming
 #    the file (and line) and exits non-zero;
-#  - --lesson smoothness opens with step 1's narration and "step 1 of 4", its commands carried out
+#  - --lesson smoothness opens with step 1's narration and "step 1 of 5", its commands carried out
 #    (smooth cutoff, tanh); n shows step 2 and runs its command (the inspector opens); p goes back;
 #  - :lesson nowhere is refused in one line and the lab goes on; :lesson timestep starts that lesson;
 #  - n past the last step closes the panel; x picks atom 0, then atom 1 (ε_i, |F_i|, neighbours,
@@ -25,22 +25,22 @@ grep -q "bad.toml:6: .*fly away" "$work/out" || fail "the bad lesson's line is n
 start_lab 100 30 --duration 120 --lesson smoothness
 wait_for "lesson: Smoothness"
 wait_for "Molecular dynamics moves atoms"
-wait_for "step 1 of 4 · n next"
+wait_for "step 1 of 5 · n next"
 wait_for_status "cutoff: smooth  activation: tanh"
 
 tmux_ send-keys -t lab n
-wait_for "step 2 of 4 · n next · p back"
+wait_for "step 2 of 5 · n next · p back"
 wait_for "The inspector \(right\) shows"
 wait_gone "Molecular dynamics moves atoms"
 wait_for "f_c"
 tmux_ send-keys -t lab p
-wait_for "step 1 of 4 · n next"
+wait_for "step 1 of 5 · n next"
 wait_for "Molecular dynamics moves atoms"
 
 # A lesson that does not exist: one line, and the lesson goes on.
 tmux_ send-keys -t lab ":lesson nowhere" Enter
 wait_for "lesson: nowhere: expected a lesson file"
-wait_for "step 1 of 4"
+wait_for "step 1 of 5"
 # Another lesson replaces it; n past its last step ends it.
 tmux_ send-keys -t lab ":lesson timestep" Enter
 wait_for "lesson: Time step"

@@ -4,6 +4,7 @@ import Testing
 import Scenes
 import Simulation
 import Dynamics
+import Descriptors
 import Geometry
 import Experiments
 @testable import LabShell
@@ -26,7 +27,8 @@ struct LessonTests {
             for i in lesson.steps.indices { #expect(lesson.actions(ofStep: i).count == lesson.steps[i].commands.count) }
         }
         let smoothness = try Lesson.load("smoothness", in: lessonsFolder)
-        #expect(smoothness.actions(ofStep: 2).contains(.lab(.compare([]))))
+        #expect(smoothness.actions(ofStep: 2).contains(.lab(.set(.cutoff(.step)))))
+        #expect(smoothness.actions(ofStep: 3).contains(.lab(.compare([]))))
         let timestep = try Lesson.load("timestep", in: lessonsFolder)
         #expect(timestep.actions(ofStep: timestep.steps.count - 1).contains(.lab(.check(exercise: .timestep))))
         let noise = try Lesson.load("extrapolation-and-noise", in: lessonsFolder)
@@ -62,6 +64,7 @@ struct LessonTests {
         #expect(controls.handle(.character("n"), completer: completer) == .lessonStep(2))
         #expect(controls.lesson?.scroll == 0)
         #expect(controls.handle(.character("n"), completer: completer) == .lessonStep(3))
+        #expect(controls.handle(.character("n"), completer: completer) == .lessonStep(4))
         #expect(controls.handle(.character("n"), completer: completer) == .view)
         #expect(controls.lesson == nil)
     }
