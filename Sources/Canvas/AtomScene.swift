@@ -10,6 +10,10 @@ public struct AtomScene: Sendable {
     public var cell: Cell?
     /// A colour per atom overriding the element colours (the `o` colourings), or nil.
     public var colors: [TermColor]?
+    /// Atoms drawn flashing (reverse video, on top): those whose pair distance just crossed r_c.
+    public var flashing: Set<Int> = []
+    /// The atom picked for its report (`x`), drawn in white reverse video on top of all others.
+    public var picked: Int?
 
     /// The colour atom `i` is drawn in.
     public func color(of i: Int) -> TermColor {

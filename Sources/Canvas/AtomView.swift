@@ -17,14 +17,28 @@ public enum AtomView {
             canvas.composite(into: &grid, x: rect.x, y: rect.y)
             drawASCII(projected, atoms: atoms, projection: projection, canvas: canvas, into: &grid, origin: rect)
         } else {
-            for atom in projected {
+            for atom in projected where !atoms.flashing.contains(atom.index) && atom.index != atoms.picked {
                 let element = atoms.elements[atom.index]
                 let style = depthStyle(atoms.color(of: atom.index), nearness: projection.nearness(depth: atom.depth))
                 canvas.disc(center: atom.dot, radius: element.displayRadius * projection.scale, style: style)
             }
+            // Flashing atoms last, so nothing hides them.
+            for atom in projected where atoms.flashing.contains(atom.index) {
+                let radius = atoms.elements[atom.index].displayRadius * projection.scale
+                canvas.disc(center: atom.dot, radius: radius, style: flashStyle(atoms.color(of: atom.index)))
+            }
+            if let picked = projected.first(where: { $0.index == atoms.picked }) {
+                let radius = atoms.elements[picked.index].displayRadius * projection.scale
+                canvas.disc(center: picked.dot, radius: radius, style: pickStyle)
+            }
             canvas.composite(into: &grid, x: rect.x, y: rect.y)
         }
     }
+
+    /// An atom that just crossed r_c: its colour, bold, in reverse video (visible without colour too).
+    static func flashStyle(_ color: TermColor) -> CellStyle { CellStyle(color, [.bold, .reverse]) }
+    /// The picked atom: white, bold, reverse video.
+    static let pickStyle = CellStyle(.white, [.bold, .reverse])
 
     /// Bold for the nearest third of the depth range, dim for the farthest third.
     static func depthStyle(_ color: TermColor, nearness: Double) -> CellStyle {
@@ -68,8 +82,9 @@ public enum AtomView {
             let row = Int((atom.dot.y / Double(canvas.cellDotsY)).rounded(.down))
             guard column >= 0, column < origin.width, row >= 0, row < origin.height else { continue }
             let nearness = projection.nearness(depth: atom.depth)
-            let glyph: Unicode.Scalar = nearness > 2.0 / 3.0 ? "O" : nearness < 1.0 / 3.0 ? "." : "o"
-            let style = depthStyle(atoms.color(of: atom.index), nearness: nearness)
+            let flashing = atoms.flashing.contains(atom.index)
+            let glyph: Unicode.Scalar = atom.index == atoms.picked ? "@" : flashing ? "*" : nearness > 2.0 / 3.0 ? "O" : nearness < 1.0 / 3.0 ? "." : "o"
+            let style = flashing ? flashStyle(atoms.color(of: atom.index)) : depthStyle(atoms.color(of: atom.index), nearness: nearness)
             grid.set(glyph, x: origin.x + column, y: origin.y + row, style: style)
         }
     }

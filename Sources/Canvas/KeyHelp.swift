@@ -28,6 +28,8 @@ public enum KeyHelp {
         KeyBinding(keys: "l", hint: "log plot", description: "conservation plot: ΔE ↔ log |ΔE| and running RMS"),
         KeyBinding(keys: "←↑↓→ hjk", hint: "rotate", description: "rotate the atom view"),
         KeyBinding(keys: "+ -", hint: "zoom", description: "zoom the atom view in / out"),
+        KeyBinding(keys: "x", hint: "pick atom", description: "pick the next atom: its ε_i, |F_i|, neighbours within r_c and G against the training range (Esc: none)"),
+        KeyBinding(keys: "n p", hint: "lesson", description: "in a lesson: next / previous step (:lesson NAME starts one)"),
         KeyBinding(keys: "Esc", hint: "close", description: "close this help, the command line or a panel"),
     ]
 

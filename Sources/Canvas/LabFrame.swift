@@ -20,6 +20,11 @@ public struct LabFrame: Sendable {
     public var inspector: InspectorPanel?
     /// Compare mode's legend and plot, shown instead of the energy and conservation plots.
     public var compare: ComparePanel?
+    /// The lesson's narration, over the lower part of the atom view (nil: no lesson).
+    public var lesson: LessonPanel?
+    /// The picked atom's report (`x`): ε_i, |F_i|, neighbours, G against the training range; shown in
+    /// place of the plots (nil: no atom picked).
+    public var atomReport: [String]?
 
     public init(atoms: AtomScene, camera: Camera = Camera(), energy: EnergyTrace, status: StatusFields,
                 panel: OverlayPanel? = nil, commandLine: CommandLineState? = nil) {

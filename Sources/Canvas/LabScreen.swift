@@ -36,7 +36,11 @@ public enum LabScreen {
                            clip: GridRect(x: layout.atomView.x + 1, y: row, width: width, height: 1))
             }
         }
-        if let compare = frame.compare {
+        if let report = frame.atomReport {
+            let right = layout.energyPlot
+            Overlays.drawAtomReport(report, in: GridRect(x: right.x, y: right.y, width: right.width,
+                                                         height: layout.driftPlot.maxY - right.y), into: &grid)
+        } else if let compare = frame.compare {
             compare.draw(legendRect: layout.energyPlot, plotRect: layout.driftPlot, glyphs: glyphs, into: &grid)
         } else if let inspector = frame.inspector {
             let right = layout.energyPlot
@@ -65,6 +69,7 @@ public enum LabScreen {
         } else {
             Overlays.drawKeyHints(into: &grid, row: layout.hintRow)
         }
+        frame.lesson?.draw(in: layout.atomView, into: &grid)
         switch frame.panel {
         case .help: Overlays.drawHelp(into: &grid, in: layout.main, scroll: frame.panelScroll)
         case let .output(title, lines):

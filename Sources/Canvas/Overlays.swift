@@ -44,6 +44,18 @@ enum Overlays {
                   into: &grid)
     }
 
+    /// The picked atom's report filling `box`, its lines wrapped; when they do not all fit, the last
+    /// row says how many more there are (the report has no scrolling: the keys scroll other panels).
+    static func drawAtomReport(_ lines: [String], in box: GridRect, into grid: inout CellGrid) {
+        var wrapped = TextWrap.wrap(lines, width: box.width - 4)
+        let rows = max(box.height - 2, 1)
+        if wrapped.count > rows {
+            let hidden = wrapped.count - (rows - 1)
+            wrapped = wrapped.prefix(rows - 1) + ["… \(hidden) more lines"]
+        }
+        drawPanel(title: "picked atom (x next, Esc none)", lines: wrapped, scroll: 0, box: box, into: &grid)
+    }
+
     /// A framed panel showing `lines` from `scroll` (clamped so the box is full); when they do not all
     /// fit, the frame's bottom says which lines show and that PgUp/PgDn scroll.
     private static func drawPanel(title: String, lines: [String], scroll: Int, box: GridRect, into grid: inout CellGrid) {

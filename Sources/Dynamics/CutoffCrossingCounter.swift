@@ -21,6 +21,9 @@ public struct CutoffCrossingCounter: Sendable {
     public let cutoff: Double
     /// Crossings counted since creation or the last ``reset()``.
     public private(set) var count = 0
+    /// The atoms of the pairs that crossed at the latest observation, each once, ascending (both
+    /// atoms of every crossing pair: the culprits of a step cutoff's energy jump).
+    public private(set) var latestCrossingAtoms: [Int] = []
 
     private var previousPositions: [Vector3] = []
     private var previousCell: Cell?
@@ -38,6 +41,7 @@ public struct CutoffCrossingCounter: Sendable {
     /// Forgets the count and the previous positions: the next observation starts afresh.
     public mutating func reset() {
         count = 0
+        latestCrossingAtoms.removeAll()
         previousPositions.removeAll(keepingCapacity: true)
     }
 
@@ -53,6 +57,7 @@ public struct CutoffCrossingCounter: Sendable {
             previousCell = system.cell
         }
         let n = system.count
+        latestCrossingAtoms.removeAll(keepingCapacity: true)
         guard previousPositions.count == n, previousCell == system.cell, neighbors.localCount == n else { return 0 }
         let moved = alignPreviousPositions(with: system)
         let crossed = countCrossings(now: system.positions, before: earlier, neighbors: neighbors,
@@ -96,6 +101,7 @@ public struct CutoffCrossingCounter: Sendable {
         // coin toss, and a second branch on it would be mispredicted half the time.
         let middle = 0.5 * (upper * upper + lower * lower), halfWidth = 0.5 * (upper * upper - lower * lower)
         var crossed = 0
+        var atoms: [Int] = []   // allocates only when a pair crosses
         extended.withUnsafeBufferPointer { x in
             before.withUnsafeBufferPointer { y in
                 neighbors.owners.withUnsafeBufferPointer { owners in
@@ -110,7 +116,11 @@ public struct CutoffCrossingCounter: Sendable {
                                         if abs(r2 - middle) > halfWidth { continue }
                                         let shift = offsets[e] - offsets[i]
                                         let wasInside = (y[Int(owners[e])] - y[i] + shift).lengthSquared < rc2
-                                        if (r2 < rc2) != wasInside { crossed += 1 }
+                                        if (r2 < rc2) != wasInside {
+                                            crossed += 1
+                                            atoms.append(i)
+                                            atoms.append(Int(owners[e]))
+                                        }
                                     }
                                 }
                             }
@@ -119,6 +129,7 @@ public struct CutoffCrossingCounter: Sendable {
                 }
             }
         }
+        if !atoms.isEmpty { latestCrossingAtoms = Array(Set(atoms)).sorted() }
         return neighbors.kind == .full ? crossed / 2 : crossed
     }
 }

@@ -5,6 +5,8 @@ public struct Completer: Sendable {
     public var sceneNames: [String]
     /// Exercise names `check` completes to.
     public var exerciseNames: [String]
+    /// Lesson names `lesson` completes to.
+    public var lessonNames: [String] = []
 
     public init(sceneNames: [String] = [], exerciseNames: [String] = []) {
         self.sceneNames = sceneNames
@@ -41,6 +43,7 @@ public struct Completer: Sendable {
         case (.help, 1): return Verb.allCases.map(\.rawValue)
         case (.load, 1): return sceneNames
         case (.check, 1): return exerciseNames
+        case (.lesson, 1): return lessonNames
         case (.save, 1): return SaveTarget.allCases.map(\.rawValue)
         case (.set, 1): return SettingKey.allCases.map(\.rawValue)
         case (.set, 2): return SettingKey(rawValue: words[1].lowercased())?.choices ?? []

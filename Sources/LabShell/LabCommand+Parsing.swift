@@ -70,6 +70,9 @@ extension LabCommand {
         case .messages:
             try expectCount(verb, arguments, 0...0)
             return .messages
+        case .lesson:
+            try expectCount(verb, arguments, 1...1)
+            return .lesson(name: arguments[0])
         case .drift:
             try expectCount(verb, arguments, 0...1)
             guard let word = arguments.first else { return .drift(picoseconds: nil) }

@@ -25,6 +25,8 @@ public enum LabCommand: Sendable, Equatable {
     case compare([ModelChoice])
     /// The message log.
     case messages
+    /// Starts the lesson `Scenes/lessons/NAME.toml` (or a path).
+    case lesson(name: String)
     /// Writes `target` to `path`; an existing file is replaced only when `overwrite`.
     case save(SaveTarget, path: String, overwrite: Bool)
     /// Writes the current network as an n2p2 folder at `path`; existing files are replaced only when `overwrite`.

@@ -27,13 +27,24 @@ extension LabFrame {
                   commandLine: controls.isEditing ? CommandLineState(text: controls.editor.line, cursor: controls.editor.cursor) : nil)
         logarithmicDrift = controls.logarithmicDrift
         panelScroll = controls.panelScroll
-        if shown == nil { (atoms.colors, atomLegend) = Self.colours(controls.colouring, of: s) }
+        if shown == nil {
+            (atoms.colors, atomLegend) = Self.colours(controls.colouring, of: s)
+            atoms.flashing = s.recentCrossingAtoms(within: Self.flashWindow(s))
+            if let picked = controls.pickedAtom, let report = s.atomReport(picked) {
+                atoms.picked = picked
+                atomReport = report.lines
+            }
+        }
         if controls.inspectorOpen, let i = s.inspection {
             inspector = InspectorPanel(modelName: i.modelName, cutoffRadius: i.cutoffRadius, cutoffValue: i.cutoffValue,
                                        cutoffDerivative: i.cutoffDerivative, dimerEnergy: i.dimerEnergy,
                                        dimerForce: i.dimerForce, activation: i.activation,
                                        activationDerivative: i.activationDerivative,
                                        pairHistogram: ModelInspection.pairHistogram(system, upTo: 1.2 * i.cutoffRadius))
+        }
+        lesson = controls.lesson.map {
+            LessonPanel(title: $0.lesson.title, step: $0.step, stepCount: $0.lesson.steps.count,
+                        narration: $0.lesson.steps[$0.step].narration, scroll: $0.scroll)
         }
         compare = s.compared.map { models in
             ComparePanel(entries: models.enumerated().map { i, model in
@@ -46,6 +57,12 @@ extension LabFrame {
 }
 
 extension LabFrame {
+    /// How long (simulated fs) an atom flashes after its pair crossed r_c: about 0.1 s of wall-clock
+    /// time at the rate the simulation runs (three frames at 30 frames/s), and at least three steps.
+    static func flashWindow(_ s: Snapshot) -> Double {
+        max(0.1 * s.stepsPerSecond, 3) * s.settings.timeStep
+    }
+
     /// The atoms' colours and the legend line for `colouring` of the single model's state `s`
     /// (nil colours: by element).
     static func colours(_ colouring: AtomColouring, of s: Snapshot) -> ([TermColor]?, String?) {

@@ -18,6 +18,11 @@ extension Shell {
         var outcome = SessionOutcome(failedLines: [], quit: false)
         for (index, line) in lines.enumerated() {
             let reply = execute(line: line, on: &backend).finished(progress: progress)
+            if let lesson = reply.lesson {
+                reply.lines.forEach(print)
+                walk(lesson, on: &backend, print: print, printError: printError, progress: progress)
+                continue
+            }
             if reply.isError {
                 outcome.failedLines.append(index + 1)
                 for text in reply.lines { printError(numbered ? "line \(index + 1): \(text)" : "error: \(text)") }

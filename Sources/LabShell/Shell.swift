@@ -10,11 +10,20 @@ import Scenes
 public struct Shell: Sendable {
     /// Where `load SCENE` finds scenes.
     public var scenes: any SceneSource
+    /// Where `lesson NAME` finds lessons.
+    public var lessons: URL
 
-    public init(scenes: any SceneSource) { self.scenes = scenes }
+    public init(scenes: any SceneSource, lessons: URL = Lesson.directory) {
+        self.scenes = scenes
+        self.lessons = lessons
+    }
 
     /// For completion on the `:` line.
-    public var completer: Completer { Completer(sceneNames: scenes.sceneNames, exerciseNames: Exercise.allCases.map(\.rawValue)) }
+    public var completer: Completer {
+        var completer = Completer(sceneNames: scenes.sceneNames, exerciseNames: Exercise.allCases.map(\.rawValue))
+        completer.lessonNames = Lesson.names(in: lessons)
+        return completer
+    }
 
     /// Parses and carries out one line; blank lines and comments give an empty reply.
     public func execute(line: String, on backend: inout some LabBackend) -> ShellReply {
@@ -48,6 +57,15 @@ public struct Shell: Sendable {
             var reply = ShellReply(lines: ["(every message is printed as it comes here)"])
             reply.showsMessageLog = true
             return reply
+        case let .lesson(name):
+            do {
+                let lesson = try Lesson.load(name, in: lessons)
+                var reply = ShellReply(lines: ["lesson \(lesson.name): \(lesson.title) (\(lesson.steps.count) steps)"])
+                reply.lesson = lesson
+                return reply
+            } catch {
+                return .error("lesson: \(error)")
+            }
         case let .compare(models):
             if backend.snapshot().compared != nil, models.isEmpty { return reply(backend.perform(.endCompare(keeping: 0))) }
             return reply(backend.perform(.startCompare(models)))

@@ -1,3 +1,5 @@
+import Scenes
+
 /// What a command printed, whether it failed, and whether the session should end. A long command
 /// (an exercise, the drift table) comes back as a ``ShellJob`` instead: the repl runs it at once,
 /// the view on a background thread so the screen keeps moving.
@@ -9,6 +11,8 @@ public struct ShellReply: Sendable, Equatable {
     public var job: ShellJob?
     /// The view should open its message log (`messages`): every message so far, whole.
     public var showsMessageLog = false
+    /// The view should start this lesson at its first step (`lesson NAME`).
+    public var lesson: Lesson?
 
     public init(lines: [String], isError: Bool = false, quit: Bool = false, job: ShellJob? = nil) {
         self.lines = lines

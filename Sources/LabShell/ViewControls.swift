@@ -43,6 +43,8 @@ public enum KeyOutcome: Sendable, Equatable {
     case simulation(KeyCommand)
     /// A `:` line was entered.
     case submit(String)
+    /// `n` or `p` entered this step of the lesson (an index into its steps): run its commands.
+    case lessonStep(Int)
     case quit
 }
 
@@ -67,6 +69,13 @@ public struct ViewControls: Sendable {
     public var comparedCount = 0
     /// Which compared model the atom view follows (Tab cycles), an index into the compared models.
     public var followed = 0
+    /// The lesson being followed (`--lesson`, `:lesson`), nil when none: `n`/`p` step, PgUp/PgDn
+    /// scroll its narration when no other panel is open.
+    public var lesson: LessonProgress?
+    /// The atom `x` picked (its report replaces the plots), nil for none; ``atomCount`` bounds it
+    /// (the lab sets it from each snapshot).
+    public var pickedAtom: Int?
+    public var atomCount = 0
 
     public init(camera: Camera = Camera()) { self.camera = camera }
 
@@ -119,6 +128,24 @@ public struct ViewControls: Sendable {
             scrollPanel(up: key == .pageUp)
             return .view
         }
+        if var progress = lesson {
+            switch key {
+            case .character("n"), .character("p"):
+                let forward = key == .character("n")
+                if progress.move(by: forward ? 1 : -1) {
+                    lesson = progress
+                    return .lessonStep(progress.step)
+                }
+                if forward { lesson = nil }  // n on the last step ends the lesson
+                return .view
+            case .pageUp, .pageDown:
+                progress.scroll = min(max(0, progress.scroll + (key == .pageDown ? Self.scrollPage / 2 : -Self.scrollPage / 2)),
+                                      progress.lesson.steps[progress.step].narration.count / 20)
+                lesson = progress
+                return .view
+            default: break
+            }
+        }
         if comparedCount > 0 {
             switch key {
             case .character("m"), .escape: return .simulation(.endCompare(keeping: followed % comparedCount))
@@ -142,7 +169,13 @@ public struct ViewControls: Sendable {
         case .character("?"), .f1:
             panel = .help
             panelScroll = 0
-        case .escape: panel = nil
+        case .escape:
+            panel = nil
+            pickedAtom = nil
+        case .character("x"):
+            // Cycles atom 0, 1, ..., the last, then none.
+            let next = (pickedAtom ?? -1) + 1
+            pickedAtom = next < atomCount ? next : nil
         case .character(":"):
             isEditing = true
             candidates = nil

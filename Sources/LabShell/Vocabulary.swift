@@ -1,11 +1,12 @@
 import Descriptors
+import NeuralNetworks
 import Simulation
 import Scenes
 
 /// The verbs of the lab's command language, with their usage and meaning: the one list the parser,
 /// `help` and tab completion read.
 public enum Verb: String, CaseIterable, Sendable {
-    case help, load, set, run, pause, resume, reset, status, check, drift, compare, messages, save, export, quit
+    case help, load, set, run, pause, resume, reset, status, check, drift, compare, messages, lesson, save, export, quit
 
     /// How the verb is written, e.g. "run N".
     public var usage: String {
@@ -22,6 +23,7 @@ public enum Verb: String, CaseIterable, Sendable {
         case .drift: "drift [PS]"
         case .compare: "compare [MODEL ...]"
         case .messages: "messages"
+        case .lesson: "lesson NAME"
         case .save: "save[!] trajectory|log|plot FILE [--force]"
         case .export: "export[!] FOLDER [--force]"
         case .quit: "quit"
@@ -45,6 +47,7 @@ public enum Verb: String, CaseIterable, Sendable {
         case .drift: "every model of the scene from the current atoms, NVE for PS ps (default 2): the conservation table"
         case .save: "write extended XYZ, a CSV log or an SVG plot; ! or --force overwrites"
         case .export: "write the current network as an n2p2 folder (LAMMPS pair_style hdnnp); ! or --force overwrites"
+        case .lesson: "run a guided lesson (Scenes/lessons/NAME.toml): n and p step through it in the view"
         case .quit: "leave the lab"
         }
     }

@@ -128,6 +128,15 @@ final class SceneTable {
         return try array(key, expected, v) { try checkedDouble(key, $0, expected, valid) }
     }
 
+    /// An array of strings, or `value` when the key is absent.
+    func strings(_ key: String, default value: [String], _ expected: String) throws -> [String] {
+        guard let v = raw(key) else { return value }
+        return try array(key, expected, v) { element in
+            guard let s = element.string else { throw error(key, "expected \(expected), got \(Self.render(element))") }
+            return s
+        }
+    }
+
     func ints(_ key: String, _ expected: String, where valid: (Int) -> Bool = { _ in true }) throws -> [Int] {
         try array(key, expected, try required(key, expected)) { try checkedInt(key, $0, expected, valid) }
     }

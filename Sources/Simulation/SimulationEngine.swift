@@ -25,6 +25,8 @@ public struct SimulationEngine: Sendable {
     let trajectoryID: ObserverID<TrajectoryRecording>
     /// Watches the current model's inputs for extrapolation (empty for a potential without a training range).
     let extrapolationID: ObserverID<ExtrapolationMonitor?>
+    /// When each atom last crossed the model's r_c (the atom view flashes recent ones).
+    let crossingID: ObserverID<CrossingFlash>
     /// Which of its warnings reach the message line.
     var extrapolationNews = ExtrapolationNews()
     var remainingRunSteps: Int?
@@ -50,6 +52,7 @@ public struct SimulationEngine: Sendable {
         historyID = dynamics.attach(EnergyHistory(atomCount: system.count))
         trajectoryID = dynamics.attach(TrajectoryRecording())
         extrapolationID = dynamics.attach(ExtrapolationMonitor(potential))
+        crossingID = dynamics.attach(CrossingFlash())
         self.catalog = catalog
         self.choice = choice
         self.settings = settings
@@ -137,6 +140,7 @@ public struct SimulationEngine: Sendable {
         if compare == nil, let monitor = extrapolation, monitor.latestStep == state.step {
             snapshot.extrapolatingAtoms = Set(monitor.latestFresh.map(\.atom))
         }
+        if compare == nil { snapshot.crossingTimes = dynamics[crossingID].crossedAt }
         return snapshot
     }
 

@@ -48,6 +48,9 @@ public struct Snapshot: Sendable {
     public var forces: [Vector3] = []
     /// Atoms whose descriptors left the training range at the latest check (the extrapolation watch).
     public var extrapolatingAtoms: Set<Int> = []
+    /// Simulated time (fs) at which each atom was last one end of a pair crossing the model's r_c
+    /// (-∞: never; empty in compare mode). See ``recentCrossingAtoms(within:)``.
+    public var crossingTimes: [Double] = []
     /// The current model's curves for the inspector.
     public var inspection: ModelInspection? = nil
     /// How many commands sent to the ``Simulation`` actor this snapshot reflects (0 elsewhere).
@@ -55,4 +58,11 @@ public struct Snapshot: Sendable {
 
     /// Total energy E = K + U in eV.
     public var totalEnergy: Double { kineticEnergy + potentialEnergy }
+}
+
+extension Snapshot {
+    /// The atoms whose pair distance crossed r_c within `window` fs before this snapshot's time.
+    public func recentCrossingAtoms(within window: Double) -> Set<Int> {
+        Set(crossingTimes.indices.filter { time - crossingTimes[$0] <= window })
+    }
 }

@@ -4,6 +4,7 @@ import Foundation
 import LabShell
 import Simulation
 import Experiments
+import Scenes
 
 /// How the lab runs: colours and an optional time limit.
 public struct LabOptions: Sendable {
@@ -13,10 +14,13 @@ public struct LabOptions: Sendable {
     public var duration: Double?
     /// `--record FILE.cast`: write the session as an asciicast v2 file.
     public var recordPath: String?
-    public init(noColor: Bool = false, duration: Double? = nil, recordPath: String? = nil) {
+    /// `--lesson NAME`: the lesson the lab opens with (already loaded and checked).
+    public var lesson: Lesson?
+    public init(noColor: Bool = false, duration: Double? = nil, recordPath: String? = nil, lesson: Lesson? = nil) {
         self.noColor = noColor
         self.duration = duration
         self.recordPath = recordPath
+        self.lesson = lesson
     }
 }
 
@@ -52,9 +56,10 @@ public struct LabApp {
             let recorder = try AsciicastRecorder(path: path, size: terminal.size)
             defer { recorder.close() }
             LabLoop(terminal: RecordingTerminal(base: terminal, recorder: recorder), simulation: simulation,
-                    shell: Shell(scenes: scenes), mode: mode).run(shouldStop: shouldStop)
+                    shell: Shell(scenes: scenes), mode: mode, lesson: options.lesson).run(shouldStop: shouldStop)
         } else {
-            LabLoop(terminal: terminal, simulation: simulation, shell: Shell(scenes: scenes), mode: mode).run(shouldStop: shouldStop)
+            LabLoop(terminal: terminal, simulation: simulation, shell: Shell(scenes: scenes), mode: mode,
+                    lesson: options.lesson).run(shouldStop: shouldStop)
         }
         return SignalFlag.exitStatus
     }

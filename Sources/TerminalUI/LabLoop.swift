@@ -1,6 +1,8 @@
 import Canvas
+import Geometry
 import LabShell
 import Simulation
+import Scenes
 
 /// The lab's main loop, independent of curses: wait for keys until the next frame is due, take every
 /// key already typed, then copy the latest snapshot and draw it. The simulation actor steps on the
@@ -30,13 +32,56 @@ final class LabLoop<Terminal: LabTerminal> {
     private var loggedSerial = 0
     static var messageLogCapacity: Int { 500 }
     private var jobNote: String?
+    /// The current lesson step's commands still to run, and until when a `wait` holds them.
+    private var lessonQueue: [LessonAction] = []
+    private var lessonWait: ContinuousClock.Instant?
 
-    init(terminal: Terminal, simulation: Simulation, shell: Shell, mode: RenderMode) {
+    init(terminal: Terminal, simulation: Simulation, shell: Shell, mode: RenderMode, lesson: Lesson? = nil) {
         self.terminal = terminal
         self.simulation = simulation
         self.shell = shell
         self.mode = mode
         backend = ActorBackend(simulation: simulation)
+        if let lesson { begin(lesson) }
+    }
+
+    /// Opens `lesson` at its first step.
+    private func begin(_ lesson: Lesson) {
+        controls.lesson = LessonProgress(lesson: lesson)
+        enterLessonStep(0)
+    }
+
+    /// Queues step `index`'s commands (replacing what the previous step had left).
+    private func enterLessonStep(_ index: Int) {
+        lessonQueue = controls.lesson?.lesson.actions(ofStep: index) ?? []
+        lessonWait = nil
+    }
+
+    /// Runs the lesson's queued commands one after another: each waits until the simulation has
+    /// carried out the previous one (so `check` sees the scene `load` opened), any running job has
+    /// finished and any `wait` has passed. True when something ran.
+    private func advanceLesson() -> Bool {
+        guard controls.lesson != nil else { lessonQueue = []; return false }
+        var ran = false
+        while !lessonQueue.isEmpty, awaitedCommand == nil, job == nil {
+            if let until = lessonWait {
+                guard ContinuousClock.now >= until else { break }
+                lessonWait = nil
+            }
+            ran = true
+            switch lessonQueue.removeFirst() {
+            case let .lab(command):
+                let sentBefore = backend.lastSent
+                let reply = shell.execute(command, on: &backend)
+                if backend.lastSent != sentBefore { awaitedCommand = backend.lastSent }
+                respond(to: reply, title: "\(command)")
+            case let .inspector(open): controls.inspectorOpen = open
+            case let .colour(colouring): controls.colouring = colouring
+            case let .logPlot(on): controls.logarithmicDrift = on
+            case let .wait(seconds): lessonWait = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+            }
+        }
+        return ran
     }
 
     /// Runs until a key asks to quit or `shouldStop` says so (checked at least once per frame).
@@ -59,6 +104,7 @@ final class LabLoop<Terminal: LabTerminal> {
                 changed = true
             }
             if job != nil, followJob() { changed = true }
+            if !lessonQueue.isEmpty, advanceLesson() { changed = true }
             if clock.now >= nextFrame {
                 draw()
                 nextFrame = max(nextFrame + frame, clock.now)
@@ -72,25 +118,35 @@ final class LabLoop<Terminal: LabTerminal> {
     private func handle(_ key: LabKey) -> Bool {
         let snapshot = simulation.latest()
         controls.follow(comparedModels: snapshot.compared?.map(\.choice), current: snapshot.choice)
+        controls.atomCount = snapshot.system.count
         switch controls.handle(key, completer: shell.completer) {
         case .view: return true
         case .quit: return false
         case let .simulation(command):
             awaitedCommand = simulation.send(command.command)
             return true
+        case let .lessonStep(index):
+            enterLessonStep(index)
+            return true
         case let .submit(line):
             let sentBefore = backend.lastSent
             let reply = shell.execute(line: line, on: &backend)
             if backend.lastSent != sentBefore { awaitedCommand = backend.lastSent }
             if reply.quit { return false }
-            if reply.showsMessageLog {
-                controls.showOutput(title: "messages", lines: messageLog.isEmpty ? ["no messages yet"] : messageLog)
-            } else if let work = reply.job {
-                start(work)
-            } else {
-                show(reply, title: line)
-            }
+            respond(to: reply, title: line)
             return true
+        }
+    }
+
+    /// Shows a command's reply: the message log, a job started, a lesson begun, or its lines.
+    private func respond(to reply: ShellReply, title: String) {
+        if reply.showsMessageLog {
+            controls.showOutput(title: "messages", lines: messageLog.isEmpty ? ["no messages yet"] : messageLog)
+        } else if let work = reply.job {
+            start(work)
+        } else {
+            show(reply, title: title)
+            if let lesson = reply.lesson { begin(lesson) }
         }
     }
 

@@ -4,6 +4,7 @@ import Simulation
 import LabShell
 import TerminalUI
 import Geometry
+import Scenes
 
 /// `nnplab view [SCENE]`, the default command: the terminal lab.
 struct ViewCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct ViewCommand: ParsableCommand {
         commandName: "view",
         abstract: "Open the terminal lab on a scene (the default command).",
         discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, < > speed, l log conservation plot, m compare, "
-            + "Tab next compared model, i inspector, PgUp/PgDn scroll a panel, arrows/hjk rotate, +/- zoom, "
+            + "Tab next compared model, i inspector, x pick an atom, n/p lesson steps, PgUp/PgDn scroll a panel, arrows/hjk rotate, +/- zoom, "
             + "? help, : command line, q quit.")
 
     @OptionGroup var threads: ThreadsOption
@@ -31,15 +32,24 @@ struct ViewCommand: ParsableCommand {
                                valueName: "FILE.cast"))
     var record: String?
 
+    @Option(help: ArgumentHelp("Open with a guided lesson (Scenes/lessons/NAME.toml, or a path); n and p step through it.",
+                               valueName: "NAME"))
+    var lesson: String?
+
     @Flag(help: "No colours (as does a non-empty NO_COLOR environment variable).")
     var noColor = false
 
     func validate() throws {
         try OptionRange.check("duration", duration, OptionRange.duration, "a number of seconds")
         _ = try pace()
+        if headless, lesson != nil { throw ValidationError("--lesson needs the screen; it cannot run with --headless") }
     }
 
     func run() throws {
+        // A bad lesson is one line and a non-zero exit, before the screen opens.
+        let opening = try lesson.map { name in
+            do { return try Lesson.load(name) } catch { throw CommandFailure("--lesson: \(error)") }
+        }
         if let record, FileManager.default.fileExists(atPath: record) {
             throw CommandFailure("--record: \(record) exists; choose another name (nothing is overwritten)")
         }
@@ -56,7 +66,7 @@ struct ViewCommand: ParsableCommand {
             return
         }
         let status = try LabApp(engine: engine, scenes: scenes, options: .init(noColor: noColor, duration: duration,
-                                                                                        recordPath: record)).run()
+                                                                                        recordPath: record, lesson: opening)).run()
         if status != 0 { throw ExitCode(status) }
     }
 
