@@ -40,3 +40,27 @@ public enum MetalUnits {
     /// Converts m·v² in amu·Å²/fs² to eV (the inverse of ``accelerationPerForceOverMass``).
     public static let energyPerMassVelocitySquared = 1 / accelerationPerForceOverMass
 }
+
+extension UnitSystem {
+    /// The units named by a length unit (`bohr`, `angstrom`) and an energy unit (`hartree`, `ev`),
+    /// as `--length-unit`/`--energy-unit` and a scene's `length_unit`/`energy_unit` give them: Bohr
+    /// and Hartree is ``atomic``, Å and eV ``metal``; mixed pairs convert each factor on its own.
+    /// Nil for a name it does not know.
+    public init?(lengthUnit: String, energyUnit: String) {
+        let length: (String, Double)
+        switch lengthUnit.lowercased() {
+        case "bohr": length = ("Bohr", UnitSystem.atomic.lengthInAngstrom)
+        case "angstrom", "a", "å": length = ("Å", 1)
+        default: return nil
+        }
+        let energy: (String, Double)
+        switch energyUnit.lowercased() {
+        case "hartree", "ha": energy = ("Ha", UnitSystem.atomic.energyInElectronvolt)
+        case "ev": energy = ("eV", 1)
+        default: return nil
+        }
+        if length.1 == 1 && energy.1 == 1 { self = .metal; return }
+        if length.0 == "Bohr" && energy.0 == "Ha" { self = .atomic; return }
+        self.init(lengthName: length.0, energyName: energy.0, lengthInAngstrom: length.1, energyInElectronvolt: energy.1)
+    }
+}

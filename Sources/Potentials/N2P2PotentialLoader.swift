@@ -165,7 +165,7 @@ public enum N2P2PotentialLoader {
         let label = "\(name)/scaling.data"
         let text = try read(folder.appendingPathComponent("scaling.data"), label: label)
         var rows = [(fields: [Substring], line: Int)]()
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             guard let first = fields.first, !first.hasPrefix("#") else { continue }
             rows.append((fields, index + 1))
@@ -215,7 +215,7 @@ public enum N2P2PotentialLoader {
     /// the input, the output layer's last.
     static func network(_ text: String, file: String, sizes: [Int], activations: [Activation]) throws -> FeedForwardNetwork {
         var values = [Double]()
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             guard let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).first,
                   !first.hasPrefix("#") else { continue }
             guard let v = Double(first), v.isFinite else {

@@ -54,7 +54,7 @@ struct N2P2Settings {
     init(text: String, file: String) throws {
         self.file = file
         var spelled = [String: [(spelling: String, line: Int)]]()
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if let hash = line.firstIndex(of: "#") {
                 let comment = line[line.index(after: hash)...].lowercased()

@@ -10,8 +10,9 @@ public enum TeacherModel: Sendable, Equatable {
     case lennardJones(epsilon: Double, sigma: Double, cutoff: Double, truncation: CutoffKind, element: Element)
     /// Stillinger-Weber silicon, the 1985 parameters (LAMMPS `Si.sw`), range 3.77118 Å.
     case stillingerWeber
-    /// An n2p2 potential folder (input.nn, scaling.data, weights.NNN.data), in its own units.
-    case n2p2(directory: URL)
+    /// An n2p2 potential folder (input.nn, scaling.data, weights.NNN.data), in its own units: those
+    /// its input.nn declares, or `units` where it declares none.
+    case n2p2(directory: URL, units: UnitSystem? = nil)
 
     /// Lennard-Jones argon (ε 0.0104 eV, σ 3.40 Å, r_c 8.5 Å) cut the given way.
     public static func argon(_ truncation: CutoffKind = .smooth) -> TeacherModel {
@@ -27,8 +28,8 @@ public enum TeacherModel: Sendable, Equatable {
             try LennardJones(epsilon: epsilon, sigma: sigma, cutoff: cutoff, truncation: truncation, element: element)
         case .stillingerWeber:
             StillingerWeber()
-        case let .n2p2(directory):
-            try N2P2PotentialLoader.load(folder: directory)
+        case let .n2p2(directory, units):
+            try N2P2PotentialLoader.load(folder: directory, units: units)
         }
     }
 

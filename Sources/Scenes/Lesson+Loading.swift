@@ -50,7 +50,7 @@ extension Lesson {
         guard !tables.isEmpty else {
             throw SceneError(file: displayPath, line: 1, message: "expected at least one [[step]], got none")
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let steps = try tables.map { t in
             let narration = try t.string("narration", "the step's narration, a string")
             guard !narration.allSatisfy(\.isWhitespace) else { throw t.error("narration", "expected narration text, got an empty string") }

@@ -120,7 +120,22 @@ extension Scene {
             for needed in ["input.nn", "scaling.data"] where !FileManager.default.fileExists(atPath: url.appendingPathComponent(needed).path) {
                 throw t.error("directory", "expected an n2p2 folder holding \(needed), got \"\(path)\" (no \(url.appendingPathComponent(needed).path))")
             }
-            spec = .n2p2(directory: url)
+            // Units for a folder whose input.nn does not declare them (n2p2's own files need neither).
+            let length = try t.optionalString("length_unit", "bohr or angstrom")
+            let energy = try t.optionalString("energy_unit", "hartree or ev")
+            let units: UnitSystem?
+            switch (length, energy) {
+            case (nil, nil): units = nil
+            case let (l?, e?):
+                guard let given = UnitSystem(lengthUnit: l, energyUnit: e) else {
+                    throw t.error(UnitSystem(lengthUnit: l, energyUnit: "ev") == nil ? "length_unit" : "energy_unit",
+                                  "expected bohr or angstrom and hartree or ev, got \"\(l)\" and \"\(e)\"")
+                }
+                units = given
+            case (_?, nil): throw t.error("length_unit", "expected energy_unit beside length_unit, got length_unit alone")
+            case (nil, _?): throw t.error("energy_unit", "expected length_unit beside energy_unit, got energy_unit alone")
+            }
+            spec = .n2p2(directory: url, units: units)
         }
         try t.finish()
         return spec

@@ -16,21 +16,13 @@ struct UnitOptions: ParsableArguments {
         case (nil, nil): return nil
         case (nil, _), (_, nil): throw CommandFailure("--length-unit and --energy-unit go together")
         case let (length?, energy?):
-            let l: (String, Double)
-            switch length {
-            case "bohr": l = ("Bohr", UnitSystem.atomic.lengthInAngstrom)
-            case "angstrom", "a", "å": l = ("Å", 1)
-            default: throw CommandFailure("unknown --length-unit '\(length)' (expected bohr or angstrom)")
+            guard ["bohr", "angstrom", "a", "å"].contains(length) else {
+                throw CommandFailure("unknown --length-unit '\(length)' (expected bohr or angstrom)")
             }
-            let e: (String, Double)
-            switch energy {
-            case "hartree", "ha": e = ("Ha", UnitSystem.atomic.energyInElectronvolt)
-            case "ev": e = ("eV", 1)
-            default: throw CommandFailure("unknown --energy-unit '\(energy)' (expected hartree or ev)")
+            guard let units = UnitSystem(lengthUnit: length, energyUnit: energy) else {
+                throw CommandFailure("unknown --energy-unit '\(energy)' (expected hartree or ev)")
             }
-            if l.1 == 1 && e.1 == 1 { return .metal }
-            if l.0 == "Bohr" && e.0 == "Ha" { return .atomic }
-            return UnitSystem(lengthName: l.0, energyName: e.0, lengthInAngstrom: l.1, energyInElectronvolt: e.1)
+            return units
         }
     }
 }

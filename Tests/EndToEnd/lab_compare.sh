@@ -2,8 +2,8 @@
 # End to end: the lab's conservation plot and compare mode in tmux at 140x45.
 #  - l switches the conservation plot to its log view and back;
 #  - m starts compare mode: the legend names all six models (cutoff/activation) with live values, and
-#    after 10 s it orders them as the drift table does, read from the screen: step >= 100x smooth/tanh,
-#    kinked >= 5x smooth/tanh, smooth/relu >= 20x smooth/tanh;
+#    within 90 s (read every 2 s from 10 s on) it orders them as the drift table does, read from the
+#    screen: step >= 100x smooth/tanh, kinked >= 5x smooth/tanh, smooth/relu >= 20x smooth/tanh;
 #  - Tab makes the atom view (and the status line) follow the next model; m returns to that one model;
 #  - :compare wobbly-tanh is refused in one line and the lab goes on; q exits 0.
 # Usage: lab_compare.sh NNPLAB
@@ -16,7 +16,7 @@ value_of() {
     screen | grep -oE -- "━ $1 +[0-9.e+-]+ meV/atom" | head -1 | awk '{print $(NF-1)}'
 }
 
-start_lab 140 45 --duration 120
+start_lab 140 45 --duration 240
 
 wait_for_status "cutoff: smooth"
 wait_for "RMS [0-9.e+-]+ meV/atom"
@@ -30,14 +30,19 @@ for model in step/relu step/tanh kinked/relu kinked/tanh smooth/relu smooth/tanh
     wait_for "━ $model +[0-9.e+-]+ meV/atom"
 done
 wait_for "smooth/tanh .*◀ atoms"
+# The kinked cutoff's error is a random walk, so its lead over smooth/tanh grows with the simulated
+# time the six models reach, which depends on the machine. Read the legend every 2 s from 10 s on,
+# for up to 90 s, until it orders the models with the drift table's margins.
 sleep 10
-step=$(value_of step/tanh); kinked=$(value_of kinked/tanh); relu=$(value_of smooth/relu); tanh=$(value_of smooth/tanh)
-echo "lab_compare: after 10 s: step/tanh $step, kinked/tanh $kinked, smooth/relu $relu, smooth/tanh $tanh meV/atom"
-awk -v s="$step" -v k="$kinked" -v r="$relu" -v t="$tanh" 'BEGIN {
-    if (!(s >= 100 * t)) { print "step/tanh not >= 100x smooth/tanh"; exit 1 }
-    if (!(k >= 5 * t)) { print "kinked/tanh not >= 5x smooth/tanh"; exit 1 }
-    if (!(r >= 20 * t)) { print "smooth/relu not >= 20x smooth/tanh"; exit 1 }
-}' || fail "the compare legend does not order the models as the drift table does"
+ordered=no
+for _ in $(seq 1 40); do
+    step=$(value_of step/tanh); kinked=$(value_of kinked/tanh); relu=$(value_of smooth/relu); tanh=$(value_of smooth/tanh)
+    if awk -v s="$step" -v k="$kinked" -v r="$relu" -v t="$tanh" \
+        'BEGIN { exit !(s >= 100 * t && k >= 5 * t && r >= 20 * t) }'; then ordered=yes; break; fi
+    sleep 2
+done
+echo "lab_compare: step/tanh $step, kinked/tanh $kinked, smooth/relu $relu, smooth/tanh $tanh meV/atom"
+[ "$ordered" = yes ] || fail "the compare legend did not order the models as the drift table does (step >= 100x, kinked >= 5x, relu >= 20x smooth/tanh) within 90 s"
 
 # Tab: the atoms and the status follow the next model (after smooth/tanh comes step/relu).
 tmux_ send-keys -t lab Tab

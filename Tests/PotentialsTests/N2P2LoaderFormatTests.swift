@@ -98,6 +98,13 @@ struct N2P2LoaderFormatTests {
         #expect(abs(try N2P2Fixture.energy(loaded.potential) - reference.energy) <= 1e-11 * abs(reference.energy))
     }
 
+    @Test("Windows (CRLF) line endings load the same potential", arguments: ["input.nn", "scaling.data", "weights.001.data"])
+    func crlf(file: String) throws {
+        let reference = try N2P2Fixture.reference()
+        let loaded = try N2P2Fixture.loaded(file) { $0.replacingOccurrences(of: "\n", with: "\r\n") }
+        #expect(abs(try N2P2Fixture.energy(loaded.potential) - reference.energy) <= 1e-11 * abs(reference.energy))
+    }
+
     @Test("an unknown keyword loads with n2p2's warning")
     func unknownKeyword() throws {
         let loaded = try N2P2Fixture.loaded("input.nn", replacing("cutoff_type 6 0.1", "cutoff_type 6 0.1\nrunner_mode 3"))

@@ -76,7 +76,7 @@ struct SceneLoadingTests {
     func waterIsLoaded() throws {
         let s = try SceneLibrary.load("water-1080", in: scenesFolder)
         #expect(s.student == nil && !s.cutoffIsToggleable)
-        guard case let .n2p2(dir) = s.teacher else { Issue.record("water teacher should be n2p2"); return }
+        guard case let .n2p2(dir, _) = s.teacher else { Issue.record("water teacher should be n2p2"); return }
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("weights.008.data").path))
         guard case let .file(_, units) = s.structure else { Issue.record("water structure should be a file"); return }
         #expect(units == .atomic)

@@ -15,7 +15,7 @@ struct SceneCatalogTests {
 
     @Test("water's published model offers no cutoff switch and says why")
     func waterCutoffFixed() throws {
-        let catalog = try SceneFolderSource(folder: folder).catalog(named: "water")
+        let catalog = try SceneFolderSource(folder: folder).catalog(named: "water-1080")
         #expect(catalog.cutoffs.isEmpty && catalog.activations.isEmpty)
         #expect(catalog.modelsDescription.hasSuffix("cannot be toggled"))
         #expect(catalog.initialSystem.count == 1080)
