@@ -17,7 +17,9 @@ extension LabFrame {
         let choice = shown?.choice ?? s.choice
         let system = shown?.system ?? s.system
         let status = StatusFields(
-            sceneName: s.sceneName, cutoff: choice.cutoff.rawValue, activation: choice.activation.rawValue,
+            // A scene driven by its teacher has no network: the status says so rather than name an activation.
+            sceneName: s.sceneName, cutoff: choice.cutoff.rawValue,
+            activation: s.activations.isEmpty ? "teacher" : choice.activation.rawValue,
             timeStep: s.settings.timeStep, temperature: shown?.temperature ?? s.temperature, time: s.time,
             stepsPerSecond: s.stepsPerSecond, isRunning: s.runState.isRunning,
             message: message.map { StatusMessage($0.text, severity: $0.isError ? .warning : .info) },
