@@ -18,11 +18,13 @@ extension Shell {
         switch target {
         case .trajectory:
             guard !snapshot.trajectory.frames.isEmpty else { return .error("save: no frames recorded yet") }
-            text = ExtendedXYZ.text(snapshot.trajectory.frames.map(Self.labelled))
-            what = "\(snapshot.trajectory.frames.count) frames (every \(snapshot.trajectory.stride) steps)"
+            text = ExtendedXYZ.text(Self.labelledFrames(snapshot.trajectory))
+            what = "\(snapshot.trajectory.frames.count) frames (every \(snapshot.trajectory.stride) steps"
+                + (snapshot.trajectory.droppedFrames > 0 ? ", the latest of the run)" : ")")
         case .log:
             text = Self.csv(snapshot)
             what = "\(snapshot.history.samples.count) energy samples"
+                + (snapshot.history.firstOrdinal > 0 ? " (the latest of the run)" : "")
         case .plot:
             let trace = EnergyTrace(history: snapshot.history, atomCount: snapshot.system.count)
             text = trace.svgDocument(title: "\(snapshot.sceneName): \(snapshot.choice), dt \(formattedTime(snapshot.settings.timeStep)) fs")
@@ -38,23 +40,39 @@ extension Shell {
         return ShellReply(lines: ["saved \(what) to \(path)"])
     }
 
-    static func labelled(_ frame: TrajectoryFrame) -> LabelledStructure {
-        LabelledStructure(system: frame.system, energy: frame.energy, forces: frame.forces,
-                          comment: "step=\(frame.step) time=\(frame.time)")
+    /// The recorded frames in the form `nnplab run --trajectory` writes (``StructureFiles/LabelledStructure/mdFrame(system:energy:forces:step:time:timeStep:model:)``);
+    /// when earlier frames were dropped, the first frame's `window` key says so.
+    static func labelledFrames(_ recording: TrajectoryRecording) -> [LabelledStructure] {
+        var frames = recording.frames.map {
+            LabelledStructure.mdFrame(system: $0.system, energy: $0.energy, forces: $0.forces, step: $0.step,
+                                      time: $0.time, timeStep: $0.timeStep, model: $0.model)
+        }
+        if recording.droppedFrames > 0, let first = recording.frames.first, !frames.isEmpty {
+            frames[0].info["window"] = "the latest \(recording.frames.count) frames of the run, from step \(first.step); "
+                + "\(recording.droppedFrames) earlier frames were dropped"
+        }
+        return frames
     }
 
-    /// The energy history as CSV: time (fs), kinetic, potential and total energy (eV), and the
-    /// setting in force (the label of the last mark at or before the sample).
+    /// The energy history in the form `nnplab run --log` writes (``Dynamics/EnergySample/csvHeader``), the
+    /// setting column naming every setting in force at the sample. When earlier samples were dropped,
+    /// a first line `# …` says which window of the run the rows are.
     static func csv(_ snapshot: Snapshot) -> String {
-        var lines = ["time_fs,kinetic_eV,potential_eV,total_eV,setting"]
-        var marks = snapshot.history.marks[...]
-        var setting = "start"
-        for sample in snapshot.history.samples {
+        let history = snapshot.history
+        var lines: [String] = []
+        if history.firstOrdinal > 0, let first = history.samples.first {
+            lines.append("# the latest \(history.samples.count) samples of the run, from step \(first.step) "
+                         + "(t = \(first.time) fs); \(history.firstOrdinal) earlier samples were dropped")
+        }
+        lines.append(EnergySample.csvHeader)
+        var marks = history.marks[...]
+        var setting = history.settingAtFirstSample
+        for sample in history.samples {
             while let mark = marks.first, mark.time <= sample.time {
-                setting = mark.label
+                setting = mark.setting.isEmpty ? mark.label : mark.setting
                 marks = marks.dropFirst()
             }
-            lines.append("\(sample.time),\(sample.kinetic),\(sample.potential),\(sample.total),\(setting)")
+            lines.append(sample.csvRow(setting: setting))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -40,7 +40,12 @@ public struct EnergyHistory: Sendable {
     /// Index among all samples ever appended of ``samples``' first element.
     public private(set) var firstOrdinal = 0
     /// The settings at the start of the run (``EnergyMark/setting``'s form), for handouts.
-    public var initialSetting = ""
+    public var initialSetting = "" {
+        didSet { settingAtFirstSample = initialSetting }
+    }
+    /// The settings in force when the first held sample was taken: ``initialSetting`` until samples
+    /// (and the marks among them) are dropped.
+    public private(set) var settingAtFirstSample = ""
     /// Whether the next appended sample starts a segment (the first one does).
     private var segmentPending = true
     public let capacity: Int
@@ -58,7 +63,13 @@ public struct EnergyHistory: Sendable {
         if samples.count >= capacity {
             samples.removeFirst(capacity / 4)
             firstOrdinal += capacity / 4
-            if let first = samples.first { marks.removeAll { $0.time < first.time } }
+            if let first = samples.first {
+                // The settings in force at the first held sample are those of the last mark dropped.
+                if let last = marks.last(where: { $0.time < first.time }), !last.setting.isEmpty {
+                    settingAtFirstSample = last.setting
+                }
+                marks.removeAll { $0.time < first.time }
+            }
             // Keep the segment in force at the first held sample: its reference is still needed.
             if let keep = segmentStarts.lastIndex(where: { $0.ordinal <= firstOrdinal }) {
                 segmentStarts.removeFirst(keep)

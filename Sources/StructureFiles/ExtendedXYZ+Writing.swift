@@ -20,6 +20,12 @@ extension ExtendedXYZ {
         }
         info.append("Properties=\(properties)")
         if let energy = structure.energy { info.append("energy=\(format(energy))") }
+        for (key, value) in structure.info.sorted(by: { $0.key < $1.key }) {
+            // Numbers stay bare (ASE reads them as numbers); text with spaces or quotes is quoted.
+            let bare = !value.isEmpty && !value.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0 == "\\" || $0 == "," }
+            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            info.append(bare ? "\(key)=\(value)" : "\(key)=\"\(escaped)\"")
+        }
         if !structure.comment.isEmpty {
             let escaped = structure.comment.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "\"", with: "\\\"")

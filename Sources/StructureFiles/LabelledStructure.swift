@@ -18,6 +18,9 @@ public struct LabelledStructure: Sendable, Equatable {
     /// The 1-based line of each atom in the file it was read from (empty if not read from a file),
     /// so that a later complaint about atom i ("no potential for Xe") can name its line.
     public var atomLines: [Int]
+    /// Further `key=value` pairs of an extended XYZ comment line, written sorted by key (MD frames:
+    /// `step`, `time_fs`, `dt_fs`, `model`; see ``mdFrame(system:energy:forces:step:time:timeStep:model:)``).
+    public var info: [String: String] = [:]
 
     public init(system: AtomicSystem, energy: Double? = nil, forces: [Vector3]? = nil, comment: String = "",
                 atomLines: [Int] = []) {
@@ -26,5 +29,20 @@ public struct LabelledStructure: Sendable, Equatable {
         self.forces = forces
         self.comment = comment
         self.atomLines = atomLines
+    }
+}
+
+extension LabelledStructure {
+    /// One frame of a molecular dynamics trajectory, the one form `nnplab run --trajectory` and the
+    /// lab's `save trajectory` write: positions wrapped into the cell (Å), velocities, the model's
+    /// energy (eV) and forces (eV/Å), and the keys `step`, `time_fs`, `dt_fs` and `model` (the
+    /// potential's summary), so that a model switch shows in the frames that follow it.
+    public static func mdFrame(system: AtomicSystem, energy: Double, forces: [Vector3], step: Int, time: Double,
+                               timeStep: Double, model: String) -> LabelledStructure {
+        var wrapped = system
+        wrapped.positions = system.wrappedPositions
+        var frame = LabelledStructure(system: wrapped, energy: energy, forces: forces)
+        frame.info = ["step": "\(step)", "time_fs": "\(time)", "dt_fs": "\(timeStep)", "model": model]
+        return frame
     }
 }

@@ -40,19 +40,21 @@ struct StreamingTextFile {
     }
 }
 
-/// The energy log: one CSV row per sample, in metal units.
+/// The energy log: one CSV row per sample, in metal units, in the form the lab's `save log` writes too
+/// (``Dynamics/EnergySample/csvHeader``); `setting` is the run's potential, time step and thermostat.
 struct EnergyLog {
-    static let header = "step,time_fs,kinetic_eV,potential_eV,total_eV,temperature_K\n"
     private var file: StreamingTextFile
+    let setting: String
 
-    init(path: String, overwrite: Bool) throws {
+    init(path: String, overwrite: Bool, setting: String) throws {
         file = try StreamingTextFile(path: path, overwrite: overwrite)
-        try file.write(Self.header)
+        self.setting = setting
+        try file.write(EnergySample.csvHeader + "\n")
     }
 
-    /// Appends the row of `sample` taken at `step`. Numbers are written in full precision.
-    mutating func append(step: Int, _ sample: EnergySample) throws {
-        try file.write("\(step),\(sample.time),\(sample.kinetic),\(sample.potential),\(sample.total),\(sample.temperature)\n")
+    /// Appends the row of `sample`. Numbers are written in full precision.
+    mutating func append(_ sample: EnergySample) throws {
+        try file.write(sample.csvRow(setting: setting) + "\n")
     }
 
     mutating func close() throws { try file.close() }
@@ -60,7 +62,7 @@ struct EnergyLog {
 
 extension EnergyLog: MDObserver {
     mutating func observe(_ state: MDState, in context: ObservationContext) throws {
-        try append(step: state.step, EnergySample(state))
+        try append(EnergySample(state))
     }
 }
 
@@ -73,11 +75,10 @@ struct TrajectoryFile {
         file = try StreamingTextFile(path: path, overwrite: overwrite)
     }
 
-    mutating func append(_ state: MDState) throws {
-        var system = state.system
-        system.positions = system.wrappedPositions
-        let frame = LabelledStructure(system: system, energy: state.potentialEnergy, forces: state.result.forces,
-                                      comment: "step \(state.step) time \(state.time) fs")
+    mutating func append(_ state: MDState, timeStep: Double, model: String) throws {
+        let frame = LabelledStructure.mdFrame(system: state.system, energy: state.potentialEnergy,
+                                              forces: state.result.forces, step: state.step, time: state.time,
+                                              timeStep: timeStep, model: model)
         try file.write(ExtendedXYZ.frame(frame))
     }
 
@@ -86,6 +87,6 @@ struct TrajectoryFile {
 
 extension TrajectoryFile: MDObserver {
     mutating func observe(_ state: MDState, in context: ObservationContext) throws {
-        try append(state)
+        try append(state, timeStep: context.timeStep, model: context.potential.summary)
     }
 }

@@ -35,7 +35,8 @@ extension RunCommand {
         dynamics.attach(InstabilityGuard())
         let monitor = dynamics.attach(ConservationMonitor(atomCount: system.count))
         let extrapolation = dynamics.attach(ExtrapolationPrinter(potential, interval: every))
-        let logID = try log.map { dynamics.attach(try EnergyLog(path: $0, overwrite: force), every: every) }
+        let setting = "\(potential.summary), dt \(formattedTime(dt)) fs, \(integrator is VelocityVerlet ? "NVE" : "Langevin")"
+        let logID = try log.map { dynamics.attach(try EnergyLog(path: $0, overwrite: force, setting: setting), every: every) }
         let framesID = try trajectory.map { dynamics.attach(try TrajectoryFile(path: $0, overwrite: force), every: every) }
         let progress = dynamics.attach(ProgressBar(label: "MD", total: steps))
         var instability: Instability?

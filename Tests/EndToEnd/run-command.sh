@@ -17,7 +17,7 @@ fail() { echo "run-command.sh: $*" >&2; exit 1; }
 for key in "rms deviation" "drift" "largest step" "crossings" "list rebuilds" "speed"; do
     grep -q "^$key " "$work/report.txt" || fail "report lacks '$key'"
 done
-[ "$(head -1 "$work/energy.csv")" = "step,time_fs,kinetic_eV,potential_eV,total_eV,temperature_K" ] \
+[ "$(head -1 "$work/energy.csv")" = "step,time_fs,kinetic_eV,potential_eV,total_eV,temperature_K,setting" ] \
     || fail "unexpected CSV header"
 [ "$(wc -l < "$work/energy.csv")" -eq 12 ] || fail "expected 11 log rows (steps 0..100 every 10)"
 if ! python3 -c 'import ase' 2>/dev/null; then
@@ -31,6 +31,9 @@ frames = read(sys.argv[1], index=":")
 rows = list(csv.DictReader(open(sys.argv[2])))
 assert len(frames) == len(rows) == 11, (len(frames), len(rows))
 for frame, row in zip(frames, rows):
+    # The frame's keys and the row agree on the step and name the run's potential (the lab writes the same).
+    assert frame.info["step"] == int(row["step"]), (frame.info, row)
+    assert "Lennard-Jones" in frame.info["model"] and "Lennard-Jones" in row["setting"], (frame.info, row)
     assert abs(frame.get_potential_energy() - float(row["potential_eV"])) < 1e-9
     assert abs(frame.get_kinetic_energy() - float(row["kinetic_eV"])) < 1e-6 * max(1, float(row["kinetic_eV"]))
 PY

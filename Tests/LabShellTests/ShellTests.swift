@@ -56,16 +56,18 @@ struct ShellTests {
         #expect(!shell.execute(line: "save trajectory \(xyz)", on: &backend).isError)
         let text = try String(contentsOfFile: xyz, encoding: .utf8)
         #expect(text.components(separatedBy: "Lattice=").count - 1 == 4)  // steps 0, 10, 20, 30
+        // The frames carry the keys `nnplab run --trajectory` writes: step, time, dt and the model.
+        #expect(text.contains("step=30 ") && text.contains("time_fs=") && text.contains("dt_fs=1.0") && text.contains("model=\""))
         #expect(shell.execute(line: "save trajectory \(xyz)", on: &backend).isError)
         #expect(!shell.execute(line: "save! trajectory \(xyz)", on: &backend).isError)
         _ = shell.execute(line: "set cutoff kinked", on: &backend)
         _ = shell.execute(line: "run 3", on: &backend)
         #expect(!shell.execute(line: "save log \(csv)", on: &backend).isError)
         let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
-        #expect(rows.first == "time_fs,kinetic_eV,potential_eV,total_eV,setting")
+        #expect(rows.first == "step,time_fs,kinetic_eV,potential_eV,total_eV,temperature_K,setting")
         #expect(rows.count == 1 + 31 + 1 + 3)
-        #expect(rows.last?.hasSuffix(",cutoff: kinked") == true)
-        #expect(rows[1].hasSuffix(",start"))
+        #expect(rows.last?.hasPrefix("33,") == true && rows.last?.contains(",\"kinked/") == true)
+        #expect(rows[1].hasPrefix("0,") && rows[1].contains(",\"smooth/"))
         let svg = folder.appendingPathComponent("plot.svg").path
         #expect(!shell.execute(line: "save plot \(svg)", on: &backend).isError)
         let document = try String(contentsOfFile: svg, encoding: .utf8)
