@@ -42,7 +42,7 @@ echo "ASE, argon, Lennard-Jones:"
 python3 "$here/ipi_ase_check.py" ase "$nnplab" "$fixtures/argon.xyz" lj --dt 5 --temperature 90 --stress \
     || fail "ASE with Lennard-Jones argon"
 echo "ASE, argon, student model $model, over TCP:"
-python3 "$here/ipi_ase_check.py" ase "$nnplab" "$fixtures/argon.xyz" "$model" --dt 5 --temperature 90 --tcp \
+python3 "$here/ipi_ase_check.py" ase "$nnplab" "$fixtures/argon.xyz" "$model" --dt 5 --temperature 90 --tcp --stress \
     || fail "ASE with the student model"
 echo "ASE, triclinic silicon, Stillinger-Weber:"
 python3 "$here/ipi_ase_check.py" ase "$nnplab" "$fixtures/silicon.xyz" sw --dt 1 --temperature 1000 --stress \
