@@ -28,14 +28,15 @@ struct RunOutcome {
 extension RunCommand {
     /// Runs `steps` steps of `integrator` from `system`, recording the conservation diagnostics, the
     /// log and the trajectory; stops at the first sign the run has blown up.
-    func simulate(_ system: AtomicSystem, potential: any Potential, integrator: any Integrator) throws -> RunOutcome {
+    func simulate(_ system: AtomicSystem, potential: any Potential, thermostat: Thermostat) throws -> RunOutcome {
+        let integrator = try thermostat.integrator(timeStep: dt, temperature: temperature ?? 0)
         // The thermostat's stream is seeded one past the velocities' so it does not replay their draws.
         var dynamics = try MolecularDynamics(system: system, potential: potential, integrator: integrator,
                                              seed: seed &+ 1)
         dynamics.attach(InstabilityGuard())
         let monitor = dynamics.attach(ConservationMonitor(atomCount: system.count))
         let extrapolation = dynamics.attach(ExtrapolationPrinter(potential, interval: every))
-        let setting = "\(potential.summary), dt \(formattedTime(dt)) fs, \(integrator is VelocityVerlet ? "NVE" : "Langevin")"
+        let setting = "\(potential.summary), dt \(formattedTime(dt)) fs, \(thermostat)"
         let logID = try log.map { dynamics.attach(try EnergyLog(path: $0, overwrite: force, setting: setting), every: every) }
         let framesID = try trajectory.map { dynamics.attach(try TrajectoryFile(path: $0, overwrite: force), every: every) }
         let progress = dynamics.attach(ProgressBar(label: "MD", total: steps))
@@ -59,7 +60,7 @@ extension RunCommand {
                           crossingCutoff: dynamics[monitor].crossingCutoff ?? potential.cutoff,
                           listRebuilds: dynamics.evaluator.neighbors.buildCount - 1, wallSeconds: wall,
                           instability: instability, extrapolation: dynamics[extrapolation]?.monitor.summary,
-                          conservesEnergy: integrator is VelocityVerlet)
+                          conservesEnergy: thermostat == .nve)
     }
 }
 

@@ -100,7 +100,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let thermostat = try thermostatChoice()
-        let integrator = try thermostat.integrator(timeStep: dt, temperature: temperature ?? 0)
+        // Checked before anything is loaded: a bad dt, temperature or friction is one line at once.
+        _ = try thermostat.integrator(timeStep: dt, temperature: temperature ?? 0)
         for path in [log, trajectory].compactMap({ $0 }) {
             try OutputDestination(path: path, force: force).checkWritable()
         }
@@ -122,7 +123,7 @@ struct RunCommand: ParsableCommand {
             printToStandardError("note: the run converts \(structure) from \(made.units.lengthName) to Å and reports in Å, eV")
         }
         if let temperature { system.assignMaxwellBoltzmannVelocities(temperature: temperature, seed: seed) }
-        let outcome = try simulate(system, potential: potential, integrator: integrator)
+        let outcome = try simulate(system, potential: potential, thermostat: thermostat)
         print(outcome.text(structure: structure, potential: potential.summary, dynamics: integratorName(thermostat)))
         if let instability = outcome.instability { throw Failure.exploded(instability) }
     }
