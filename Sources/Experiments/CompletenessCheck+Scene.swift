@@ -8,20 +8,20 @@ extension CompletenessCheck {
     /// The check on `scene` (it must have angular functions: silicon), with the two students trained
     /// on the scene's teacher data when `plan` is given.
     public static func run(scene: Scene, plan: TrainingPlan? = nil, progress: (String) -> Void = { _ in }) throws -> CompletenessCheck {
-        guard let spec = scene.student?.descriptors else {
+        guard let recipe = scene.student else {
             throw ExerciseError("\(scene.name) has no student NNP (its potential is loaded, not trained)")
         }
-        guard !spec.angular.isEmpty else {
+        guard !recipe.angularForms.isEmpty else {
             throw ExerciseError("\(scene.name) has no angular symmetry functions to compare with (try silicon)")
         }
         let students = try scene.studentPlan()
-        guard let element = students.elements.first, students.elements.count == 1 else {
-            throw ExerciseError("the completeness check builds clusters of one element; \(scene.name) has \(students.elements.count)")
+        guard let element = recipe.elements.first, recipe.elements.count == 1 else {
+            throw ExerciseError("the completeness check builds clusters of one element; \(scene.name) has \(recipe.elements.count)")
         }
-        let radial = try students.radialOnly.symmetryFunctions(.smooth)
+        let radial = try students.radialOnly().student.symmetryFunctions(.smooth)
         // In the two clusters the neighbours are beyond r_c of each other, where a narrow G4 (with
         // f_c(R_jk)) vanishes; the wide form (silicon's own) with the same η, ζ, λ sees the angles.
-        let wide = try students.angular(.wide).symmetryFunctions(.smooth)
+        let wide = try students.angular(.wide).student.symmetryFunctions(.smooth)
         var check = try run(teacher: students.teacher, radial: radial, full: wide, element: element)
         if let plan {
             check.students = try compareStudents(students.reduced(configurations: plan.configurations, epochs: plan.epochs),

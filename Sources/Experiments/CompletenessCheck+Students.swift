@@ -25,15 +25,15 @@ extension CompletenessCheck {
     /// parameters in the narrow form (G4) and in the wide form (G5); the name of the scene's own form
     /// says so.
     static func compareStudents(_ full: StudentPlan, progress: (String) -> Void) throws -> StudentComparison {
-        let (configurations, epochs) = (full.sampling.configurations, full.student.training.epochs)
+        let (configurations, epochs) = (full.student.sampling.configurations, full.student.settings.epochs)
         progress("sampling \(configurations) configurations from the teacher (the scene's recipe)")
         let data = try full.sample()
-        let own = Set(full.student.descriptors.angular.map(\.form))
-        func name(_ form: DescriptorSpec.AngularForm, _ symbol: String) -> String {
+        let own = full.student.angularForms
+        func name(_ form: SymmetryFunction.AngularForm, _ symbol: String) -> String {
             own == [form] ? "radial + the scene's angular, \(form.rawValue) (\(symbol))"
                           : "radial + the same angular, \(form.rawValue) (\(symbol))"
         }
-        let designs = [("radial only", try full.radialOnly.design(.smooth, .tanh)),
+        let designs = [("radial only", try full.radialOnly().design(.smooth, .tanh)),
                        (name(.narrow, "G4"), try full.angular(.narrow).design(.smooth, .tanh)),
                        (name(.wide, "G5"), try full.angular(.wide).design(.smooth, .tanh))]
         progress("training \(designs.count) students (\(designs.map(\.0).joined(separator: "; "))), \(epochs) epochs each, side by side")
@@ -45,8 +45,8 @@ extension CompletenessCheck {
                                                  energyRMSE: validation.energyMeVPerAtom, forceRMSE: validation.forceMeVPerAngstrom)
             }
         }.map { try $0.get() }
-        let pairs = neighbourPairs(data.map(\.system), cutoff: full.student.descriptors.cutoff)
-        return StudentComparison(configurations: configurations, epochs: epochs, cutoff: full.student.descriptors.cutoff,
+        let pairs = neighbourPairs(data.map(\.system), cutoff: full.student.cutoff)
+        return StudentComparison(configurations: configurations, epochs: epochs, cutoff: full.student.cutoff,
                                  neighbourPairsWithinCutoff: pairs.withinCutoff, medianNeighbourPairDistance: pairs.median,
                                  students: students)
     }

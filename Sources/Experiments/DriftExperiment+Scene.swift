@@ -27,7 +27,7 @@ extension DriftExperiment {
     /// "teacher": what the cutoff alone does to energy conservation, with no network at all.
     /// Empty when the teacher cannot be re-cut (only Lennard-Jones can) or the scene has no student.
     public static func truncatedTeachers(_ scene: Scene) throws -> [DriftCandidate] {
-        guard let rc = scene.student?.descriptors.cutoff else { return [] }
+        guard let rc = scene.student?.cutoff else { return [] }
         return try CutoffKind.allCases.compactMap { kind in
             try scene.teacherTruncated(at: rc, kind).map { DriftCandidate(cutoff: kind, activation: "teacher", potential: $0) }
         }

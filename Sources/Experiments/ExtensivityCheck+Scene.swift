@@ -18,7 +18,7 @@ extension ExtensivityCheck {
     /// smooth + tanh student, else its teacher).
     public static func run(scene: Scene, potential: (any Potential)? = nil) throws -> SceneExercise {
         let model = try potential ?? scene.shippedStudent() ?? scene.teacherPotential()
-        let whole = try scene.builtStructure()
+        let whole = scene.structure
         guard whole.count >= 2 else { throw ExerciseError("\(scene.name) has fewer than two atoms to split in two") }
         let half = whole.count / 2
         func piece(_ range: Range<Int>) throws -> AtomicSystem {

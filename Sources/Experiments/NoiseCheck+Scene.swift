@@ -40,7 +40,7 @@ extension NoiseCheck {
         let teacher = students.teacher
         let noise = LabelNoise(energyPerAtom: plan.energyNoise / 1000, force: plan.forceNoise / 1000)
         progress("sampling \(plan.configurations) + \(plan.testConfigurations) teacher configurations")
-        var sampling = students.sampling
+        var sampling = students.student.sampling
         (sampling.configurations, sampling.noise) = (plan.configurations, .none)
         let clean = try sampling.sample(teacher: teacher, start: students.start)
         let noisy = noise.apply(to: clean, seed: sampling.seed &+ 0x6E6F_6973_65)

@@ -11,7 +11,7 @@ extension Scene {
     /// state bit for bit; `seed` defaults to the scene's.
     public func initialState(teacher: any Potential, seed: UInt64? = nil) throws -> AtomicSystem {
         let seed = seed ?? md.seed
-        var system = try builtStructure()
+        var system = structure
         system.assignMaxwellBoltzmannVelocities(temperature: md.temperature, seed: seed)
         guard let first = md.equilibration.first else { return system }
         var dynamics = try MolecularDynamics(

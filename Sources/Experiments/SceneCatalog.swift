@@ -46,9 +46,9 @@ public struct SceneCatalog: ModelCatalog {
                 models[v] = potential
             }
             activations = ModelChoice.lessonActivations
-            modelsDescription = "student NNPs (\(student.layerSizes.map(String.init).joined(separator: "-")), r_c = \(student.descriptors.cutoff) Å) "
+            modelsDescription = "student NNPs (\(student.layerSizes.map(String.init).joined(separator: "-")), r_c = \(student.cutoff) Å) "
                 + "trained on \(teacher.summary)"
-        } else if let rc = scene.student?.descriptors.cutoff {
+        } else if let rc = scene.student?.cutoff {
             for kind in CutoffKind.allCases {
                 if let cut = try scene.teacherTruncated(at: rc, kind) { models[ModelChoice(cutoff: kind, activation: .tanh)] = cut }
             }

@@ -1,5 +1,6 @@
 import Descriptors
 import Foundation
+import Geometry
 import Training
 
 extension Scene {
@@ -9,8 +10,7 @@ extension Scene {
     /// so the lab and the exercises refuse it and say how to retrain.
     func checkModelMatchesStudent(_ model: StudentModel, at url: URL) throws {
         guard let student else { return }
-        let plan = try studentPlan()
-        let expected = try plan.symmetryFunctions(model.cutoff)
+        let expected = student.symmetryFunctions(model.cutoff)
         let found = model.design.symmetryFunctions
         var difference: String?
         if found.elements != expected.elements {

@@ -15,7 +15,7 @@ extension Scene {
         let url = modelFile(cutoff, activation, in: folder)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let model = try StudentModel.read(from: url)
-        try checkStudentDescribes(try builtStructure(), elements: model.design.symmetryFunctions.elements, model: url.path)
+        try checkStudentDescribes(structure, elements: model.design.symmetryFunctions.elements, model: url.path)
         try checkModelMatchesStudent(model, at: url)
         return model
     }

@@ -8,7 +8,7 @@ extension Scene {
     public func teacherPotential() throws -> any Potential {
         let potential = try teacher.metalPotential()
         // A published model names its elements: say at once when the scene's structure has others.
-        if case .n2p2 = teacher { try checkTeacherDescribes(try builtStructure(), teacher: potential) }
+        if case .n2p2 = teacher { try checkTeacherDescribes(structure, teacher: potential) }
         return potential
     }
 

@@ -4,7 +4,6 @@ import NeuralNetworks
 import Training
 import Potentials
 
-/// One of a scene's six student models: its cutoff kind and hidden activation.
 extension StudentPlan {
     /// Samples the teacher once and trains `variants` concurrently; the models come back in the
     /// order of `variants`, each ready to write. Deterministic: the same scene file gives the same
@@ -17,7 +16,7 @@ extension StudentPlan {
         let designs = try variants.map { try design($0.cutoff, $0.activation) }
         let students = try await TrainedStudent.trainConcurrently(designs, on: data, progress: progress)
         return zip(variants, students).map { v, s in
-            StudentModel(s, cutoff: v.cutoff, teacher: teacher.summary, sampling: sampling)
+            StudentModel(s, cutoff: v.cutoff, teacher: teacher.summary, sampling: student.sampling)
         }
     }
 }

@@ -14,7 +14,7 @@ extension Benchmark {
         unit: "s", target: 60, targetSource: "issue 4: six argon models within 60 s on 2 cores",
         measure: { quick in
             var scene = try SceneLibrary.load("argon")
-            if quick, let epochs = scene.student?.training.epochs { scene.student?.training.epochs = max(1, epochs / 10) }
+            if quick, let epochs = scene.student?.settings.epochs { scene.student = scene.student?.withEpochs(max(1, epochs / 10)) }
             let plan = try scene.studentPlan()
             let start = Date(), cpu = processCPUSeconds()
             let models = try runBlocking { try await plan.train(ModelChoice.all) }

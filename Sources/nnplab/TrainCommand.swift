@@ -53,10 +53,9 @@ struct TrainCommand: AsyncParsableCommand {
         }
         if let noise {
             let (e, f) = try Self.noise(noise)
-            scene.student?.training.energyNoise = e
-            scene.student?.training.forceNoise = f
+            scene.student?.sampling.noise = LabelNoise(energyPerAtom: e / 1000, force: f / 1000)
         }
-        if let epochs { scene.student?.training.epochs = epochs }
+        if let epochs { scene.student = scene.student?.withEpochs(epochs) }
         let plan = try scene.studentPlan()
         let variants = kinds.flatMap { k in activations.map { ModelChoice(cutoff: k, activation: $0) } }
         let folder = output.map { URL(fileURLWithPath: $0) } ?? scene.modelsDirectory
@@ -66,7 +65,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
 
         let clock = ContinuousClock(), start = clock.now
-        let epochsEach = plan.settings.epochs
+        let epochsEach = plan.student.settings.epochs
         let bar = Mutex(ProgressBar(label: "train \(variants.count) models", total: variants.count * epochsEach))
         let done = Mutex(0)
         let name = scene.name

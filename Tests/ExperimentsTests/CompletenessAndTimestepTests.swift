@@ -24,8 +24,8 @@ struct CompletenessCheckTests {
     @Test("the report's verdicts follow the numbers: a squashed angle that brings neighbours within r_c is NOT identical, and two regular tetrahedra give the same energy")
     func verdictsAreMeasured() throws {
         let plan = try SceneLibrary.load("silicon", in: scenesFolder).studentPlan()
-        let radial = try plan.radialOnly.symmetryFunctions(.smooth), wide = try plan.angular(.wide).symmetryFunctions(.smooth)
-        let silicon = try #require(plan.elements.first)
+        let radial = try plan.radialOnly().student.symmetryFunctions(.smooth), wide = try plan.angular(.wide).student.symmetryFunctions(.smooth)
+        let silicon = try #require(plan.student.elements.first)
         // At 60° two neighbours are d = 0.64 r_c apart: inside r_c, so the radial G of the neighbours differ.
         let close = try CompletenessCheck.run(teacher: plan.teacher, radial: radial, full: wide, element: silicon, openAngle: 60)
         #expect(!close.radialFingerprintsIdentical)
@@ -39,14 +39,15 @@ struct CompletenessCheckTests {
 
     @Test("on an ideal diamond lattice no two neighbours of an atom are within silicon's r_c of each other: they are a/√2 apart")
     func tetrahedralNeighboursAreBeyondCutoff() throws {
-        var scene = try SceneLibrary.load("silicon", in: scenesFolder)
-        guard case var .lattice(lattice) = scene.structure else { Issue.record("silicon is a lattice scene"); return }
-        lattice.rattle = 0
-        scene.structure = .lattice(lattice)
-        let pairs = CompletenessCheck.neighbourPairs([try scene.builtStructure()], cutoff: 3.77)
+        // Silicon's lattice without its rattle: the scene's cell, a = 5.431 Å, 2×2×2 cells.
+        let scene = try SceneLibrary.load("silicon", in: scenesFolder)
+        let a = try #require(scene.structure.cell).a.length / 2
+        #expect(abs(a - 5.431) < 1e-12)
+        let crystal = try Lattice.diamond.crystal(of: try #require(Element(symbol: "Si")), latticeConstant: a, repeats: 2)
+        let pairs = CompletenessCheck.neighbourPairs([crystal], cutoff: 3.77)
         #expect(pairs.withinCutoff == 0)
-        #expect(abs(pairs.median - lattice.latticeConstant / 2.0.squareRoot()) < 1e-9)
-        let within = CompletenessCheck.neighbourPairs([try scene.builtStructure()], cutoff: 3.9)
+        #expect(abs(pairs.median - a / 2.0.squareRoot()) < 1e-9)
+        let within = CompletenessCheck.neighbourPairs([crystal], cutoff: 3.9)
         #expect(within.withinCutoff > 0)  // the pairs 3.84 Å apart now count
     }
 

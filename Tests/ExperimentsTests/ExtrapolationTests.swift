@@ -10,8 +10,8 @@ struct ExtrapolationTests {
     /// An argon NNP whose training range is the G range of a rattled fcc crystal.
     func argonModel() throws -> (BehlerParrinelloPotential, AtomicSystem) {
         let scene = try SceneLibrary.load("argon", in: scenesFolder)
-        let crystal = try scene.builtStructure().rattled(sigma: 0.05, seed: 1)
-        let set = try scene.studentPlan().symmetryFunctions(.smooth)
+        let crystal = scene.structure.rattled(sigma: 0.05, seed: 1)
+        let set = try #require(scene.student).symmetryFunctions(.smooth)
         return (try ExerciseStudents.untrainedPotential(set, hidden: [5], reference: crystal, seed: 1), crystal)
     }
 

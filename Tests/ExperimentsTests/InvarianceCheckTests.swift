@@ -15,7 +15,7 @@ struct InvarianceCheckTests {
         #expect(check.worstForceError < 1e-10)
         // The check can fail: the structure's forces are not zero, and the operations really move atoms.
         let nnp = try InvarianceCheck.nnp(for: scene, seed: 3)
-        let structure = try scene.builtStructure().rattled(sigma: 0.1, seed: 4)
+        let structure = scene.structure.rattled(sigma: 0.1, seed: 4)
         let forces = try InvarianceCheck.evaluate(nnp, structure).forces
         #expect(forces.map(\.length).max() ?? 0 > 1e-3)
         let turned = structure.rotated(by: .random(seed: 9))

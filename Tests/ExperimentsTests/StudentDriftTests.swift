@@ -84,7 +84,7 @@ struct StudentDriftTests {
         let nnp = try #require(relu.potential as? BehlerParrinelloPotential)
         #expect(nnp.hiddenUnitsHaveKinks && !nnp.withHiddenActivation(.tanh).hiddenUnitsHaveKinks)
         // A perfect crystal at rest: every force vanishes by symmetry, so nothing moves or switches.
-        let crystal = try scene.builtStructure()
+        let crystal = scene.structure
         let list = NeighborList(system: crystal, cutoff: nnp.cutoff, skin: 0, kind: .full)
         var signs: [Bool] = []
         nnp.hiddenUnitSigns(crystal, neighbors: list, into: &signs)

@@ -33,11 +33,11 @@ struct NetworkScenes {
 
     static func catalog() throws -> NetworkCatalog {
         let scene = try argon()
-        let crystal = try scene.builtStructure().rattled(sigma: 0.05, seed: 1)
-        let plan = try scene.studentPlan()
+        let crystal = scene.structure.rattled(sigma: 0.05, seed: 1)
+        let student = try #require(scene.student)
         var models: [CutoffKind: BehlerParrinelloPotential] = [:]
         for kind in CutoffKind.allCases {
-            let set = try plan.symmetryFunctions(kind)
+            let set = student.symmetryFunctions(kind)
             models[kind] = try ExerciseStudents.untrainedPotential(set, hidden: [4], reference: crystal, seed: 2)
         }
         return NetworkCatalog(scene: scene, initialSystem: crystal, models: models)

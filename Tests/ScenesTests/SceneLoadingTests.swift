@@ -5,6 +5,7 @@ import Descriptors
 @testable import Scenes
 import Dynamics
 import Potentials
+import Training
 
 /// The repository's Scenes folder, from this file's path (…/Tests/ScenesTests/X.swift).
 let scenesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -22,17 +23,20 @@ struct SceneLoadingTests {
     @Test("argon reads as designed: 108 atoms at 1.4 g/cm³, 10 G2 centred 3-6.5 Å plus one at 0, r_c 6.5 Å, 11-20-20-1")
     func argonContents() throws {
         let s = try SceneLibrary.load("argon", in: scenesFolder)
-        guard case let .lattice(l) = s.structure else { Issue.record("argon should be a lattice"); return }
-        #expect(l.atomCount == 108)
-        // ρ = 4 m / a³ back in g/cm³.
-        let rho = 4 * 39.948 * 1.66053906660 / (l.latticeConstant * l.latticeConstant * l.latticeConstant)
+        #expect(s.structure.count == 108 && s.structure.distinctElements == [LennardJones.argon])
+        // ρ = N m / V back in g/cm³ (1 amu/Å³ = 1.66053906660 g/cm³).
+        let volume = try #require(s.structure.cell).volume
+        let rho = 108 * 39.948 * 1.66053906660 / volume
         #expect(abs(rho - 1.4) < 1e-12)
+        #expect(s.structure.velocities.allSatisfy { $0 == .zero })
         #expect(s.teacher == .argon(.smooth))
         let student = try #require(s.student)
-        #expect(student.descriptors.cutoff == 6.5)
-        #expect(student.descriptors.radial.count == 11 && student.descriptors.angular.isEmpty)
-        #expect(student.descriptors.radial.filter { $0.center == 0 }.count == 1)
+        #expect(student.cutoff == 6.5 && student.elements == [LennardJones.argon])
+        let functions = student.symmetryFunctions.functions[0]
+        #expect(functions.count == 11 && functions.allSatisfy { $0.n2p2Type == 2 } && student.angularForms.isEmpty)
+        #expect(functions.filter { if case let .radial(p) = $0 { p.shift == 0 } else { false } }.count == 1)
         #expect(student.layerSizes == [11, 20, 20, 1])
+        #expect(student.settings.epochs == 200 && student.settings.patience == 200 && student.sampling.configurations == 220)
         #expect(s.md.timeStep == 1 && s.md.thermostat == .nve && s.md.equilibration.count == 2)
         #expect(s.modelsDirectory.path.hasSuffix("Scenes/argon/models"))
     }
@@ -41,9 +45,11 @@ struct SceneLoadingTests {
     func siliconAngular() throws {
         let s = try SceneLibrary.load("silicon", in: scenesFolder)
         let student = try #require(s.student)
-        #expect(student.descriptors.angular.count == 6)
-        #expect(Set(student.descriptors.angular.map(\.lambda)) == [-1, 1])
-        #expect(student.descriptors.angular.allSatisfy { $0.form == .wide })
+        let angular = student.symmetryFunctions.functions[0].compactMap { f -> SymmetryFunction.Angular? in
+            if case let .wideAngular(p) = f { p } else { nil }
+        }
+        #expect(angular.count == 6 && student.angularForms == [.wide])
+        #expect(Set(angular.map(\.lambda)) == [-1, 1] && Set(angular.map(\.zeta)) == [1, 2, 4])
     }
 
     @Test("an angular table without form is narrow (G4), as before the key existed")
@@ -54,7 +60,7 @@ struct SceneLoadingTests {
         #expect(line.hasPrefix("form = \"wide\""))
         let s = try Scene.parse(text.replacingOccurrences(of: String(line), with: ""), file: url, displayPath: "silicon.toml")
         let student = try #require(s.student)
-        #expect(student.descriptors.angular.count == 6 && student.descriptors.angular.allSatisfy { $0.form == .narrow })
+        #expect(student.symmetryFunctions.functions[0].filter { $0.n2p2Type == 3 }.count == 6 && student.angularForms == [.narrow])
     }
 
     @Test("an unknown angular form is refused on its line, listing the forms")
@@ -72,14 +78,18 @@ struct SceneLoadingTests {
         }
     }
 
-    @Test("water-1080 is the loaded n2p2 model alone, whose cutoff cannot be toggled")
+    @Test("water-1080 is the loaded n2p2 model alone, whose cutoff cannot be toggled; its Bohr structure is read in Å")
     func waterIsLoaded() throws {
         let s = try SceneLibrary.load("water-1080", in: scenesFolder)
         #expect(s.student == nil && !s.cutoffIsToggleable)
         guard case let .n2p2(dir, _) = s.teacher else { Issue.record("water teacher should be n2p2"); return }
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("weights.008.data").path))
-        guard case let .file(_, units) = s.structure else { Issue.record("water structure should be a file"); return }
-        #expect(units == .atomic)
+        // The file's first atom, 0.529177210903 Å per Bohr.
+        let text = try String(contentsOf: dir.appendingPathComponent("input.data"), encoding: .utf8)
+        let atom = try #require(text.split(separator: "\n").first { $0.hasPrefix("atom") }).split(separator: " ")
+        let bohr = try (1...3).map { try #require(Double(atom[$0])) }
+        #expect(s.structure.count == 1080)
+        for k in 0..<3 { #expect(abs(s.structure.positions[0][k] - bohr[k] * 0.529177210903) < 1e-12 * max(1, abs(bohr[k]))) }
     }
 }
 

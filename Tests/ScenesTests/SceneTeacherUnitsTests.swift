@@ -59,7 +59,7 @@ struct SceneTeacherUnitsTests {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/n2p2/HO-poly")
         let declared = try N2P2PotentialLoader.load(folder: fixture)
-        let system = try scene.builtStructure()
+        let system = scene.structure
         var a = try ForceEvaluator(potential: told, system: system), b = try ForceEvaluator(potential: declared, system: system)
         #expect(a.evaluate(system).energy == b.evaluate(system).energy)
         let atomic = try folder.scene("length_unit = \"bohr\"\nenergy_unit = \"hartree\"")

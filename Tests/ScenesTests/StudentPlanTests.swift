@@ -11,12 +11,12 @@ import Training
 /// short chains, 3 epochs. Same keys as the real recipe, so the same mapping code runs.
 func tinyArgon() throws -> Scene {
     var scene = try SceneLibrary.load("argon", in: scenesFolder)
-    scene.student?.training.configurations = 12
-    scene.student?.training.temperatures = [90, 150]
-    scene.student?.training.sampleEquilibrationSteps = 20
-    scene.student?.training.sampleInterval = 5
-    scene.student?.training.epochs = 3
-    scene.student?.training.batchSize = 4
+    scene.student = scene.student?.withEpochs(3)
+    scene.student?.sampling.configurations = 12
+    scene.student?.sampling.temperatures = [90, 150]
+    scene.student?.sampling.equilibrationSteps = 20
+    scene.student?.sampling.stepsBetweenSamples = 5
+    scene.student?.settings.batchSize = 4
     return scene
 }
 
@@ -25,7 +25,6 @@ struct StudentPlanTests {
     @Test("argon's plan is the scene file's recipe: its G2 at r_c 6.5 Å with the file's η and r_s, 11-20-20-1, its epochs and seed")
     func argonMapping() throws {
         let scene = try SceneLibrary.load("argon", in: scenesFolder)
-        let recipe = try #require(scene.student?.training)
         let plan = try scene.studentPlan()
         let design = try plan.design(.kinked, .relu)
         #expect(design.symmetryFunctions.cutoffShape == .kinked && design.activation == .relu)
@@ -33,19 +32,23 @@ struct StudentPlanTests {
         let made = design.symmetryFunctions.functions[0].compactMap { f -> Pair? in
             if case let .radial(p) = f, p.cutoff == 6.5 { return Pair(eta: p.eta, shift: p.shift) } else { return nil }
         }
-        let written = scene.student?.descriptors.radial.map { Pair(eta: $0.eta, shift: $0.center) } ?? []
+        // argon.toml: [[student.radial]] η = 3 with ten r_s from 3 to 6.5 Å, and η = 0.1 at r_s = 0.
+        let written = [3.0, 3.3889, 3.7778, 4.1667, 4.5556, 4.9444, 5.3333, 5.7222, 6.1111, 6.5].map { Pair(eta: 3, shift: $0) }
+            + [Pair(eta: 0.1, shift: 0)]
         #expect(made.count == written.count && Set(made) == Set(written))
         #expect(try design.initialNetworks()[0].layerSizes == [11, 20, 20, 1])
-        #expect(design.settings.epochs == recipe.epochs && design.settings.seed == recipe.seed)
-        #expect(design.settings.patience == (recipe.patience ?? recipe.epochs))
-        #expect(plan.sampling.configurations == recipe.configurations && plan.sampling.temperatures == recipe.temperatures)
-        #expect(plan.sampling.timeStep == recipe.sampleTimeStep && plan.start.count == 108)
+        // [student.training]: 200 epochs, no patience (every epoch runs), seed 7, 220 configurations at
+        // 80-200 K, the default sample_dt.
+        #expect(design.settings.epochs == 200 && design.settings.seed == 7 && design.weightSeed == 7)
+        #expect(design.settings.patience == 200)
+        #expect(plan.student.sampling.configurations == 220 && plan.student.sampling.temperatures == [80, 120, 160, 200])
+        #expect(plan.student.sampling.timeStep == TeacherSampling.Defaults.timeStep && plan.start.count == 108)
     }
 
     @Test("silicon's students see 6 radial and 6 wide angular functions (n2p2 type 9) of Si")
     func siliconMapping() throws {
         let plan = try SceneLibrary.load("silicon", in: scenesFolder).studentPlan()
-        let functions = try plan.symmetryFunctions(.smooth).functions
+        let functions = plan.student.symmetryFunctions(.smooth).functions
         #expect(functions.count == 1 && functions[0].count == 12)
         #expect(functions[0].filter { $0.n2p2Type == 9 }.count == 6)
     }

@@ -8,17 +8,20 @@ struct StudentPlanVariantsTests {
     @Test("the radial-only plan keeps silicon's radial functions and recipe and drops every angular one")
     func radialOnlyDropsAngles() throws {
         let plan = try SceneLibrary.load("silicon", in: scenesFolder).studentPlan()
-        let full = try plan.symmetryFunctions(.smooth), radial = try plan.radialOnly.symmetryFunctions(.smooth)
+        let radialPlan = try plan.radialOnly()
+        let full = plan.student.symmetryFunctions(.smooth), radial = radialPlan.student.symmetryFunctions(.smooth)
         #expect(full.count(forElementAt: 0) == 12 && radial.count(forElementAt: 0) == 6)
         #expect(radial.functions[0] == full.functions[0].filter { $0.n2p2Type == 2 })
-        #expect(plan.radialOnly.settings == plan.settings && plan.radialOnly.sampling == plan.sampling)
+        #expect(radialPlan.student.settings == plan.student.settings && radialPlan.student.sampling == plan.student.sampling)
+        #expect(radialPlan.student.hiddenLayers == plan.student.hiddenLayers && radialPlan.student.angularForms.isEmpty)
     }
 
     @Test("switching the angular form turns every type 9 (wide) into type 3 (narrow) and back, same η, ζ, λ, r_c; radial untouched")
     func angularFormSwitchKeepsParameters() throws {
         let plan = try SceneLibrary.load("silicon", in: scenesFolder).studentPlan()
-        let wide = try plan.angular(.wide).symmetryFunctions(.smooth).functions[0]
-        let narrow = try plan.angular(.narrow).symmetryFunctions(.smooth).functions[0]
+        let wide = try plan.angular(.wide).student.symmetryFunctions(.smooth).functions[0]
+        let narrowPlan = try plan.angular(.narrow)
+        let narrow = narrowPlan.student.symmetryFunctions(.smooth).functions[0]
         #expect(wide.map(\.n2p2Type) == [2, 2, 2, 2, 2, 2, 9, 9, 9, 9, 9, 9])
         #expect(narrow.map(\.n2p2Type) == [2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3])
         var angularPairs = 0
@@ -30,21 +33,32 @@ struct StudentPlanVariantsTests {
             }
         }
         #expect(angularPairs == 6)
-        #expect(plan.angular(.narrow).settings == plan.settings && plan.angular(.narrow).sampling == plan.sampling)
+        #expect(narrowPlan.student.settings == plan.student.settings && narrowPlan.student.sampling == plan.student.sampling)
+        // Silicon's own form is wide: switching to it changes nothing.
+        #expect(try plan.angular(.wide).student == plan.student)
     }
 
-    @Test("a reduced plan trims configurations (sampling and recipe alike) and epochs, and nothing else")
+    @Test("a reduced plan trims configurations and epochs, and nothing else; a recipe without patience still runs every epoch")
     func reducedTrimsCounts() throws {
         let plan = try SceneLibrary.load("silicon", in: scenesFolder).studentPlan()
         let small = plan.reduced(configurations: 40, epochs: 60)
-        #expect(small.sampling.configurations == 40 && small.student.training.configurations == 40)
-        #expect(small.settings.epochs == 60)
-        var expected = plan.settings
-        expected.epochs = 60
-        expected.patience = small.settings.patience
-        #expect(small.settings == expected)
-        #expect(try small.symmetryFunctions(.kinked) == plan.symmetryFunctions(.kinked))
+        #expect(small.student.sampling.configurations == 40)
+        var expectedSampling = plan.student.sampling
+        expectedSampling.configurations = 40
+        #expect(small.student.sampling == expectedSampling)
+        var expected = plan.student.settings
+        (expected.epochs, expected.patience) = (60, 60)
+        #expect(small.student.settings == expected)
+        #expect(small.student.symmetryFunctions(.kinked) == plan.student.symmetryFunctions(.kinked))
         let same = plan.reduced()
-        #expect(same.sampling == plan.sampling && same.settings == plan.settings)
+        #expect(same.student == plan.student)
+    }
+
+    @Test("a patience shorter than the epochs is kept when the epochs change")
+    func explicitPatienceKept() throws {
+        var student = try #require(try SceneLibrary.load("silicon", in: scenesFolder).student)
+        student.settings.patience = 30
+        let longer = student.withEpochs(400)
+        #expect(longer.settings.epochs == 400 && longer.settings.patience == 30)
     }
 }

@@ -14,13 +14,13 @@ struct WaterStudentPlanTests {
     @Test("one network per element; radial functions for every neighbour element, angular for every neighbour pair (HH, HO, OO)")
     func elementPairsAndTriples() throws {
         let scene = try SceneLibrary.load("water", in: scenesFolder)
-        let spec = try #require(scene.student)
         let plan = try scene.studentPlan()
-        #expect(plan.elements == [Self.hydrogen, Self.oxygen])
+        #expect(plan.student.elements == [Self.hydrogen, Self.oxygen])
         #expect(plan.start.count == 192 && plan.start.elements.filter { $0 == Self.oxygen }.count == 64)
-        let set = try plan.symmetryFunctions(.smooth)
+        let set = plan.student.symmetryFunctions(.smooth)
         #expect(set.elements == [Self.hydrogen, Self.oxygen])
-        let radial = spec.descriptors.radial.count, angular = spec.descriptors.angular.count
+        // water.toml: [[student.radial]] 1 η × 6 r_s and 1 η × 1 r_s; [[student.angular]] 1 η × 2 ζ × 2 λ.
+        let radial = 7, angular = 4
         for e in set.elements.indices {
             let functions = set.functions[e]
             #expect(functions.count == 2 * radial + 3 * angular)
@@ -36,7 +36,8 @@ struct WaterStudentPlanTests {
             }
         }
         let design = try plan.design(.smooth, .tanh)
-        #expect(try design.initialNetworks().map(\.layerSizes) == Array(repeating: [2 * radial + 3 * angular] + spec.hiddenLayers + [1], count: 2))
+        #expect(try design.initialNetworks().map(\.layerSizes) == Array(repeating: [2 * radial + 3 * angular, 16, 16, 1], count: 2))
+        #expect(plan.student.layerSizes == [2 * radial + 3 * angular, 16, 16, 1])
     }
 
     @Test("each element's offset starts from the teacher's energy of a lone atom: far-apart atoms add up to it (beyond 6.35 Å)")

@@ -14,8 +14,8 @@ func networkCatalog(start: AtomicSystem? = nil, timeStep: Double = 1) throws -> 
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Scenes")
     let scene = try SceneLibrary.load("argon", in: folder)
-    let crystal = try scene.builtStructure().rattled(sigma: 0.05, seed: 1)
-    let set = try scene.studentPlan().symmetryFunctions(.smooth)
+    let crystal = scene.structure.rattled(sigma: 0.05, seed: 1)
+    let set = try #require(scene.student).symmetryFunctions(.smooth)
     let model = try ExerciseStudents.untrainedPotential(set, hidden: [5], reference: crystal, seed: 1)
     return TeacherCatalog(sceneName: "network", initialSystem: start ?? crystal,
                           settings: RunSettings(timeStep: timeStep, temperature: 0),
