@@ -232,3 +232,56 @@ struct SceneErrorTests {
         } catch { Issue.record("unexpected \(error)") }
     }
 }
+
+@Suite("A scene's structure is built when it loads")
+struct SceneStructureLoadingTests {
+    /// A folder holding `structure` as `box.xyz` and a scene naming it; the scene's text and URL.
+    func sceneFolder(structure: String) throws -> (folder: URL, text: String, file: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnplab-structure-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try structure.write(to: folder.appendingPathComponent("box.xyz"), atomically: true, encoding: .utf8)
+        let text = """
+            title = "a box"
+            [structure]
+            file = "box.xyz"
+            [teacher]
+            kind = "lennard-jones"
+            [md]
+            dt = 1.0
+            temperature = 90
+            """
+        return (folder, text, folder.appendingPathComponent("box.toml"))
+    }
+
+    @Test("a bad structure file fails the load in one line naming the scene's file key and the structure file's own line and value")
+    func badStructureFile() throws {
+        let (folder, text, file) = try sceneFolder(structure: "2\nLattice=\"10 0 0 0 10 0 0 0 10\" Properties=species:S:1:pos:R:3\nAr 0 0 0\nAr 1.0 zwei 0\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try Scene.parse(text, file: file, displayPath: "box.toml")
+            Issue.record("a structure file with 'zwei' for a coordinate loaded")
+        } catch let e as SceneError {
+            #expect(e.file == "box.toml" && e.line == 3)
+            #expect(e.message.hasPrefix("structure.file: expected a readable extended XYZ or n2p2 structure file, got \"box.xyz\""))
+            #expect(e.message.contains("box.xyz:4:") && e.message.contains("zwei"), "\(e)")
+            #expect(!e.description.contains("\n"))
+        }
+    }
+
+    @Test("a structure file is read once, in Å, and two loads of a scene are equal; another rattle seed is another scene")
+    func builtAndEqual() throws {
+        let (folder, text, file) = try sceneFolder(structure: "2\nLattice=\"10 0 0 0 10 0 0 0 10\" Properties=species:S:1:pos:R:3\nAr 0 0 0\nAr 3.5 0 0\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scene = try Scene.parse(text, file: file)
+        #expect(scene.structure.count == 2 && scene.structure.positions[1] == Vector3(3.5, 0, 0))
+        #expect(try Scene.parse(text, file: file) == scene)
+        let silicon = try SceneLibrary.load("silicon", in: scenesFolder)
+        #expect(try SceneLibrary.load("silicon", in: scenesFolder) == silicon)
+        let siliconText = try String(contentsOf: silicon.file, encoding: .utf8)
+        let reseeded = try Scene.parse(siliconText.replacingOccurrences(of: "seed = 3", with: "seed = 4"), file: silicon.file)
+        #expect(reseeded != silicon && reseeded.structure.cell == silicon.structure.cell)
+        // The rattle is 0.05 Å: every atom moved, none far.
+        let moved = zip(reseeded.structure.positions, silicon.structure.positions).map { ($0 - $1).length }
+        #expect(moved.allSatisfy { $0 > 0 && $0 < 0.5 })
+    }
+}
