@@ -3,6 +3,7 @@ import Foundation
 import Geometry
 import Potentials
 import Scenes
+import Synchronization
 import Training
 import NeuralNetworks
 
@@ -32,8 +33,9 @@ public struct SceneCatalog: ModelCatalog {
     /// scene's equilibration). Throws when a shipped model file is unreadable.
     public init(scene: Scene) throws {
         self.scene = scene
-        teacher = try scene.teacherPotential()
-        initialSystem = try scene.initialState(teacher: teacher)
+        let teacher = try scene.teacherPotential()
+        self.teacher = teacher
+        initialSystem = try EquilibratedStates.shared.state(of: scene) { try scene.initialState(teacher: teacher) }
         settings = RunSettings(
             timeStep: scene.md.timeStep, temperature: scene.md.temperature,
             thermostat: scene.md.thermostat,
@@ -82,5 +84,25 @@ public struct SceneFolderSource: SceneSource {
     public var sceneNames: [String] { SceneLibrary.names(in: folder) }
     public func catalog(named name: String) throws -> any ModelCatalog {
         try SceneCatalog(scene: SceneLibrary.load(name, in: folder))
+    }
+}
+
+/// The scenes' initial states made so far in this process, so that loading a scene again (the REPL's
+/// `load`, the lab's reset to another scene and back) does not rerun its equilibration: argon's
+/// 8 ps of teacher MD take most of a second. A scene is its own key, so an edited file is a new scene.
+private final class EquilibratedStates: Sendable {
+    static let shared = EquilibratedStates()
+    /// Most recent last; a handful of scenes, so a linear search.
+    private let states = Mutex<[(scene: Scene, system: AtomicSystem)]>([])
+    private let kept = 8
+
+    func state(of scene: Scene, making make: () throws -> AtomicSystem) throws -> AtomicSystem {
+        if let known = states.withLock({ $0.last(where: { $0.scene == scene })?.system }) { return known }
+        let system = try make()
+        states.withLock { states in
+            states.append((scene, system))
+            if states.count > kept { states.removeFirst() }
+        }
+        return system
     }
 }

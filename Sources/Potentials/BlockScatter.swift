@@ -26,32 +26,64 @@ struct DirectScatter: Scatter {
 /// Replaying the blocks' logs in block order performs every addition to every sum in exactly the
 /// order a single-threaded loop over the atoms makes it, so the sums come out bit for bit the same
 /// on any number of threads, and the same as the plain serial loop.
+///
+/// Recording sits in the innermost loop of every potential (a Lennard-Jones pair costs a few
+/// nanoseconds), so the log is raw memory that only grows: an addition is a compare and two stores,
+/// with no reference counting or copy-on-write checks. Its memory lives until ``deallocate()``.
 struct ScatterLog: Scatter {
-    private var energyTarget: [Int32] = []
-    private var energyValue: [Double] = []
-    private var forceTarget: [Int32] = []
-    private var forceValue: [Vector3] = []
+    private var energies = EventBuffer<Double>()
+    private var forces = EventBuffer<Vector3>()
 
-    @inline(__always) mutating func addEnergy(_ value: Double, to e: Int) {
-        energyTarget.append(Int32(truncatingIfNeeded: e)); energyValue.append(value)
-    }
-
-    @inline(__always) mutating func addForce(_ value: Vector3, to e: Int) {
-        forceTarget.append(Int32(truncatingIfNeeded: e)); forceValue.append(value)
-    }
+    @inline(__always) mutating func addEnergy(_ value: Double, to e: Int) { energies.append(value, to: e) }
+    @inline(__always) mutating func addForce(_ value: Vector3, to e: Int) { forces.append(value, to: e) }
 
     /// Forgets the recorded additions but keeps the memory, for the next evaluation.
-    mutating func clear() {
-        energyTarget.removeAll(keepingCapacity: true); energyValue.removeAll(keepingCapacity: true)
-        forceTarget.removeAll(keepingCapacity: true); forceValue.removeAll(keepingCapacity: true)
-    }
+    mutating func clear() { energies.count = 0; forces.count = 0 }
 
     /// Performs the recorded additions, in order. Energies and forces are separate sums, so only the
     /// order within each matters.
     func replay(into sums: inout DirectScatter) {
-        for k in energyValue.indices { sums.addEnergy(energyValue[k], to: Int(energyTarget[k])) }
-        for k in forceValue.indices { sums.addForce(forceValue[k], to: Int(forceTarget[k])) }
+        for k in 0..<energies.count { sums.addEnergy(energies.values[k], to: Int(energies.targets[k])) }
+        for k in 0..<forces.count { sums.addForce(forces.values[k], to: Int(forces.targets[k])) }
     }
+
+    /// Frees the log's memory; the log must not be used afterwards.
+    func deallocate() { energies.deallocate(); forces.deallocate() }
+}
+
+/// Growable raw storage of (target, value) additions for ``ScatterLog``.
+private struct EventBuffer<Value> {
+    private(set) var targets: UnsafeMutablePointer<Int32>
+    private(set) var values: UnsafeMutablePointer<Value>
+    var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        targets = .allocate(capacity: capacity)
+        values = .allocate(capacity: capacity)
+    }
+
+    @inline(__always) mutating func append(_ value: Value, to e: Int) {
+        if count == capacity { grow() }
+        targets[count] = Int32(truncatingIfNeeded: e)
+        (values + count).initialize(to: value)
+        count += 1
+    }
+
+    /// Doubles the capacity, keeping the recorded events (rare: a log reaches its block's size
+    /// in the first evaluation and is reused after that).
+    @inline(never) private mutating func grow() {
+        let bigger = 2 * capacity
+        let t = UnsafeMutablePointer<Int32>.allocate(capacity: bigger)
+        let v = UnsafeMutablePointer<Value>.allocate(capacity: bigger)
+        t.update(from: targets, count: count)
+        v.moveInitialize(from: values, count: count)
+        targets.deallocate(); values.deallocate()
+        (targets, values, capacity) = (t, v, bigger)
+    }
+
+    func deallocate() { targets.deallocate(); values.deallocate() }
 }
 
 /// A potential's loop body over a range of centre atoms, generic in where its scatter-adds go.
@@ -66,14 +98,17 @@ extension BlockKernel {
     /// One worker: a single call over every atom, adding directly. More: fixed blocks
     /// (``AtomBlocks``) each record a ``ScatterLog`` in parallel, replayed in block order. Either way
     /// the additions happen in the same order, so the result does not depend on `threads`.
-    func runBlocks(count: Int, threads: ThreadCount, into sums: inout DirectScatter) {
+    ///
+    /// `worthSplitting` false runs on one worker whatever `threads` says, for a loop so cheap that
+    /// writing and replaying the logs costs as much as the loop itself (see ``PairKernelCost``).
+    func runBlocks(count: Int, threads: ThreadCount, worthSplitting: Bool = true, into sums: inout DirectScatter) {
         let blocks = AtomBlocks(count: count)
-        guard blocks.workers(threads) > 1 else {
+        guard worthSplitting, blocks.workers(threads) > 1 else {
             run(atoms: 0..<count, worker: 0, into: &sums)
             return
         }
         var logs = ScatterLog.pool.withLock { $0.popLast() } ?? []
-        if logs.count < blocks.blockCount { logs += repeatElement(ScatterLog(), count: blocks.blockCount - logs.count) }
+        while logs.count < blocks.blockCount { logs.append(ScatterLog()) }
         logs.withUnsafeMutableBufferPointer { logs in
             blocks.forEach(threads: threads) { b, worker in
                 logs[b].clear()
@@ -81,7 +116,12 @@ extension BlockKernel {
             }
             for b in 0..<blocks.blockCount { logs[b].replay(into: &sums) }
         }
-        ScatterLog.pool.withLock { pool in if pool.count < ScatterLog.pooledSets { pool.append(logs) } }
+        let kept = ScatterLog.pool.withLock { pool in
+            guard pool.count < ScatterLog.pooledSets else { return false }
+            pool.append(logs)
+            return true
+        }
+        if !kept { logs.forEach { $0.deallocate() } }
     }
 }
 
@@ -92,3 +132,6 @@ extension ScatterLog {
     /// At most this many sets are kept (concurrent evaluations beyond it allocate their own).
     static let pooledSets = 4
 }
+
+/// The pool moves a set of logs between evaluations; a set is owned by one evaluation at a time.
+extension ScatterLog: @unchecked Sendable {}
