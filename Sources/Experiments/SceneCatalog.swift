@@ -89,7 +89,8 @@ public struct SceneFolderSource: SceneSource {
 
 /// The scenes' initial states made so far in this process, so that loading a scene again (the REPL's
 /// `load`, the lab's reset to another scene and back) does not rerun its equilibration: argon's
-/// 8 ps of teacher MD take most of a second. A scene is its own key, so an edited file is a new scene.
+/// 8 ps of teacher MD take most of a second. A scene is its own key (its atoms as built included),
+/// so an edited scene or structure file is a new scene.
 private final class EquilibratedStates: Sendable {
     static let shared = EquilibratedStates()
     /// Most recent last; a handful of scenes, so a linear search.
