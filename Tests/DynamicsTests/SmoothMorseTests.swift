@@ -4,11 +4,17 @@ import Potentials
 
 @Suite("Test potential: smooth Morse")
 struct SmoothMorseTests {
-    @Test("forces are minus the central finite-difference gradient of the energy")
-    func forcesMatchFiniteDifferences() throws {
+    /// 32 atoms of fcc argon rattled by 0.3 Å: far from equilibrium, with forces and stress.
+    static func rattledCrystal() -> AtomicSystem {
         var system = fccArgon(cells: 2, a: 5.4)
         var random = SeededGenerator(seed: 3)
         for i in 0..<system.count { system.positions[i] += 0.3 * random.normalVector() }
+        return system
+    }
+
+    @Test("forces are minus the central finite-difference gradient of the energy")
+    func forcesMatchFiniteDifferences() throws {
+        let system = Self.rattledCrystal()
         let potential = SmoothMorse()
         let list = NeighborList(system: system, cutoff: potential.cutoff, skin: 1, kind: .half)
         let forces = potential.evaluate(system, neighbors: list, request: .energyAndForces).forces
@@ -27,9 +33,7 @@ struct SmoothMorseTests {
 
     @Test("the virial is minus the central finite-difference strain derivative of the energy")
     func virialMatchesStrainDerivative() throws {
-        var system = fccArgon(cells: 2, a: 5.4)
-        var random = SeededGenerator(seed: 4)
-        for i in 0..<system.count { system.positions[i] += 0.3 * random.normalVector() }
+        let system = Self.rattledCrystal()
         let potential = SmoothMorse()
         func evaluate(_ s: AtomicSystem, _ request: EvaluationRequest) -> PotentialResult {
             potential.evaluate(s, neighbors: NeighborList(system: s, cutoff: potential.cutoff, skin: 1, kind: .half),
