@@ -17,8 +17,11 @@ extension BehlerParrinelloPotential {
     /// bit for bit on any number of them (see ``BlockKernel``).
     public func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
         guard let frame = try? DescriptorFrame(system: system, neighbors: neighbors, set: symmetryFunctions) else {
-            return PotentialResult(energy: .nan, atomicEnergies: Array(repeating: .nan, count: system.count),
-                                   forces: request == .energy ? [] : Array(repeating: Vector3(repeating: .nan), count: system.count))
+            let atomic = [Double](repeating: .nan, count: system.count)
+            guard request == .energyAndForces else { return PotentialResult(energy: .nan, atomicEnergies: atomic) }
+            return PotentialResult(energy: .nan, atomicEnergies: atomic,
+                                   forces: Array(repeating: Vector3(repeating: .nan), count: system.count),
+                                   virial: Virial(rows: Vector3(repeating: .nan), Vector3(repeating: .nan), Vector3(repeating: .nan)))
         }
         let withForces = request == .energyAndForces
         let n = system.count
@@ -37,10 +40,10 @@ extension BehlerParrinelloPotential {
                                     energies: energies, virials: w, owners: owners)
             kernel.runBlocks(count: n, threads: threads, into: &direct)
         }}}}
-        guard withForces else { return PotentialResult(energy: atomic.reduce(0, +), atomicEnergies: atomic, forces: []) }
+        guard withForces else { return PotentialResult(energy: atomic.reduce(0, +), atomicEnergies: atomic) }
         var w0 = Vector3.zero, w1 = Vector3.zero, w2 = Vector3.zero
         for i in 0..<n { w0 += virials[3 * i]; w1 += virials[3 * i + 1]; w2 += virials[3 * i + 2] }
-        return PotentialResult(energy: atomic.reduce(0, +), atomicEnergies: atomic, forces: forces, virial: (w0, w1, w2))
+        return PotentialResult(energy: atomic.reduce(0, +), atomicEnergies: atomic, forces: forces, virial: Virial(rows: w0, w1, w2))
     }
 }
 

@@ -44,7 +44,7 @@ struct ExtendedSums {
             }
         }
         let energy = atomic.reduce(0, +)
-        guard !forces.isEmpty else { return PotentialResult(energy: energy, atomicEnergies: atomic, forces: []) }
-        return PotentialResult(energy: energy, atomicEnergies: atomic, forces: local, virial: (w0, w1, w2))
+        guard !forces.isEmpty else { return PotentialResult(energy: energy, atomicEnergies: atomic) }
+        return PotentialResult(energy: energy, atomicEnergies: atomic, forces: local, virial: Virial(rows: w0, w1, w2))
     }
 }

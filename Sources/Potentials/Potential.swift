@@ -2,38 +2,10 @@ import Geometry
 
 /// What a caller needs from one evaluation of a potential.
 public enum EvaluationRequest: Sendable, Hashable {
-    /// Total and per-atom energies only (forces left empty).
+    /// Total and per-atom energies only (``PotentialResult/derivatives`` nil).
     case energy
-    /// Energies and forces (and the virial where the potential provides it).
+    /// Energies, forces and the virial.
     case energyAndForces
-}
-
-/// The result of evaluating a potential on a system: the one typed answer every integrator, checker
-/// and tool consumes (ASE's Calculator results, as a value).
-///
-/// Units are the potential's (``Potential/units``): eV and eV/Å for metal-unit potentials.
-public struct PotentialResult: Sendable, Equatable {
-    /// Total potential energy E.
-    public var energy: Double
-    /// Per-atom energies ε_i with Σε_i = E (empty if the potential does not split its energy).
-    public var atomicEnergies: [Double]
-    /// Forces F_i = -∂E/∂r_i, one per atom (empty for ``EvaluationRequest/energy``).
-    public var forces: [Vector3]
-    /// Virial W = -Σ r_ij ⊗ F_ij as three rows (energy units), or nil where not computed.
-    public var virial: (Vector3, Vector3, Vector3)?
-
-    public init(energy: Double, atomicEnergies: [Double], forces: [Vector3],
-                virial: (Vector3, Vector3, Vector3)? = nil) {
-        self.energy = energy
-        self.atomicEnergies = atomicEnergies
-        self.forces = forces
-        self.virial = virial
-    }
-
-    public static func == (l: Self, r: Self) -> Bool {
-        l.energy == r.energy && l.atomicEnergies == r.atomicEnergies && l.forces == r.forces
-            && l.virial?.0 == r.virial?.0 && l.virial?.1 == r.virial?.1 && l.virial?.2 == r.virial?.2
-    }
 }
 
 /// An interatomic potential: the contract shared by teacher potentials (Lennard-Jones,
@@ -55,7 +27,9 @@ public protocol Potential: Sendable {
     var summary: String { get }
 
     /// Evaluates the potential. `neighbors` must have been built (or updated) for this `system`
-    /// with at least ``cutoff`` and this potential's ``neighborListKind``.
+    /// with at least ``cutoff`` and this potential's ``neighborListKind``. For
+    /// ``EvaluationRequest/energyAndForces`` the result's ``PotentialResult/derivatives`` are present,
+    /// with one force per atom of `system`; for ``EvaluationRequest/energy`` they are nil.
     func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult
 }
 

@@ -27,16 +27,11 @@ public struct UnitConvertedPotential: Potential {
     public var elements: [Element]? { inner.elements }
     public var summary: String { "\(inner.summary), converted from \(inner.units) to Å, eV" }
 
-    /// Positions in Å; energies in eV, forces in eV/Å.
+    /// Positions in Å; energies and the virial in eV, forces in eV/Å.
     public func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
         if let direct { return direct.evaluate(system, neighbors: neighbors, request: request) }
         let own = system.scalingLengths(by: 1 / length)
         let list = NeighborList(system: own, cutoff: inner.cutoff, skin: 0, kind: inner.neighborListKind)
-        var result = inner.evaluate(own, neighbors: list, request: request)
-        result.energy *= energy
-        result.atomicEnergies = result.atomicEnergies.map { $0 * energy }
-        result.forces = result.forces.map { $0 * (energy / length) }
-        if let w = result.virial { result.virial = (w.0 * energy, w.1 * energy, w.2 * energy) }
-        return result
+        return inner.evaluate(own, neighbors: list, request: request).scaled(energy: energy, length: length)
     }
 }

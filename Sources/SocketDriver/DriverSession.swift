@@ -29,23 +29,19 @@ public final class DriverSession {
     private let structureName: String
     private var evaluator: ForceEvaluator
     private let factors: (length: Double, energy: Double)
-    private let notice: (String) -> Void
-    private var noticedMissingVirial = false
     /// The FORCEREADY message computed for the last positions, waiting for GETFORCE.
     private var pendingAnswer: [UInt8]?
 
     /// The largest INIT string accepted (bytes): more is a broken or hostile server, not a parameter string.
     public static let maximumInitLength = 1 << 20
 
-    /// `structure` is in the potential's own units (as `nnplab eval` reads it); `notice` receives the
-    /// one-time remarks (e.g. that the potential gives no virial).
+    /// `structure` is in the potential's own units (as `nnplab eval` reads it).
     public init(structure: AtomicSystem, structureName: String, potential: any Potential,
-                units: AtomicUnitConvention, notice: @escaping (String) -> Void = { _ in }) throws {
+                units: AtomicUnitConvention) throws {
         system = structure
         self.structureName = structureName
         evaluator = try ForceEvaluator(potential: potential, system: structure)
         factors = units.factors(to: potential.units)
-        self.notice = notice
     }
 
     private var stateName: String { pendingAnswer == nil ? "READY" : "HAVEDATA (forces computed, not yet collected)" }
@@ -160,24 +156,16 @@ public final class DriverSession {
         out.append(result.energy / E)
         out.append(Int32(system.count))
         for f in result.forces { out.append([f.x * L / E, f.y * L / E, f.z * L / E]) }
-        out.append(transposedVirial(result.virial).map { $0 / E })
+        out.append(Self.transposed(result.virial).map { $0 / E })
         let extra = Array("{}".utf8)
         out.append(Int32(extra.count))
         out.append(raw: extra)
         return out.bytes
     }
 
-    /// W with rows W_a = (W_ax, W_ay, W_az) (W = −∂E/∂ε, so ASE's stress is −W/V), as Wᵀ in row-major order,
-    /// which is what ASE and i-PI transpose back; zeros when the potential has none.
-    private func transposedVirial(_ virial: (Vector3, Vector3, Vector3)?) -> [Double] {
-        guard let w = virial else {
-            if !noticedMissingVirial {
-                noticedMissingVirial = true
-                notice("\(evaluator.potential.summary) gives no virial: sending zeros (the server sees zero stress)")
-            }
-            return [Double](repeating: 0, count: 9)
-        }
-        let rows = [w.0, w.1, w.2]
-        return (0..<3).flatMap { i in (0..<3).map { j in rows[j][i] } }
+    /// W (W = −∂E/∂ε, so ASE's stress is −W/V) as Wᵀ in row-major order, which is what ASE and i-PI
+    /// transpose back.
+    private static func transposed(_ w: Virial) -> [Double] {
+        (0..<3).flatMap { i in (0..<3).map { j in w[j][i] } }
     }
 }

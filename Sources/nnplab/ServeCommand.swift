@@ -55,7 +55,7 @@ struct ServeCommand: ParsableCommand {
         try StructureLoading.check(frame, against: potential, file: structure)
         do {
             let session = try DriverSession(structure: frame.system, structureName: structure, potential: potential,
-                                            units: units, notice: { printToStandardError("note: " + $0) })
+                                            units: units)
             let connection = try SocketConnection.connect(to: address, timeout: timeout)
             let ending = try session.run(over: connection)
             let how = ending == .exitMessage ? "the server sent EXIT" : "the server closed the connection"

@@ -10,6 +10,8 @@ struct CrossingReference: Sendable {
     static let cutoff = 6.0
     static let shared = CrossingReference(steps: 60)
 
+    /// The run's states, step k at time 5k fs, with their Morse energies and forces.
+    let states: [MDState]
     let snapshots: [AtomicSystem]
     /// Crossings of ``cutoff`` between snapshot k - 1 and k (0 for k = 0).
     let crossings: [Int]
@@ -19,11 +21,13 @@ struct CrossingReference: Sendable {
         system.assignMaxwellBoltzmannVelocities(temperature: 400, seed: 21)
         var dynamics = try! MolecularDynamics(system: system, potential: SmoothMorse(),
                                               integrator: VelocityVerlet(timeStep: 5), skin: 1)
-        var snapshots = [dynamics.state.system]
+        var states = [dynamics.state]
         for _ in 0..<steps {
             try! dynamics.step()
-            snapshots.append(dynamics.state.system)
+            states.append(dynamics.state)
         }
+        self.states = states
+        let snapshots = states.map(\.system)
         self.snapshots = snapshots
         crossings = [0] + (1..<snapshots.count).map {
             Self.bruteForceCrossings(snapshots[$0 - 1], snapshots[$0], cutoff: Self.cutoff)
@@ -88,9 +92,7 @@ struct CutoffCrossingTests {
         var list = NeighborList(system: snapshots[0], cutoff: CrossingReference.cutoff, skin: 1, kind: .half)
         for (k, snapshot) in snapshots.enumerated() {
             list.update(for: snapshot)
-            let state = MDState(system: snapshot, result: PotentialResult(energy: 0, atomicEnergies: [], forces: []),
-                                step: k, time: 5 * Double(k))
-            monitor.record(state, neighbors: list)
+            monitor.record(reference.states[k], neighbors: list)
         }
         let expected = reference.crossings.reduce(0, +)
         let report = monitor.report
@@ -107,9 +109,7 @@ struct CutoffCrossingTests {
         for (k, snapshot) in snapshots.enumerated() {
             if k == 30 { monitor.restart() }
             list.update(for: snapshot)
-            let state = MDState(system: snapshot, result: PotentialResult(energy: 0, atomicEnergies: [], forces: []),
-                                step: k, time: 5 * Double(k))
-            monitor.record(state, neighbors: list)
+            monitor.record(reference.states[k], neighbors: list)
         }
         #expect(monitor.report.crossingCount == reference.crossings[31...].reduce(0, +))
         #expect(monitor.report.duration == 150)
@@ -126,8 +126,7 @@ struct CrossingCutoffChangeTests {
         var wide = NeighborList(system: snapshots[0], cutoff: 6.5, skin: 1, kind: .half)
         var narrow = NeighborList(system: snapshots[0], cutoff: CrossingReference.cutoff, skin: 1, kind: .full)
         for (k, snapshot) in snapshots.enumerated() {
-            let state = MDState(system: snapshot, result: PotentialResult(energy: 0, atomicEnergies: [], forces: []),
-                                step: k, time: 5 * Double(k))
+            let state = reference.states[k]
             if k < 20 {
                 wide.update(for: snapshot)
                 monitor.record(state, neighbors: wide)

@@ -37,6 +37,8 @@ struct SmoothMorse: Potential {
         let x = neighbors.extendedPositions(system.positions)
         var energies = [Double](repeating: 0, count: system.count)
         var forces = [Vector3](repeating: .zero, count: system.count)
+        // Virial rows, W = −Σ_pairs r_ij ⊗ F_ij with r_ij = r_j − r_i (the listed image) and F_ij the force on i.
+        var w0 = Vector3.zero, w1 = Vector3.zero, w2 = Vector3.zero
         for i in 0..<system.count {
             for e in neighbors.neighbors(of: i) {
                 let d = x[Int(e)] - x[i]
@@ -49,10 +51,12 @@ struct SmoothMorse: Potential {
                 let f = (du / r) * d   // force on i is +du/dr · d/r, on j the opposite
                 forces[i] += f
                 forces[j] -= f
+                w0 -= d.x * f; w1 -= d.y * f; w2 -= d.z * f
             }
         }
-        return PotentialResult(energy: energies.reduce(0, +), atomicEnergies: energies,
-                               forces: request == .energy ? [] : forces)
+        let energy = energies.reduce(0, +)
+        guard request == .energyAndForces else { return PotentialResult(energy: energy, atomicEnergies: energies) }
+        return PotentialResult(energy: energy, atomicEnergies: energies, forces: forces, virial: Virial(rows: w0, w1, w2))
     }
 }
 

@@ -45,18 +45,25 @@ struct StabilityTests {
     func nonFinite() throws {
         let system = fccArgon(cells: 1, a: 5.4)
         let guardian = InstabilityGuard(temperatureLimit: 500)
-        var state = MDState(system: system, result: PotentialResult(energy: .nan, atomicEnergies: [], forces: []))
+        let resting = [Vector3](repeating: .zero, count: system.count)
+        func result(energy: Double = 0, forces: [Vector3] = resting) -> PotentialResult {
+            PotentialResult(energy: energy, atomicEnergies: Array(repeating: energy / Double(system.count), count: system.count),
+                            forces: forces, virial: .zero)
+        }
+        var state = MDState(system: system, result: result(energy: .nan))
         #expect(guardian.inspect(state, timeStep: 1) == .nonFiniteEnergy(step: 0, energy: .nan) || {
             if case .nonFiniteEnergy? = guardian.inspect(state, timeStep: 1) { return true } else { return false }
         }())
-        state.result = PotentialResult(energy: 0, atomicEnergies: [], forces: Array(repeating: .zero, count: system.count))
+        state.result = result()
         #expect(guardian.inspect(state, timeStep: 1) == nil)
-        state.result.forces[3].z = -.infinity
+        var infinite = resting
+        infinite[3].z = -.infinity
+        state.result = result(forces: infinite)
         #expect(guardian.inspect(state, timeStep: 1) == .nonFiniteForce(atom: 3, step: 0))
         state.system.positions[2].y = .infinity
         #expect(guardian.inspect(state, timeStep: 1) == .nonFiniteAtom(atom: 2, step: 0))
         state.system.positions[2].y = 0
-        state.result.forces[3].z = 0
+        state.result = result()
         state.system.assignMaxwellBoltzmannVelocities(temperature: 600, seed: 1)
         guard case let .overheated(t, limit, _)? = guardian.inspect(state, timeStep: 1) else {
             Issue.record("600 K not caught by a 500 K limit")

@@ -39,13 +39,13 @@ fi
 
 # 3. ASE drives nnplab serve.
 echo "ASE, argon, Lennard-Jones:"
-python3 "$here/ipi_ase_check.py" ase "$nnplab" "$fixtures/argon.xyz" lj --dt 5 --temperature 90 --stress \
+python3 "$here/ipi_ase_check.py" ase "$nnplab" "$fixtures/argon.xyz" lj --dt 5 --temperature 90 \
     || fail "ASE with Lennard-Jones argon"
 echo "ASE, argon, student model $model, over TCP:"
-python3 "$here/ipi_ase_check.py" ase "$nnplab" "$fixtures/argon.xyz" "$model" --dt 5 --temperature 90 --tcp --stress \
+python3 "$here/ipi_ase_check.py" ase "$nnplab" "$fixtures/argon.xyz" "$model" --dt 5 --temperature 90 --tcp \
     || fail "ASE with the student model"
 echo "ASE, triclinic silicon, Stillinger-Weber:"
-python3 "$here/ipi_ase_check.py" ase "$nnplab" "$fixtures/silicon.xyz" sw --dt 1 --temperature 1000 --stress \
+python3 "$here/ipi_ase_check.py" ase "$nnplab" "$fixtures/silicon.xyz" sw --dt 1 --temperature 1000 \
     || fail "ASE with Stillinger-Weber silicon"
 
 # 4. Servers that misbehave.

@@ -1,13 +1,13 @@
 """End-to-end checks of `nnplab serve` against real i-PI servers: ASE's SocketIOCalculator and i-PI.
 
-    python3 ipi_ase_check.py ase NNPLAB STRUCTURE POTENTIAL --dt FS --temperature K [--stress] [--tcp]
+    python3 ipi_ase_check.py ase NNPLAB STRUCTURE POTENTIAL --dt FS --temperature K [--tcp]
     python3 ipi_ase_check.py ipi NNPLAB STRUCTURE POTENTIAL --dt FS --temperature K
     python3 ipi_ase_check.py refuse NNPLAB STRUCTURE
 
 `ase`: ASE launches `nnplab serve` on a Unix socket (a TCP port on localhost with --tcp) and runs 20
 velocity-Verlet steps; the final energy and forces must equal `nnplab eval` of the same positions
-(1e-9 relative, 1e-8 eV/A), and, with --stress, ASE's stress must equal its own numerical stress (finite strains through the same socket);
-without --stress the client must say once on stderr that the potential gives no virial.
+(1e-9 relative, 1e-8 eV/A), and ASE's stress must equal its own numerical stress (finite strains through the same
+socket): every potential gives a virial.
 
 `ipi`: i-PI runs 20 NVE steps with `nnplab serve` as its force field; i-PI's potential energy at step 0
 must equal `nnplab eval` of the initial structure, the conserved quantity must hold, and nnplab must
@@ -107,7 +107,7 @@ def check_ase(args):
         energy = atoms.get_potential_energy()
         forces = atoms.get_forces()
         stress = atoms.get_stress(voigt=True)
-        numerical = numerical_stress(atoms) if args.stress else None
+        numerical = numerical_stress(atoms)
         final = atoms.copy()
     status = launched[0].wait(timeout=30)
     messages = open(stderr_path).read()
@@ -123,18 +123,12 @@ def check_ase(args):
         fail("energy through the socket differs from nnplab eval")
     if not df <= 1e-8:
         fail("forces through the socket differ from nnplab eval")
-    if args.stress:
-        ds = float(np.abs(stress - numerical).max())
-        scale = float(np.abs(numerical).max())
-        print(f"  stress {np.array2string(stress, precision=6)} eV/A^3; largest difference from ASE's numerical "
-              f"stress {ds:.2e} (limit 1e-7 x {scale:.2e})")
-        if not ds <= 1e-7 * scale or scale < 1e-6:
-            fail("stress through the socket differs from ASE's numerical stress")
-    else:
-        notes = [line for line in messages.splitlines() if "gives no virial" in line]
-        print(f"  stderr says once that there is no virial: {notes}")
-        if len(notes) != 1 or not np.all(stress == 0):
-            fail("expected exactly one 'gives no virial' note and zero stress")
+    ds = float(np.abs(stress - numerical).max())
+    scale = float(np.abs(numerical).max())
+    print(f"  stress {np.array2string(stress, precision=6)} eV/A^3; largest difference from ASE's numerical "
+          f"stress {ds:.2e} (limit 1e-7 x {scale:.2e})")
+    if not ds <= 1e-7 * scale or scale < 1e-6:
+        fail("stress through the socket differs from ASE's numerical stress")
 
 
 def write_ipi_xyz(atoms, path):
@@ -303,7 +297,6 @@ def main():
     parser.add_argument("potential", nargs="?", default="lj")
     parser.add_argument("--dt", type=float, default=1.0)
     parser.add_argument("--temperature", type=float, default=100.0)
-    parser.add_argument("--stress", action="store_true")
     parser.add_argument("--tcp", action="store_true", help="a TCP port on localhost instead of a Unix socket")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="nnplab-ipi-") as workdir:

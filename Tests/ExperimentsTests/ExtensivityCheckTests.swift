@@ -42,8 +42,22 @@ struct ExtensivityCheckTests {
         var summary: String { "unscreened −1/r" }
         func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
             var energy = 0.0
-            for i in 0..<system.count { for j in 0..<i { energy -= 1 / (system.positions[i] - system.positions[j]).length } }
-            return PotentialResult(energy: energy, atomicEnergies: [], forces: [])
+            var atomic = [Double](repeating: 0, count: system.count)
+            var forces = [Vector3](repeating: .zero, count: system.count)
+            // Virial rows, W = −Σ_pairs r_ij ⊗ F_ij with r_ij = r_j − r_i and F_ij = r_ij/r³ the force on i.
+            var w0 = Vector3.zero, w1 = Vector3.zero, w2 = Vector3.zero
+            for i in 0..<system.count {
+                for j in 0..<i {
+                    let d = system.positions[j] - system.positions[i], r = d.length
+                    energy -= 1 / r
+                    atomic[i] -= 0.5 / r; atomic[j] -= 0.5 / r
+                    let f = d / (r * r * r)
+                    forces[i] += f; forces[j] -= f
+                    w0 -= d.x * f; w1 -= d.y * f; w2 -= d.z * f
+                }
+            }
+            guard request == .energyAndForces else { return PotentialResult(energy: energy, atomicEnergies: atomic) }
+            return PotentialResult(energy: energy, atomicEnergies: atomic, forces: forces, virial: Virial(rows: w0, w1, w2))
         }
     }
 

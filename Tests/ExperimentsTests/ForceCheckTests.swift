@@ -33,8 +33,9 @@ private struct ScaledForces: Potential {
     var neighborListKind: NeighborListKind { inner.neighborListKind }
     var summary: String { "scaled forces" }
     func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
-        var result = inner.evaluate(system, neighbors: neighbors, request: request)
-        result.forces = result.forces.map { 1.01 * $0 }
-        return result
+        let result = inner.evaluate(system, neighbors: neighbors, request: request)
+        guard let d = result.derivatives else { return result }
+        return PotentialResult(energy: result.energy, atomicEnergies: result.atomicEnergies,
+                               forces: d.forces.map { 1.01 * $0 }, virial: d.virial)
     }
 }

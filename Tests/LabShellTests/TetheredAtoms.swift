@@ -17,8 +17,14 @@ struct TetheredAtoms: Potential {
     func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
         let displacements = zip(system.positions, sites).map { $0 - $1 }
         let atomic = displacements.map { 0.5 * stiffness * $0.lengthSquared }
-        return PotentialResult(energy: atomic.reduce(0, +), atomicEnergies: atomic,
-                               forces: displacements.map { -stiffness * $0 })
+        guard request == .energyAndForces else { return PotentialResult(energy: atomic.reduce(0, +), atomicEnergies: atomic) }
+        let forces = displacements.map { -stiffness * $0 }
+        // The springs are an external field (their sites do not move with the atoms), so the virial is
+        // W = Σ_i r_i ⊗ F_i over the atoms themselves, not a sum over pairs.
+        var w0 = Vector3.zero, w1 = Vector3.zero, w2 = Vector3.zero
+        for (r, f) in zip(system.positions, forces) { w0 += r.x * f; w1 += r.y * f; w2 += r.z * f }
+        return PotentialResult(energy: atomic.reduce(0, +), atomicEnergies: atomic, forces: forces,
+                               virial: Virial(rows: w0, w1, w2))
     }
 }
 

@@ -18,7 +18,7 @@ private struct AtomicUnitsPair: Potential {
 
 @Suite("UnitConvertedPotential")
 struct UnitConvertedPotentialTests {
-    @Test("any potential in Bohr/Ha is evaluated in Å/eV: E(x) = E_own(x/L)·Ha, F = F_own·Ha/L")
+    @Test("any potential in Bohr/Ha is evaluated in Å/eV: E(x) = E_own(x/L)·Ha, F = F_own·Ha/L, W = W_own·Ha")
     func genericConversion() throws {
         let inner = AtomicUnitsPair(lj: try LennardJones(epsilon: 0.01, sigma: 3.0, cutoff: 7.0, truncation: .smooth))
         let wrapped = UnitConvertedPotential(wrapping: inner)
@@ -32,5 +32,9 @@ struct UnitConvertedPotentialTests {
         let metal = N2P2Reference.evaluate(wrapped, angstrom)
         #expect(abs(metal.energy - own.energy * ha) <= 1e-12 * abs(metal.energy))
         for (f, g) in zip(metal.forces, own.forces) { #expect((f - g * (ha / L)).length <= 1e-10 * max(1, f.length)) }
+        #expect(metal.forces.count == bohr.count)
+        for a in 0..<3 { #expect((metal.virial[a] - own.virial[a] * ha).length <= 1e-10 * max(1, metal.virial[a].length)) }
+        let energyOnly = N2P2Reference.evaluate(wrapped, angstrom, request: .energy)
+        #expect(energyOnly.energy == metal.energy && energyOnly.derivatives == nil)
     }
 }

@@ -28,6 +28,8 @@ struct PlainLennardJones: Potential {
         var energy = 0.0
         var atomic = Array(repeating: 0.0, count: system.count)
         var forces = Array(repeating: Vector3.zero, count: system.count)
+        // Virial rows, W = −Σ_pairs r_ij ⊗ F_ij with r_ij = r_j − r_i (the listed image) and F_ij the force on i.
+        var w0 = Vector3.zero, w1 = Vector3.zero, w2 = Vector3.zero
         for i in 0..<system.count {
             for e in neighbors.neighbors(of: i) {
                 let d = x[Int(e)] - x[i]
@@ -44,9 +46,11 @@ struct PlainLennardJones: Potential {
                 atomic[i] += u / 2; atomic[j] += u / 2
                 let f = (dudr / r) * d
                 forces[i] += f; forces[j] -= f
+                w0 -= d.x * f; w1 -= d.y * f; w2 -= d.z * f
             }
         }
-        return PotentialResult(energy: energy, atomicEnergies: atomic, forces: request == .energy ? [] : forces)
+        guard request == .energyAndForces else { return PotentialResult(energy: energy, atomicEnergies: atomic) }
+        return PotentialResult(energy: energy, atomicEnergies: atomic, forces: forces, virial: Virial(rows: w0, w1, w2))
     }
 }
 

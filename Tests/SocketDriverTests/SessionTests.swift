@@ -5,19 +5,6 @@ import StructureFiles
 import Testing
 @testable import SocketDriver
 
-/// Lennard-Jones with its virial withheld: a stand-in for a potential that has none.
-private struct WithoutVirial: Potential {
-    let inner: LennardJones
-    var cutoff: Double { inner.cutoff }
-    var neighborListKind: NeighborListKind { inner.neighborListKind }
-    var summary: String { "LJ without virial" }
-    func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
-        var result = inner.evaluate(system, neighbors: neighbors, request: request)
-        result.virial = nil
-        return result
-    }
-}
-
 @Suite("i-PI client session: the state machine and what it refuses")
 struct SessionTests {
     let system: AtomicSystem
@@ -25,15 +12,13 @@ struct SessionTests {
 
     init() throws { system = try rattledArgon() }
 
-    func session(_ potential: any Potential = try! LennardJones(),
-                 notice: @escaping (String) -> Void = { _ in }) throws -> DriverSession {
-        try DriverSession(structure: system, structureName: "argon.xyz", potential: potential, units: .ase, notice: notice)
+    func session() throws -> DriverSession {
+        try DriverSession(structure: system, structureName: "argon.xyz", potential: try LennardJones(), units: .ase)
     }
 
-    func run(_ input: [UInt8], _ s: DriverSession? = nil) throws -> (DriverSession.Ending, ScriptedStream) {
+    func run(_ input: [UInt8]) throws -> (DriverSession.Ending, ScriptedStream) {
         let stream = ScriptedStream(input)
-        let driver = try s ?? session()
-        return (try driver.run(over: stream), stream)
+        return (try session().run(over: stream), stream)
     }
 
     @Test("a close between requests after an answer ends cleanly (ASE sends no EXIT); before any request it fails")
@@ -97,18 +82,6 @@ struct SessionTests {
             try run(initMessage("", length: 1 << 30))
         }
         #expect(DriverSession.batchSize(in: "batch_size:1") == 1)
-    }
-
-    @Test("a potential without virial sends zeros and says so once")
-    func missingVirial() throws {
-        nonisolated(unsafe) var notices: [String] = []
-        let driver = try session(WithoutVirial(inner: try LennardJones())) { notices.append($0) }
-        let request = ServerSide.posdata(system, bohr: bohr) + ServerSide.header("GETFORCE")
-        let (_, stream) = try run(request + request + ServerSide.header("EXIT"), driver)
-        #expect(notices == ["LJ without virial gives no virial: sending zeros (the server sees zero stress)"])
-        let one = stream.written.count / 2
-        let answer = try #require(ServerSide.parseForces(Array(stream.written.prefix(one)), bohr: bohr, hartree: 27.211386024367243))
-        #expect(answer.virial.joined().allSatisfy { $0 == 0 } && answer.energy != 0)
     }
 
     @Test("a cluster ignores the cell the server sends")
