@@ -40,7 +40,6 @@ struct Benchmark: Sendable {
         .labKeyLatency,
         .labCompareFrames, .labCompareSpeed, .labCompareKey,
         .trainingArgon,
-        .nnpWaterOneThread,
         .nnpWaterThreads,
         .lennardJonesThreads,
         .stillingerWeberThreads,

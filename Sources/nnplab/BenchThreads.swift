@@ -18,15 +18,6 @@ extension Benchmark {
         ThreadCount.current = .one
     }
 
-    /// The water NNP (Scenes/water, 1080 atoms), energy and forces with the neighbour list, on one thread.
-    static let nnpWaterOneThread = Benchmark(
-        name: "nnp-water-1t", summary: "Scenes/water n2p2 H2O_RPBE-D3, 1080 atoms, energy + forces incl. neighbour list, 1 thread, wall time",
-        unit: "ms/evaluation", target: 193, targetSource: "half of n2p2 nnp-predict's 386 ms",
-        measure: { quick in
-            let (potential, system) = try sceneWater()
-            return wallSeconds(quick: quick, threads: .one, potential, system) * 1e3
-        })
-
     /// Parallel efficiency of the water NNP: the wall time on N threads × N over the time on one.
     static let nnpWaterThreads = Benchmark(
         name: "nnp-water-threads", summary: "Scenes/water, 1080 atoms, energy + forces incl. neighbour list: N × time(N threads) / time(1 thread)",
