@@ -99,11 +99,11 @@ extension BlockKernel {
     /// (``AtomBlocks``) each record a ``ScatterLog`` in parallel, replayed in block order. Either way
     /// the additions happen in the same order, so the result does not depend on `threads`.
     ///
-    /// `worthSplitting` false runs on one worker whatever `threads` says, for a loop so cheap that
-    /// writing and replaying the logs costs as much as the loop itself (see ``PairKernelCost``).
-    func runBlocks(count: Int, threads: ThreadCount, worthSplitting: Bool = true, into sums: inout DirectScatter) {
+    /// A loop so cheap that writing and replaying the logs costs as much as the loop itself passes
+    /// ``ThreadCount/one`` below its break-even size (see ``SplitThreshold``).
+    func runBlocks(count: Int, threads: ThreadCount, into sums: inout DirectScatter) {
         let blocks = AtomBlocks(count: count)
-        guard worthSplitting, blocks.workers(threads) > 1 else {
+        guard blocks.workers(threads) > 1 else {
             run(atoms: 0..<count, worker: 0, into: &sums)
             return
         }

@@ -13,7 +13,7 @@ extension LennardJones {
         let withForces = request == .energyAndForces
         let x = neighbors.extendedPositions(system.positions)
         var sums = ExtendedSums(count: x.count, withForces: withForces)
-        let threads = self.threads ?? .current
+        let threads = SplitThreshold.threads(self.threads, work: neighbors.neighbors.count, worthSplitting: SplitThreshold.lennardJonesPairs)
         x.withUnsafeBufferPointer { x in
         neighbors.firstNeighbor.withUnsafeBufferPointer { first in
         neighbors.neighbors.withUnsafeBufferPointer { list in
@@ -22,16 +22,15 @@ extension LennardJones {
             var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
             // Four copies of the pair loop with the two switches as constants, so neither is tested per pair.
             let smooth = forceShift != 0
-            let split = neighbors.neighbors.count >= PairKernelCost.pairsWorthSplitting
             switch (smooth, withForces) {
             case (true, true): PairKernel<True, True>(lj: self, x: x, first: first, list: list)
-                .runBlocks(count: neighbors.localCount, threads: threads, worthSplitting: split, into: &direct)
+                .runBlocks(count: neighbors.localCount, threads: threads, into: &direct)
             case (false, true): PairKernel<False, True>(lj: self, x: x, first: first, list: list)
-                .runBlocks(count: neighbors.localCount, threads: threads, worthSplitting: split, into: &direct)
+                .runBlocks(count: neighbors.localCount, threads: threads, into: &direct)
             case (true, false): PairKernel<True, False>(lj: self, x: x, first: first, list: list)
-                .runBlocks(count: neighbors.localCount, threads: threads, worthSplitting: split, into: &direct)
+                .runBlocks(count: neighbors.localCount, threads: threads, into: &direct)
             case (false, false): PairKernel<False, False>(lj: self, x: x, first: first, list: list)
-                .runBlocks(count: neighbors.localCount, threads: threads, worthSplitting: split, into: &direct)
+                .runBlocks(count: neighbors.localCount, threads: threads, into: &direct)
             }
         }}}}}
         return sums.result(positions: x, neighbors: neighbors)
@@ -42,16 +41,6 @@ extension LennardJones {
 protocol StaticFlag { static var value: Bool { get } }
 enum True: StaticFlag { static var value: Bool { true } }
 enum False: StaticFlag { static var value: Bool { false } }
-
-/// When the Lennard-Jones pair loop is worth running on several threads.
-enum PairKernelCost {
-    /// Listed pairs below which one thread is faster. A pair costs a few nanoseconds, about what
-    /// recording its two scatter-adds (40 bytes) and replaying them costs, so on two cores the split
-    /// only breaks even near 160 000 pairs (4000 atoms of liquid argon at r_c 8.5 Å:
-    /// `nnplab bench --only lj-argon-threads`), and a 108-atom box ran at half speed on two threads.
-    /// (The list holds pairs out to r_c + skin, about 45 per atom in liquid argon.)
-    static let pairsWorthSplitting = 400_000
-}
 
 /// The Lennard-Jones pair loop over a range of centre atoms of a half list.
 private struct PairKernel<Smooth: StaticFlag, WithForces: StaticFlag>: BlockKernel {

@@ -19,7 +19,7 @@ extension StillingerWeber {
         var sums = ExtendedSums(count: x.count, withForces: withForces)
         var mostNeighbors = 0
         for i in 0..<n { mostNeighbors = max(mostNeighbors, Int(neighbors.firstNeighbor[i + 1] - neighbors.firstNeighbor[i])) }
-        let threads = self.threads ?? .current
+        let threads = SplitThreshold.threads(self.threads, work: n, worthSplitting: SplitThreshold.stillingerWeberAtoms)
         let shells = (0..<AtomBlocks(count: n).workers(threads)).map { _ in NeighborShell(capacity: mostNeighbors) }
         defer { shells.forEach { $0.deallocate() } }
 
@@ -33,9 +33,7 @@ extension StillingerWeber {
             var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
             let kernel = ThreeBodyKernel(sw: self, withForces: withForces, shells: shells, x: x, first: first,
                                          list: list, owners: owners, offsets: offsets)
-            // A Stillinger-Weber atom costs about 0.7 µs; on two cores splitting only breaks even
-            // near 2000-4000 atoms of diamond silicon (216 atoms ran 30 % slower on two threads).
-            kernel.runBlocks(count: n, threads: threads, worthSplitting: n >= 4096, into: &direct)
+            kernel.runBlocks(count: n, threads: threads, into: &direct)
         }}}}}}}
         return sums.result(positions: x, neighbors: neighbors)
     }

@@ -20,13 +20,11 @@ public struct LabCompareBenchmarkResult: Sendable {
     public var keyToScreenMilliseconds: [Double]
 
     public var lines: [String] {
-        let sorted = keyToScreenMilliseconds.sorted()
         return [
             "lab compare mode, \(models) models × \(atoms) atoms in lockstep, 100x30 in-memory screen, speed unthrottled:",
             "  frames/s: \(fixed(framesPerSecond, 1)) (target ≥ 30); slowest model advances "
                 + "\(fixed(slowestPicosecondsPerSecond, 2)) ps per second (target ≥ 0.2)",
-            "  Tab to changed screen: median \(fixed(sorted.isEmpty ? 0 : sorted[sorted.count / 2], 1)) ms, "
-                + "max \(fixed(sorted.last ?? 0, 1)) ms over \(sorted.count) presses (target ≤ 50 ms)",
+            "  Tab to changed screen: " + latencySummary(keyToScreenMilliseconds),
         ]
     }
 }

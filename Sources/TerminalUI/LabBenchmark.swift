@@ -28,16 +28,13 @@ public struct LabBenchmarkResult: Sendable {
 
     /// The lines `nnplab bench` prints.
     public var lines: [String] {
-        let sorted = keyToScreenMilliseconds.sorted()
-        let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
         return [
             "lab, \(atoms) atoms (\(scene)), 100x30 in-memory screen, speed unthrottled:",
             "  frames/s while the simulation runs: \(fixed(framesPerSecond, 1)) (target ≥ 30); "
                 + "\(fixed(millisecondsPerDraw, 1)) ms to draw a frame",
             "  steps/s in the lab \(fixed(labStepsPerSecond, 1)) vs headless \(fixed(headlessStepsPerSecond, 1)): "
                 + "\(fixed(100 * labStepsPerSecond / max(headlessStepsPerSecond, 1e-9), 0)) % (target ≥ 90 %)",
-            "  key press to changed screen: median \(fixed(median, 1)) ms, max \(fixed(sorted.last ?? 0, 1)) ms "
-                + "over \(sorted.count) presses (target ≤ 50 ms)",
+            "  key press to changed screen: " + latencySummary(keyToScreenMilliseconds),
             "  (measured by driving the lab's own loop against an in-memory screen: curses output is not included)",
         ]
     }
@@ -102,6 +99,13 @@ extension LabBenchmark {
         }
         return rates.reduce(0, +) / Double(rates.count)
     }
+}
+
+/// Key-to-screen latencies (ms) in words: median, maximum and count, against the 50 ms target.
+func latencySummary(_ milliseconds: [Double]) -> String {
+    let sorted = milliseconds.sorted()
+    let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    return "median \(fixed(median, 1)) ms, max \(fixed(sorted.last ?? 0, 1)) ms over \(sorted.count) presses (target ≤ 50 ms)"
 }
 
 /// Matches frames to key presses: the latency of press k is the first frame after it that shows

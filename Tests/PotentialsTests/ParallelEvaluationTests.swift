@@ -1,7 +1,7 @@
 import Descriptors
 import Geometry
 import NeuralNetworks
-import Potentials
+@testable import Potentials
 import Testing
 
 /// Results must not depend on the number of threads, to the last bit: the partition into atom blocks
@@ -41,14 +41,19 @@ struct ParallelEvaluationTests {
 
     @Test("Lennard-Jones: energy, forces and virial identical bit for bit on 1, 2, 3 and 7 threads", arguments: CutoffKind.allCases)
     func lennardJonesIdentical(truncation: CutoffKind) throws {
-        let system = try Lattice.fcc.crystal(of: LennardJones.argon, latticeConstant: 5.3, repeats: 3).rattled(sigma: 0.15, seed: 4)
+        // Large enough that the pair loop really splits (below SplitThreshold it runs on one thread).
+        let system = try Lattice.fcc.crystal(of: LennardJones.argon, latticeConstant: 5.3, repeats: 14).rattled(sigma: 0.15, seed: 4)
+        let lj = try LennardJones(truncation: truncation)
+        let pairs = NeighborList(system: system, cutoff: lj.cutoff, skin: 0.7, kind: lj.neighborListKind).neighbors.count
+        try #require(pairs >= SplitThreshold.lennardJonesPairs, "\(pairs) listed pairs: too few for the pair loop to split")
         try Self.expectIdentical(try LennardJones(truncation: truncation), system) { $0.threads = $1 }
     }
 
     @Test("Stillinger-Weber: energy, forces and virial identical bit for bit on 1, 2, 3 and 7 threads")
     func stillingerWeberIdentical() throws {
-        let system = try Lattice.diamond.crystal(of: StillingerWeber.silicon, latticeConstant: 5.431, repeats: 3)
+        let system = try Lattice.diamond.crystal(of: StillingerWeber.silicon, latticeConstant: 5.431, repeats: 8)
             .rattled(sigma: 0.12, seed: 5)
+        try #require(system.count >= SplitThreshold.stillingerWeberAtoms, "too few atoms for the loop to split")
         try Self.expectIdentical(StillingerWeber(), system) { $0.threads = $1 }
     }
 

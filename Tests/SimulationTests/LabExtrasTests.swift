@@ -87,7 +87,7 @@ struct ExtrapolationWatchTests {
     @Test("a compressed crystal under a network: the message names the atom, the function and how far; status has the summary")
     func warnsInWords() throws {
         let crystal = try networkCatalog().initialSystem
-        var engine = try SimulationEngine(catalog: networkCatalog(start: try #require(crystal.strained(uniformly: -0.08))))
+        var engine = try SimulationEngine(catalog: networkCatalog(start: crystal.strained(uniformly: -0.08)))
         // The watch looks at the starting structure at once, then every 10 steps.
         let message = try #require(engine.message)
         #expect(message.isError)
