@@ -39,7 +39,7 @@ extension Scene {
         let (structure, latticeElement) = try parseStructure(try root.table("structure"), folder: folder)
         let teacher = try parseTeacher(try root.table("teacher"), folder: folder, latticeElement: latticeElement)
         let student = try root.optionalTable("student").map {
-            try parseStudent($0, teacher: teacher, elements: structure.distinctElements)
+            try parseStudent($0, teacher: teacher, elements: structure.distinctElements, folder: folder)
         }
         let md = try parseMD(try root.table("md"))
         let view = try root.optionalTable("view").map(parseView) ?? ViewHints()

@@ -11,7 +11,8 @@ import Training
 public struct StudentPlan: Sendable {
     public let sceneName: String
     public let teacher: any Potential
-    /// The scene's built structure (Å), from which every Langevin chain starts.
+    /// The structure (Å) every Langevin chain starts from: the recipe's ``StudentRecipe/samplingStart``,
+    /// else the scene's built structure.
     public let start: AtomicSystem
     /// Symmetry functions, network, sampling and fitting (the scene's, or a variant's:
     /// ``radialOnly()``, ``angular(_:)``, ``reduced(configurations:epochs:)``).
@@ -45,8 +46,9 @@ extension Scene {
                              message: "expected a [student] table to train, got none (this scene runs a fixed, loaded potential)")
         }
         let teacher = try teacherPotential()
-        try checkTeacherDescribes(structure, teacher: teacher)
-        return StudentPlan(sceneName: name, teacher: teacher, start: structure, student: student)
+        let start = student.samplingStart ?? structure
+        try checkTeacherDescribes(start, teacher: teacher)
+        return StudentPlan(sceneName: name, teacher: teacher, start: start, student: student)
     }
 
     /// Where the model with `cutoff` and `activation` lives in `folder`, by default the shipped one:

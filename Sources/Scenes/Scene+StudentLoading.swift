@@ -1,3 +1,4 @@
+import Foundation
 import Descriptors
 import Geometry
 import Potentials
@@ -7,7 +8,7 @@ extension Scene {
     /// The `[student]` table as a ``StudentRecipe`` for `elements` (the structure's): every radial
     /// function for every neighbour element and every angular function for every pair of neighbour
     /// elements, the same list for every central element; at most 1000 parameter combinations.
-    static func parseStudent(_ t: SceneTable, teacher: TeacherModel, elements: [Element]) throws -> StudentRecipe {
+    static func parseStudent(_ t: SceneTable, teacher: TeacherModel, elements: [Element], folder: URL) throws -> StudentRecipe {
         let range = teacher.range ?? .infinity
         let cutoff = try t.double("cutoff", "a cutoff in Å \(SceneLimits.describe(SceneLimits.cutoff)) no longer than the teacher's range (\(range) Å)",
                                   where: { SceneLimits.cutoff.contains($0) && $0 <= range })
@@ -42,7 +43,9 @@ extension Scene {
         }
         let hidden = try t.ints("hidden", "hidden layer widths, positive integers at most 1024", where: { $0 > 0 && $0 <= 1024 })
         guard hidden.count <= 8 else { throw t.error("hidden", "expected at most 8 hidden layers, got \(hidden.count)") }
-        let (sampling, settings) = try parseTraining(try t.table("training"))
+        let training = try t.table("training")
+        let samplingStart = try parseSamplingStart(training, elements: elements, folder: folder)
+        let (sampling, settings) = try parseTraining(training)
         try t.finish()
 
         var list: [SymmetryFunction] = []
@@ -64,6 +67,19 @@ extension Scene {
             // Every parameter was checked above and the structure has atoms; this guards the set's own rules.
             throw t.tableError("student: expected a valid set of symmetry functions, got \(error)")
         }
-        return StudentRecipe(symmetryFunctions: set, hiddenLayers: hidden, sampling: sampling, settings: settings)
+        return StudentRecipe(symmetryFunctions: set, hiddenLayers: hidden, sampling: sampling, settings: settings,
+                             samplingStart: samplingStart)
+    }
+
+    /// The optional `[student.training.start]` table: the structure the sampling chains start from, in
+    /// `[structure]`'s own form (a lattice or a file). Its elements must be the scene's: the students
+    /// have networks for those only.
+    static func parseSamplingStart(_ training: SceneTable, elements: [Element], folder: URL) throws -> AtomicSystem? {
+        guard let t = try training.optionalTable("start") else { return nil }
+        let start = try parseStructure(t, folder: folder).system
+        if let stranger = start.distinctElements.first(where: { !elements.contains($0) }) {
+            throw t.tableError("student.training.start: expected only the structure's elements (\(elements.map(\.symbol).joined(separator: " "))), got \(stranger.symbol)")
+        }
+        return start
     }
 }

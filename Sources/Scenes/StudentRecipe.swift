@@ -18,13 +18,18 @@ public struct StudentRecipe: Sendable, Equatable {
     /// every epoch (patience = epochs). Its seed is the scene's one training seed, which also seeds
     /// the sampling and the initial weights.
     public var settings: TrainingSettings
+    /// The structure (Å) every sampling chain starts from when it is not the scene's own
+    /// (`[student.training.start]`), nil for the scene's. Why a scene names one: the lesson may start
+    /// from a relaxed box while the students must also learn the close contacts of an unrelaxed one.
+    public var samplingStart: AtomicSystem?
 
     public init(symmetryFunctions: SymmetryFunctionSet, hiddenLayers: [Int], sampling: TeacherSampling,
-                settings: TrainingSettings) {
+                settings: TrainingSettings, samplingStart: AtomicSystem? = nil) {
         self.symmetryFunctions = symmetryFunctions.withCutoffShape(Self.canonicalShape)
         self.hiddenLayers = hiddenLayers
         self.sampling = sampling
         self.settings = settings
+        self.samplingStart = samplingStart
     }
 
     /// The cutoff shape ``symmetryFunctions`` is kept in: the lab's `smooth`.

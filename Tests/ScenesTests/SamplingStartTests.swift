@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import Geometry
+@testable import Scenes
+
+@Suite("A scene's sampling start: [student.training.start]")
+struct SamplingStartTests {
+    /// Argon's scene text with a `[student.training.start]` table holding `body` after its training keys.
+    func argon(withStart body: String?) throws -> Scene {
+        let url = scenesFolder.appendingPathComponent("argon.toml")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("seed = 7\n"))
+        if let body { text = text.replacingOccurrences(of: "seed = 7\n", with: "seed = 7\n\n[student.training.start]\n\(body)\n") }
+        return try Scene.parse(text, file: url, displayPath: "argon.toml")
+    }
+
+    @Test("without the table the chains start from the scene's structure")
+    func defaultsToTheStructure() throws {
+        let scene = try argon(withStart: nil)
+        #expect(scene.student?.samplingStart == nil)
+        #expect(try scene.studentPlan().start == scene.structure)
+    }
+
+    @Test("with it the chains start from that structure, built as [structure] builds: 2x2x2 fcc cells are 32 atoms, the lesson keeps 108")
+    func startsFromTheNamedStructure() throws {
+        let scene = try argon(withStart: "lattice = \"fcc\"\nelement = \"Ar\"\nrepeats = [2, 2, 2]\ndensity = 1.4")
+        let plan = try scene.studentPlan()
+        #expect(plan.start.count == 32)
+        #expect(scene.structure.count == 108)
+        #expect(plan.start.cell == scene.student?.samplingStart?.cell)
+    }
+
+    @Test("an element the students have no network for is one line naming the table and the element")
+    func strangerElementRefused() throws {
+        #expect {
+            _ = try argon(withStart: "lattice = \"fcc\"\nelement = \"Kr\"\nrepeats = [2, 2, 2]\ndensity = 2.8")
+        } throws: { error in
+            let text = String(describing: error)
+            return text.hasPrefix("argon.toml:") && text.contains("student.training.start")
+                && text.contains("got Kr") && !text.contains("\n")
+        }
+    }
+
+    @Test("a missing start file is refused naming the file")
+    func missingFileRefused() throws {
+        #expect {
+            _ = try argon(withStart: "file = \"argon/nowhere.xyz\"")
+        } throws: { error in
+            let text = String(describing: error)
+            return text.hasPrefix("argon.toml:") && text.contains("nowhere.xyz") && !text.contains("\n")
+        }
+    }
+}
