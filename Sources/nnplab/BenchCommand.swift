@@ -39,6 +39,7 @@ struct Benchmark: Sendable {
         .labSlowdown,
         .labKeyLatency,
         .labCompareFrames, .labCompareSpeed, .labCompareKey,
+        .labWater,
         .trainingArgon,
         .nnpWaterThreads,
         .lennardJonesThreads,
