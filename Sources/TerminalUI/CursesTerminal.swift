@@ -1,8 +1,8 @@
 import Canvas
 import CNCurses
 
-/// The curses screen as a ``LabTerminal``: keys from `wget_wch` with `wtimeout`, frames through
-/// ``CursesScreen``.
+/// The curses screen as a ``LabTerminal``: keys and mouse events from `wget_wch` with `wtimeout`,
+/// frames through ``CursesScreen``.
 struct CursesTerminal: LabTerminal {
     let session: TerminalSession
     private var screen: CursesScreen
@@ -19,6 +19,11 @@ struct CursesTerminal: LabTerminal {
         var value: wint_t = 0
         let status = wget_wch(nnp_stdscr(), &value)
         guard status != ERR else { return nil }
+        if status == KEY_CODE_YES, value == KEY_MOUSE {
+            var event = MEVENT()
+            guard getmouse(&event) == OK, let pointer = decodePointer(event) else { return TerminalInput.none }
+            return .pointer(pointer)
+        }
         return decodeInput(status: status, value: UInt32(value))
     }
 

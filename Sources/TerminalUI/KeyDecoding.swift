@@ -4,6 +4,8 @@ import LabShell
 /// What `wget_wch` delivered.
 enum TerminalInput: Equatable {
     case key(LabKey)
+    /// A mouse event (`KEY_MOUSE`, read with `getmouse`).
+    case pointer(PointerEvent)
     case resize
     case none
 }
@@ -39,4 +41,26 @@ func decodeInput(status: Int32, value: UInt32) -> TerminalInput {
         guard let scalar = Unicode.Scalar(value), value >= 0x20 else { return .none }
         return .key(.character(Character(scalar)))
     }
+}
+
+/// The mouse events the lab asks curses for: the left button's press (with `mouseinterval(0)` curses
+/// reports it at once instead of waiting to see whether a click follows) and the wheel, which xterm's
+/// protocols send as presses of buttons 4 (up) and 5 (down).
+let pointerEventMask: mmask_t = nnp_button1_pressed() | nnp_button4_pressed() | nnp_button5_pressed()
+
+/// Decodes one `getmouse` event into the lab's terms; nil for what the lab does not use (releases,
+/// other buttons). Curses has already parsed the terminal's protocol (X10 or SGR 1006) into `event`.
+func decodePointer(_ event: MEVENT) -> PointerEvent? {
+    guard event.x >= 0, event.y >= 0 else { return nil }
+    let action: PointerEvent.Action
+    if event.bstate & nnp_button1_pressed() != 0 {
+        action = .press
+    } else if event.bstate & nnp_button4_pressed() != 0 {
+        action = .wheelUp
+    } else if event.bstate & nnp_button5_pressed() != 0 {
+        action = .wheelDown
+    } else {
+        return nil
+    }
+    return PointerEvent(action, column: Int(event.x), row: Int(event.y))
 }
