@@ -41,10 +41,7 @@ final class TerminalSession {
         noecho()
         nonl()
         keypad(nnp_stdscr(), true)
-        // Mouse reporting: curses picks the protocol from the terminfo entry (SGR 1006 where kmous is
-        // \E[<, as xterm's; X10 \E[M for tmux-256color and screen-256color) and sends its escape on.
-        mousemask(pointerEventMask, nil)
-        mouseinterval(0)
+        enableMouseReporting()
         set_escdelay(25)
         curs_set(0)
         // From here on the screen is curses': a crash must give it back (see SignalRestore).
