@@ -2,6 +2,8 @@ import Canvas
 import Scenes
 import Testing
 @testable import LabShell
+@testable import Simulation
+import Geometry
 
 /// What clicks and the wheel do to the view: the decisions, given what lies under the pointer.
 @Suite("Mouse in the view controls")
@@ -110,5 +112,46 @@ struct PointerControlsTests {
         let before = controls.camera
         controls.handle(Self.up, on: .elsewhere)
         #expect(controls.camera == before && controls.panelScroll == 0 && controls.pickedAtom == nil)
+    }
+}
+
+@Suite("Clicking in compare mode")
+struct CompareClickTests {
+    @Test("a click picks in the model the atom view follows, and the pick is marked there")
+    func picksInFollowedModel() throws {
+        var s = EngineBackend(engine: try SimulationEngine(catalog: tetheredCatalog())).snapshot()
+        // Model B's atoms 0 and 1 have traded places with model A's.
+        var swapped = s.system
+        swapped.positions.swapAt(0, 1)
+        func model(_ choice: ModelChoice, _ system: AtomicSystem) -> ComparedModel {
+            ComparedModel(choice: choice, rmsDeviationPerAtom: 0, trace: [], system: system, temperature: 0, time: 0, failure: nil)
+        }
+        s.compared = [model(ModelChoice.all[0], s.system), model(ModelChoice.all[1], swapped)]
+        var controls = ViewControls()
+        controls.follow(comparedModels: s.compared?.map(\.choice), current: ModelChoice.all[0])
+        let size = GridSize(width: 100, height: 30)
+        func targets(following index: Int) -> [PointerTarget] {
+            controls.followed = index
+            let frame = LabFrame(snapshot: s, controls: controls, message: nil)
+            return (0..<size.height).flatMap { y in
+                (0..<size.width).map { LabScreen.target(atColumn: $0, row: y, frame: frame, size: size, mode: RenderMode()) }
+            }
+        }
+        let following0 = targets(following: 0), following1 = targets(following: 1)
+        let swap: (PointerTarget) -> PointerTarget = {
+            guard case let .atomView(atom?) = $0, atom < 2 else { return $0 }
+            return .atomView(atom: 1 - atom)
+        }
+        #expect(following0.contains(.atomView(atom: 0)) && following0.contains(.atomView(atom: 1)))
+        #expect(following1 == following0.map(swap))
+        // Following B, a click where A shows atom 0 picks atom 1, and B's view marks it.
+        let cell = try #require(following0.firstIndex(of: .atomView(atom: 0)))
+        controls.atomCount = s.system.count
+        controls.followed = 1
+        controls.handle(PointerEvent(.press, column: cell % size.width, row: cell / size.width), on: following1[cell])
+        #expect(controls.pickedAtom == 1)
+        let frame = LabFrame(snapshot: s, controls: controls, message: nil)
+        #expect(frame.atoms.picked == 1 && frame.atomReport == nil)
+        #expect(frame.atoms.positions[1] == swapped.positions[1])
     }
 }
