@@ -85,7 +85,8 @@ func decodeInput(status: Int32, value: UInt32) -> TerminalInput {
 let pointerEventMask: mmask_t = nnp_button1_pressed() | nnp_button1_clicked() | nnp_button4_pressed() | nnp_button5_pressed()
 
 /// Decodes one `getmouse` event into the lab's terms: a press or click of the left button is a
-/// press; nil for what the lab does not use (releases, other buttons). Curses has already parsed the terminal's protocol (X10 or SGR 1006) into `event`.
+/// press; nil for what the lab does not use (releases, other buttons). Curses has already parsed the
+/// terminal's protocol (X10 or SGR 1006) into `event`.
 func decodePointer(_ event: MEVENT) -> PointerEvent? {
     guard event.x >= 0, event.y >= 0 else { return nil }
     let action: PointerEvent.Action
