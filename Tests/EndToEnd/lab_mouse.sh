@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# End to end: the mouse in the real lab, in tmux at 100x24 (short enough that help scrolls), once with TERM=xterm-256color (curses
-# asks for SGR 1006 reports) and once with TERM=tmux-256color (X10 reports). tmux passes what
-# send-keys types to the lab as if the terminal had sent it, so the test types the reports a terminal
-# sends for a click and for wheel notches. The lab must turn mouse reporting on (tmux's pane flags say
-# so); a click on a cell showing part of an atom picks it (the picked atom panel opens and that very
-# cell turns reverse video, the picked atom's mark); a click on empty space in the view unpicks; the
-# wheel over the help panel scrolls it 3 lines a notch and back; over the atoms it zooms; after q
-# (exit 0) mouse reporting is off again.
+# End to end: the mouse in the real lab, in tmux at 100x24 (short enough that help scrolls), with
+# TERM=xterm-256color (curses asks for SGR 1006 reports), then tmux-256color and screen-256color (X10
+# reports). tmux passes what send-keys types to the lab as if the terminal had sent it, so the test
+# types the reports a terminal sends for a click and for wheel notches. The lab must turn mouse
+# reporting on (tmux's pane flags say so); a click on a cell showing part of an atom picks it (the
+# picked atom panel opens and that very cell turns reverse video, the picked atom's mark); a click on
+# empty space in the view unpicks; the wheel over the help panel scrolls it 3 lines a notch and back;
+# over the atoms it zooms; after q (exit 0) mouse reporting is off again.
 # Usage: lab_mouse.sh NNPLAB
 set -uo pipefail
 binary="${1:?usage: $0 path/to/nnplab}"
@@ -130,4 +130,5 @@ run_with() {
 tmux_ new-session -d -s idle "sleep 600"
 run_with xterm-256color sgr
 run_with tmux-256color x10
-echo "lab_mouse: ok (SGR 1006 with xterm-256color, X10 with tmux-256color)"
+run_with screen-256color x10
+echo "lab_mouse: ok (SGR 1006 with xterm-256color, X10 with tmux-256color and screen-256color)"
