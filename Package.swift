@@ -109,6 +109,8 @@ let package = Package(
                 swiftSettings: strict),
         .testTarget(name: "CanvasTests", dependencies: ["Geometry", "Canvas"],
                 exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["CNCurses", "LabShell", "TerminalUI"],
+                swiftSettings: strict),
         .testTarget(name: "LabShellTests",
                     dependencies: ["Geometry", "Descriptors", "NeuralNetworks", "Potentials", "Dynamics", "Scenes", "Experiments", "Simulation", "Canvas", "LabShell"],
                 swiftSettings: strict),

@@ -19,4 +19,9 @@ static inline int nnp_cols(void) { return COLS; }
 static inline int nnp_colors(void) { return COLORS; }
 static inline FILE *nnp_stdout(void) { return stdout; }
 static inline FILE *nnp_stdin(void) { return stdin; }
+// The mouse event masks are function-like macros, which Swift does not import either.
+static inline mmask_t nnp_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t nnp_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t nnp_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t nnp_button5_pressed(void) { return BUTTON5_PRESSED; }
 #endif

@@ -17,19 +17,11 @@ public enum AtomView {
             canvas.composite(into: &grid, x: rect.x, y: rect.y)
             drawASCII(projected, atoms: atoms, projection: projection, canvas: canvas, into: &grid, origin: rect)
         } else {
-            for atom in projected where !atoms.flashing.contains(atom.index) && atom.index != atoms.picked {
-                let element = atoms.elements[atom.index]
-                let style = depthStyle(atoms.color(of: atom.index), nearness: projection.nearness(depth: atom.depth))
-                canvas.disc(center: atom.dot, radius: element.displayRadius * projection.scale, style: style)
-            }
-            // Flashing atoms last, so nothing hides them.
-            for atom in projected where atoms.flashing.contains(atom.index) {
-                let radius = atoms.elements[atom.index].displayRadius * projection.scale
-                canvas.disc(center: atom.dot, radius: radius, style: flashStyle(atoms.color(of: atom.index)))
-            }
-            if let picked = projected.first(where: { $0.index == atoms.picked }) {
-                let radius = atoms.elements[picked.index].displayRadius * projection.scale
-                canvas.disc(center: picked.dot, radius: radius, style: pickStyle)
+            for atom in discOrder(projected, atoms: atoms) {
+                let style = atom.index == atoms.picked ? pickStyle
+                    : atoms.flashing.contains(atom.index) ? flashStyle(atoms.color(of: atom.index))
+                    : depthStyle(atoms.color(of: atom.index), nearness: projection.nearness(depth: atom.depth))
+                canvas.disc(center: atom.dot, radius: discRadius(of: atom, atoms: atoms, projection: projection), style: style)
             }
             canvas.composite(into: &grid, x: rect.x, y: rect.y)
         }
@@ -51,6 +43,19 @@ public enum AtomView {
         var index: Int
         var dot: SIMD2<Double>
         var depth: Double
+    }
+
+    /// The order discs are drawn in (braille and blocks), each over the ones before: far to near, then
+    /// the flashing atoms (so nothing hides them), then the picked atom on top of all.
+    static func discOrder(_ projected: [ProjectedAtom], atoms: AtomScene) -> [ProjectedAtom] {
+        let plain = projected.filter { !atoms.flashing.contains($0.index) && $0.index != atoms.picked }
+        let flashing = projected.filter { atoms.flashing.contains($0.index) && $0.index != atoms.picked }
+        return plain + flashing + projected.filter { $0.index == atoms.picked }
+    }
+
+    /// An atom's disc radius in horizontal dots: its element's display radius (Å) at the projection's scale.
+    static func discRadius(of atom: ProjectedAtom, atoms: AtomScene, projection: Projection) -> Double {
+        atoms.elements[atom.index].displayRadius * projection.scale
     }
 
     /// Every atom (wrapped into the cell) projected, sorted far to near so near atoms are drawn last.
@@ -75,11 +80,16 @@ public enum AtomView {
         }
     }
 
+    /// The one cell (column, row) of the view an atom's ASCII letter goes in.
+    static func asciiCell(of atom: ProjectedAtom, glyphs: GlyphSet) -> (column: Int, row: Int) {
+        let dots = glyphs.dotsPerCell
+        return (Int((atom.dot.x / Double(dots.x)).rounded(.down)), Int((atom.dot.y / Double(dots.y)).rounded(.down)))
+    }
+
     private static func drawASCII(_ projected: [ProjectedAtom], atoms: AtomScene, projection: Projection,
                                   canvas: DotCanvas, into grid: inout CellGrid, origin: GridRect) {
         for atom in projected {
-            let column = Int((atom.dot.x / Double(canvas.cellDotsX)).rounded(.down))
-            let row = Int((atom.dot.y / Double(canvas.cellDotsY)).rounded(.down))
+            let (column, row) = asciiCell(of: atom, glyphs: canvas.glyphs)
             guard column >= 0, column < origin.width, row >= 0, row < origin.height else { continue }
             let nearness = projection.nearness(depth: atom.depth)
             let flashing = atoms.flashing.contains(atom.index)

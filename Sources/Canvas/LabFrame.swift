@@ -25,6 +25,8 @@ public struct LabFrame: Sendable {
     /// The picked atom's report (`x`): ε_i, |F_i|, neighbours, G against the training range; shown in
     /// place of the plots (nil: no atom picked).
     public var atomReport: [String]?
+    /// Lines the report is scrolled down from its top (PgUp/PgDn, the wheel); the rendering clamps it.
+    public var atomReportScroll = 0
 
     public init(atoms: AtomScene, camera: Camera = Camera(), energy: EnergyTrace, status: StatusFields,
                 panel: OverlayPanel? = nil, commandLine: CommandLineState? = nil) {

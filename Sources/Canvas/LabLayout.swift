@@ -12,6 +12,10 @@ public struct LabLayout: Sendable, Hashable {
     public let energyPlot: GridRect
     /// The framed plot of E_total − E_total(t0) with its RMS readout.
     public let driftPlot: GridRect
+    /// Both plots' frames together: where the inspector or the picked atom's report go instead.
+    public var plots: GridRect {
+        GridRect(x: energyPlot.x, y: energyPlot.y, width: energyPlot.width, height: driftPlot.maxY - energyPlot.y)
+    }
     /// Everything above the bottom rows (where overlays go).
     public let main: GridRect
     /// The row of the message or warning, when there is one.

@@ -7,9 +7,7 @@ public enum LabScreen {
     /// says "terminal too small: need W×H, have w×h".
     public static func render(frame: LabFrame, size: GridSize, mode: RenderMode) -> CellGrid {
         var grid = CellGrid(size: size)
-        let statusLines = StatusLine.lines(frame.status, width: size.width - 2)
-        if let layout = LabLayout(size: size, statusLines: statusLines.count, showsMessage: frame.status.message != nil),
-           statusLines.count <= 2 {
+        if let (layout, statusLines) = layout(of: frame, size: size) {
             draw(frame, layout: layout, statusLines: statusLines, glyphs: mode.glyphs, into: &grid)
         } else {
             drawTooSmall(size: size, into: &grid)
@@ -17,6 +15,16 @@ public enum LabScreen {
         if !mode.color { grid.restyleAll(\.colorless) }
         if mode.glyphs == .ascii { grid.transliterateToASCII() }
         return grid
+    }
+
+    /// Where ``render(frame:size:mode:)`` puts each part of `frame`, with the status lines it draws;
+    /// nil when the terminal is too small for the lab.
+    static func layout(of frame: LabFrame, size: GridSize) -> (LabLayout, [[(text: String, style: CellStyle)]])? {
+        let statusLines = StatusLine.lines(frame.status, width: size.width - 2)
+        guard statusLines.count <= 2,
+              let layout = LabLayout(size: size, statusLines: statusLines.count, showsMessage: frame.status.message != nil)
+        else { return nil }
+        return (layout, statusLines)
     }
 
     static func draw(_ frame: LabFrame, layout: LabLayout, statusLines: [[(text: String, style: CellStyle)]],
@@ -37,15 +45,11 @@ public enum LabScreen {
             }
         }
         if let report = frame.atomReport {
-            let right = layout.energyPlot
-            Overlays.drawAtomReport(report, in: GridRect(x: right.x, y: right.y, width: right.width,
-                                                         height: layout.driftPlot.maxY - right.y), into: &grid)
+            Overlays.drawAtomReport(report, in: layout.plots, scroll: frame.atomReportScroll, into: &grid)
         } else if let compare = frame.compare {
             compare.draw(legendRect: layout.energyPlot, plotRect: layout.driftPlot, glyphs: glyphs, into: &grid)
         } else if let inspector = frame.inspector {
-            let right = layout.energyPlot
-            inspector.draw(in: GridRect(x: right.x, y: right.y, width: right.width, height: layout.driftPlot.maxY - right.y),
-                           glyphs: glyphs, into: &grid)
+            inspector.draw(in: layout.plots, glyphs: glyphs, into: &grid)
         } else {
             for (plot, rect) in [(frame.energy.energyPlot, layout.energyPlot),
                                  (frame.energy.driftPlot(logarithmic: frame.logarithmicDrift), layout.driftPlot)] {

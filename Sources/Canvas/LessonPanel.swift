@@ -43,15 +43,20 @@ public struct LessonPanel: Sendable, Hashable {
         return "step \(step + 1) of \(stepCount) · n \(last ? "ends the lesson" : "next")" + (step > 0 ? " · p back" : "")
     }
 
-    /// Draws the panel across the bottom of `area`, as tall as the text needs but at most half of it
-    /// (at least the footer and one line of text), its narration wrapped to its width; when the text does not fit, the frame
-    /// says which lines show and that PgUp/PgDn scroll.
-    func draw(in area: GridRect, into grid: inout CellGrid) {
+    /// The panel's box in `area`, its narration wrapped to the box's width, and its footer's lines.
+    func layout(in area: GridRect) -> (box: GridRect, lines: [String], footer: [String]) {
         let inner = max(area.width - 4, 4)
         let lines = paragraphs.flatMap { TextWrap.wrap($0, width: inner, indent: 0) }
         let footer = TextWrap.wrap(self.footer, width: inner, indent: 2)
         let height = min(lines.count + footer.count + 2, max(3 + footer.count, area.height / 2), area.height)
-        let box = GridRect(x: area.x, y: area.maxY - height, width: area.width, height: height)
+        return (GridRect(x: area.x, y: area.maxY - height, width: area.width, height: height), lines, footer)
+    }
+
+    /// Draws the panel across the bottom of `area`, as tall as the text needs but at most half of it
+    /// (at least the footer and one line of text), its narration wrapped to its width; when the text does not fit, the frame
+    /// says which lines show and that PgUp/PgDn (or the wheel) scroll.
+    func draw(in area: GridRect, into grid: inout CellGrid) {
+        let (box, lines, footer) = layout(in: area)
         grid.fill(box)
         grid.drawBox(box, title: "lesson: " + title, style: CellStyle(.green), titleStyle: CellStyle(.green, .bold))
         let inside = box.insetBy(dx: 2, dy: 1)

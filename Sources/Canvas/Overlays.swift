@@ -27,37 +27,42 @@ enum Overlays {
 
     /// The help panel, centred, its lines wrapped to the window, `scroll` lines down from the top.
     static func drawHelp(into grid: inout CellGrid, in area: GridRect, scroll: Int) {
+        let (box, wrapped) = helpBox(in: area)
+        drawPanel(title: "help — keys", lines: wrapped, scroll: scroll, box: box, into: &grid)
+    }
+
+    /// Where the help panel goes in `area` (centred, as wide as its longest line allows), and its
+    /// lines wrapped to that width.
+    static func helpBox(in area: GridRect) -> (GridRect, [String]) {
         let lines = KeyHelp.helpLines + [""] + KeyHelp.speedNote + ["", "Commands: press : then type help."]
         let width = min((lines.map(\.count).max() ?? 0) + 4, area.width)
         let wrapped = TextWrap.wrap(lines, width: width - 4)
-        let box = area.centered(width: width, height: min(wrapped.count + 2, area.height))
-        drawPanel(title: "help — keys", lines: wrapped, scroll: scroll, box: box, into: &grid)
+        return (area.centered(width: width, height: min(wrapped.count + 2, area.height)), wrapped)
     }
 
     /// The output panel across the bottom of `area`, as tall as its lines need (at most 2/3 of it),
     /// its lines wrapped to its width, `scroll` lines up from the end (0: the last lines).
     static func drawOutput(title: String, lines: [String], into grid: inout CellGrid, in area: GridRect, scroll: Int) {
-        let wrapped = TextWrap.wrap(lines, width: area.width - 4)
-        let height = min(wrapped.count + 2, max(3, area.height * 2 / 3))
-        let box = GridRect(x: area.x, y: area.maxY - height, width: area.width, height: height)
-        drawPanel(title: title + " (Esc closes)", lines: wrapped, scroll: wrapped.count - (height - 2) - scroll, box: box,
+        let (box, wrapped) = outputBox(lines, in: area)
+        drawPanel(title: title + " (Esc closes)", lines: wrapped, scroll: wrapped.count - (box.height - 2) - scroll, box: box,
                   into: &grid)
     }
 
-    /// The picked atom's report filling `box`, its lines wrapped; when they do not all fit, the last
-    /// row says how many more there are (the report has no scrolling: the keys scroll other panels).
-    static func drawAtomReport(_ lines: [String], in box: GridRect, into grid: inout CellGrid) {
-        var wrapped = TextWrap.wrap(lines, width: box.width - 4)
-        let rows = max(box.height - 2, 1)
-        if wrapped.count > rows {
-            let hidden = wrapped.count - (rows - 1)
-            wrapped = wrapped.prefix(rows - 1) + ["… \(hidden) more lines"]
-        }
-        drawPanel(title: "picked atom (x next, Esc none)", lines: wrapped, scroll: 0, box: box, into: &grid)
+    /// Where the output panel of `lines` goes in `area`, and the lines wrapped to its width.
+    static func outputBox(_ lines: [String], in area: GridRect) -> (GridRect, [String]) {
+        let wrapped = TextWrap.wrap(lines, width: area.width - 4)
+        let height = min(wrapped.count + 2, max(3, area.height * 2 / 3))
+        return (GridRect(x: area.x, y: area.maxY - height, width: area.width, height: height), wrapped)
+    }
+
+    /// The picked atom's report filling `box`, its lines wrapped, `scroll` lines down from its top.
+    static func drawAtomReport(_ lines: [String], in box: GridRect, scroll: Int, into grid: inout CellGrid) {
+        drawPanel(title: "picked atom (x next, Esc none)", lines: TextWrap.wrap(lines, width: box.width - 4), scroll: scroll,
+                  box: box, into: &grid)
     }
 
     /// A framed panel showing `lines` from `scroll` (clamped so the box is full); when they do not all
-    /// fit, the frame's bottom says which lines show and that PgUp/PgDn scroll.
+    /// fit, the frame's bottom says which lines show and that PgUp/PgDn (or the wheel) scroll.
     private static func drawPanel(title: String, lines: [String], scroll: Int, box: GridRect, into grid: inout CellGrid) {
         grid.fill(box)
         grid.drawBox(box, title: title, style: CellStyle(.cyan), titleStyle: CellStyle(.cyan, .bold))

@@ -35,7 +35,11 @@ extension LabFrame {
             if let picked = controls.pickedAtom, let report = s.atomReport(picked) {
                 atoms.picked = picked
                 atomReport = report.lines
+                atomReportScroll = controls.atomReportScroll
             }
+        } else if let picked = controls.pickedAtom, system.positions.indices.contains(picked) {
+            // Compare mode has no report (the plots are the models'), but the pick stays marked.
+            atoms.picked = picked
         }
         if controls.inspectorOpen, let i = s.inspection {
             inspector = InspectorPanel(modelName: i.modelName, cutoffRadius: i.cutoffRadius, cutoffValue: i.cutoffValue,

@@ -74,15 +74,19 @@ public struct ViewControls: Sendable {
     public var lesson: LessonProgress?
     /// The atom `x` picked (its report replaces the plots), nil for none; ``atomCount`` bounds it
     /// (the lab sets it from each snapshot).
-    public var pickedAtom: Int?
+    public var pickedAtom: Int? {
+        didSet { if pickedAtom != oldValue { atomReportScroll = 0 } }
+    }
     public var atomCount = 0
+    /// How many lines the picked atom's report has (the lab sets it from each frame): bounds its scrolling.
+    public var atomReportLength = 0
+    /// Lines the picked atom's report is scrolled down from its top.
+    public internal(set) var atomReportScroll = 0
 
     public init(camera: Camera = Camera()) { self.camera = camera }
 
     /// How far the open panel is scrolled from where it opened (see ``LabFrame/panelScroll``).
-    public private(set) var panelScroll = 0
-    /// Lines one PgUp/PgDn moves.
-    static let scrollPage = 8
+    public internal(set) var panelScroll = 0
 
     /// Whether the help panel is open.
     public var helpVisible: Bool { panel == .help }
@@ -91,20 +95,6 @@ public struct ViewControls: Sendable {
     public mutating func showOutput(title: String, lines: [String]) {
         panel = .output(title: title, lines: lines)
         panelScroll = 0
-    }
-
-    /// PgUp (`up`) or PgDn in the open panel: help scrolls from its top, output from its end. Bounded by
-    /// the panel's length once wrapped to 40 columns (the rendering clamps to the real length).
-    private mutating func scrollPanel(up: Bool) {
-        let lines: [String]
-        switch panel {
-        case .help?: lines = KeyHelp.helpLines + KeyHelp.speedNote + ["", "", ""]
-        case let .output(_, output)?: lines = output
-        case nil: return
-        }
-        let bound = lines.reduce(0) { $0 + 1 + $1.count / 40 }
-        let towardsStart = (panel == .help) != up
-        panelScroll = min(max(panelScroll + (towardsStart ? Self.scrollPage : -Self.scrollPage), 0), bound)
     }
 
     /// Follows what the simulation shows: how many models it compares. When compare mode begins,
@@ -124,8 +114,8 @@ public struct ViewControls: Sendable {
             panel = nil
             return .view
         }
-        if panel != nil, key == .pageUp || key == .pageDown {
-            scrollPanel(up: key == .pageUp)
+        if key == .pageUp || key == .pageDown, let target = scrollTarget {
+            scroll(target, up: key == .pageUp, lines: target == .lesson ? Self.scrollPage / 2 : Self.scrollPage)
             return .view
         }
         if var progress = lesson {
@@ -137,11 +127,6 @@ public struct ViewControls: Sendable {
                     return .lessonStep(progress.step)
                 }
                 if forward { lesson = nil }  // n on the last step ends the lesson
-                return .view
-            case .pageUp, .pageDown:
-                progress.scroll = min(max(0, progress.scroll + (key == .pageDown ? Self.scrollPage / 2 : -Self.scrollPage / 2)),
-                                      progress.lesson.steps[progress.step].narration.count / 20)
-                lesson = progress
                 return .view
             default: break
             }

@@ -1,11 +1,13 @@
 import Canvas
 import CNCurses
 
-/// The curses screen as a ``LabTerminal``: keys from `wget_wch` with `wtimeout`, frames through
-/// ``CursesScreen``.
+/// The curses screen as a ``LabTerminal``: keys and mouse events from `wget_wch` with `wtimeout`,
+/// frames through ``CursesScreen``.
 struct CursesTerminal: LabTerminal {
     let session: TerminalSession
     private var screen: CursesScreen
+    /// Inputs read but not yet handed out (curses can deliver several mouse events at once).
+    private var pending: [TerminalInput] = []
 
     init(session: TerminalSession) {
         self.session = session
@@ -15,11 +17,8 @@ struct CursesTerminal: LabTerminal {
     var size: GridSize { GridSize(width: session.width, height: session.height) }
 
     mutating func nextInput(waitingAtMost milliseconds: Int) -> TerminalInput? {
-        wtimeout(nnp_stdscr(), Int32(milliseconds))
-        var value: wint_t = 0
-        let status = wget_wch(nnp_stdscr(), &value)
-        guard status != ERR else { return nil }
-        return decodeInput(status: status, value: UInt32(value))
+        if pending.isEmpty { pending = readInputs(waitingAtMost: milliseconds) }
+        return pending.isEmpty ? nil : pending.removeFirst()
     }
 
     mutating func show(_ grid: CellGrid) { screen.show(grid, cursor: nil) }

@@ -35,6 +35,8 @@ final class LabLoop<Terminal: LabTerminal> {
     /// The current lesson step's commands still to run, and until when a `wait` holds them.
     private var lessonQueue: [LessonAction] = []
     private var lessonWait: ContinuousClock.Instant?
+    /// The frame last shown: a click means what it drew at the clicked cell.
+    private var shownFrame: LabFrame?
 
     init(terminal: Terminal, simulation: Simulation, shell: Shell, mode: RenderMode, lesson: Lesson? = nil) {
         self.terminal = terminal
@@ -97,7 +99,11 @@ final class LabLoop<Terminal: LabTerminal> {
             while let input = terminal.nextInput(waitingAtMost: waitMilliseconds) {
                 waitMilliseconds = 0
                 changed = true
-                if case let .key(key) = input, !handle(key) { return }
+                switch input {
+                case let .key(key): if !handle(key) { return }
+                case let .pointer(event): point(event)
+                case .resize, .none: break
+                }
             }
             if let awaited = awaitedCommand, simulation.latest().appliedCommands >= awaited {
                 awaitedCommand = nil
@@ -119,6 +125,7 @@ final class LabLoop<Terminal: LabTerminal> {
         let snapshot = simulation.latest()
         controls.follow(comparedModels: snapshot.compared?.map(\.choice), current: snapshot.choice)
         controls.atomCount = snapshot.system.count
+        controls.atomReportLength = shownFrame?.atomReport?.count ?? 0
         switch controls.handle(key, completer: shell.completer) {
         case .view: return true
         case .quit: return false
@@ -136,6 +143,15 @@ final class LabLoop<Terminal: LabTerminal> {
             respond(to: reply, title: line)
             return true
         }
+    }
+
+    /// Applies a mouse event to what the last frame showed at its cell (see ``ViewControls/handle(_:on:)``).
+    private func point(_ event: PointerEvent) {
+        guard let frame = shownFrame else { return }
+        controls.atomCount = frame.atoms.count
+        controls.atomReportLength = frame.atomReport?.count ?? 0
+        let target = LabScreen.target(atColumn: event.column, row: event.row, frame: frame, size: terminal.size, mode: mode)
+        controls.handle(event, on: target)
     }
 
     /// Shows a command's reply: the message log, a job started, a lesson begun, or its lines.
@@ -218,6 +234,7 @@ final class LabLoop<Terminal: LabTerminal> {
         if let shellMessage, (snapshot.message?.serial ?? 0) <= shellMessage.after { message = shellMessage.message }
         let frame = LabFrame(snapshot: snapshot, controls: controls, message: message)
         terminal.show(LabScreen.render(frame: frame, size: terminal.size, mode: mode))
+        shownFrame = frame
         framesDrawn += 1
     }
 }

@@ -9,7 +9,8 @@ import Darwin
 ///
 /// The handler may only do async-signal-safe work, so it allocates nothing and calls only write(2),
 /// tcsetattr(3) and raise(3): it leaves the alternate screen (`ESC[?1049l`, curses' rmcup), shows
-/// the cursor (`ESC[?25h`), resets the attributes (`ESC[0m`), puts back the terminal modes saved
+/// the cursor (`ESC[?25h`), resets the attributes (`ESC[0m`), turns mouse reporting off
+/// (`ESC[?1000l`, `ESC[?1006l`: the modes curses turns on), puts back the terminal modes saved
 /// before curses started (echo, canonical input), writes one line naming the signal to standard
 /// error, then re-raises the signal with its default action so the process still dies of it (exit
 /// status 128 + signal, and a core dump where enabled). Limitation: a stack overflow on a thread other
@@ -70,7 +71,7 @@ private func emit(_ fd: Int32, _ text: StaticString) {
 }
 
 private func fatalSignalHandler(_ number: Int32) {
-    emit(STDOUT_FILENO, "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n")
+    emit(STDOUT_FILENO, "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\u{1B}[?1000l\u{1B}[?1006l\r\n")
     if hasSavedModes { _ = tcsetattr(terminalDescriptor, TCSANOW, &savedModes) }
     switch number {
     case SIGILL: emit(STDERR_FILENO, "nnplab: crashed (SIGILL: a runtime trap); the terminal was restored\n")

@@ -41,6 +41,7 @@ final class TerminalSession {
         noecho()
         nonl()
         keypad(nnp_stdscr(), true)
+        enableMouseReporting()
         set_escdelay(25)
         curs_set(0)
         // From here on the screen is curses': a crash must give it back (see SignalRestore).
@@ -58,6 +59,7 @@ final class TerminalSession {
         guard isOpen else { return }
         isOpen = false
         SignalRestore.uninstall()
+        mousemask(0, nil)  // reporting off, so clicks after the lab go back to the terminal
         endwin()
         delscreen(screen)
     }

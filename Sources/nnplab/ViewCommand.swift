@@ -13,7 +13,8 @@ struct ViewCommand: ParsableCommand {
         abstract: "Open the terminal lab on a scene (the default command).",
         discussion: "Keys: c cutoff, a activation, space pause, r reset, [ ] dt, < > speed, l log conservation plot, m compare, "
             + "Tab next compared model, i inspector, x pick an atom, n/p lesson steps, PgUp/PgDn scroll a panel, arrows/hjk rotate, +/- zoom, "
-            + "? help, : command line, q quit.")
+            + "? help, : command line, q quit. Mouse: a click on an atom picks it (on empty space: none); the wheel scrolls "
+            + "the panel under it, and over the atoms zooms (in tmux: set -g mouse on).")
 
     @OptionGroup var threads: ThreadsOption
 

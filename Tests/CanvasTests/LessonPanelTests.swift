@@ -77,7 +77,7 @@ extension CellGrid {
 
 @Suite("Picked atom panel")
 struct PickedAtomPanelTests {
-    @Test("the picked atom's report replaces the plots and matches its golden render at 100×30; the atom is marked")
+    @Test("the picked atom's report replaces the plots and matches its golden render at 100×30; the atom is marked; a long report scrolls")
     func golden() {
         var frame = Fixtures.frame
         frame.atoms.picked = 3
@@ -90,8 +90,12 @@ struct PickedAtomPanelTests {
         let text = grid.rows().joined(separator: "\n")
         #expect(text.contains("picked atom (x next, Esc none)") && text.contains("atom 3 (Ar)  ε_i -0.0712 eV"))
         #expect(!text.contains("energy per atom"))
+        // Too long for 80×24: the frame says which lines show; scrolled, the last G comes into view.
         let small = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode()).rows().joined()
-        #expect(small.contains(" more lines") && !small.contains("PgUp/PgDn"))
+        #expect(small.contains("lines 1–") && small.contains("PgUp/PgDn scroll") && !small.contains("G[10]"))
+        frame.atomReportScroll = 100
+        let scrolled = LabScreen.render(frame: frame, size: GridSize(width: 80, height: 24), mode: RenderMode()).rows().joined()
+        #expect(scrolled.contains("G[10]") && !scrolled.contains("atom 3 (Ar)"))
         #expect(CellGrid.rendering(frame.atoms).contains { $0.style == AtomView.pickStyle })
     }
 }

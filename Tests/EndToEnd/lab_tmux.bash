@@ -35,10 +35,10 @@ poll() {
 wait_for() { poll screen "$1" here "timed out waiting for: $1"; }
 wait_for_status() { poll status_line "$1" here "timed out waiting for the status line to show: $1"; }
 wait_gone() { poll screen "$1" gone "timed out waiting for this to go: $1"; }
-# Starts the lab in a WIDTHxHEIGHT pane with the given extra arguments; when it ends, the pane
-# writes its exit status to $work/status and prints LAB-ENDED.
+# Starts the lab in a WIDTHxHEIGHT pane with the given extra arguments (TERM is $lab_term, by default
+# xterm-256color); when it ends, the pane writes its exit status to $work/status and prints LAB-ENDED.
 start_lab() {
     local width="$1" height="$2"; shift 2
     tmux_ new-session -d -s lab -x "$width" -y "$height" \
-        "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color '$binary' view $* ; echo \"exit=\$?\" > '$work/status'; echo LAB-ENDED; sleep 30"
+        "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${lab_term:-xterm-256color} '$binary' view $* ; echo \"exit=\$?\" > '$work/status'; echo LAB-ENDED; sleep 30"
 }
