@@ -19,6 +19,11 @@ private func labMeasurement(quick: Bool) throws -> LabBenchmarkResult {
     }
 }
 
+/// The lab's engine on scene `name` with its shipped models, as `nnplab view NAME` opens it.
+private func engine(scene name: String, in scenes: any SceneSource) throws -> SimulationEngine {
+    try SimulationEngine(catalog: try scenes.catalog(named: name))
+}
+
 /// The measurement kept in `store` for `quick`, or a new one by `measure` (given the lab's scenes),
 /// printed and kept: several figures share one measurement per `nnplab bench` run.
 private func measuredOnce<Result: Sendable>(in store: borrowing Mutex<[Bool: Result]>, quick: Bool, lines: (Result) -> [String],
@@ -59,8 +64,7 @@ private let compareMeasurements = Mutex<[Bool: LabCompareBenchmarkResult]>([:])
 
 private func compareMeasurement(quick: Bool) throws -> LabCompareBenchmarkResult {
     try measuredOnce(in: compareMeasurements, quick: quick, lines: \LabCompareBenchmarkResult.lines) { scenes in
-        LabBenchmark.measureCompare(engine: try SimulationEngine(catalog: try scenes.catalog(named: defaultSceneName)),
-                                    scenes: scenes, seconds: quick ? 2 : 6)
+        LabBenchmark.measureCompare(engine: try engine(scene: defaultSceneName, in: scenes), scenes: scenes, seconds: quick ? 2 : 6)
     }
 }
 
@@ -90,8 +94,7 @@ private let waterLabMeasurements = Mutex<[Bool: LabBenchmarkResult]>([:])
 
 private func waterLabMeasurement(quick: Bool) throws -> LabBenchmarkResult {
     try measuredOnce(in: waterLabMeasurements, quick: quick, lines: \LabBenchmarkResult.lines) { scenes in
-        LabBenchmark.measure(engine: try SimulationEngine(catalog: try scenes.catalog(named: "water")),
-                             scenes: scenes, seconds: quick ? 2 : 6)
+        LabBenchmark.measure(engine: try engine(scene: "water", in: scenes), scenes: scenes, seconds: quick ? 2 : 6)
     }
 }
 

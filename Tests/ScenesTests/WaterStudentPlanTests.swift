@@ -66,12 +66,13 @@ struct WaterStudentPlanTests {
         // The teacher's folder, seen from the temporary scene's folder.
         try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("water"),
                                                    withDestinationURL: scenesFolder.appendingPathComponent("water"))
-        var data = try String(contentsOf: scenesFolder.appendingPathComponent("water/box64.data"), encoding: .utf8)
+        var data = try String(contentsOf: scenesFolder.appendingPathComponent("water/box64-relaxed.xyz"), encoding: .utf8)
         // The first oxygen becomes a chlorine.
-        let firstO = try #require(data.range(of: " O "))
-        data.replaceSubrange(firstO, with: " Cl ")
-        try data.write(to: folder.appendingPathComponent("box.data"), atomically: true, encoding: .utf8)
-        let text = original.replacingOccurrences(of: "file = \"water/box64.data\"", with: "file = \"box.data\"")
+        let firstO = try #require(data.range(of: "\nO "))
+        data.replaceSubrange(firstO, with: "\nCl ")
+        try data.write(to: folder.appendingPathComponent("box.xyz"), atomically: true, encoding: .utf8)
+        #expect(original.contains("file = \"water/box64-relaxed.xyz\""))
+        let text = original.replacingOccurrences(of: "file = \"water/box64-relaxed.xyz\"", with: "file = \"box.xyz\"")
         let file = folder.appendingPathComponent("salty.toml")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let scene = try Scene.load(from: file)
