@@ -37,7 +37,7 @@ struct StudentDriftTests {
         }
     }
 
-    /// One initial state at the scene's 1 fs after a 1 ps equilibration (short, for a debug build),
+    /// One initial state at the scene's time step after a 1 ps equilibration (short, for a debug build),
     /// and each named model's RMS deviation over `duration` ps of NVE from it (meV/atom).
     func rmsDeviations(_ names: [String], duration: Double, teacher withTeacher: Bool) throws -> [String: DriftResult] {
         var scene = try SceneLibrary.load("argon", in: scenesFolder)
@@ -51,9 +51,9 @@ struct StudentDriftTests {
     }
 
     /// Short runs a debug build affords; the bounds (100x, 5x, 20x in every one of 3 seeds)
-    /// are for 10 ps runs, checked in release by `nnplab drift argon --seeds 3` (the README's table).
-    /// This 0.3 ps run measured step/smooth 1.3e4 and ReLU/tanh 19 (release agrees to 0.1 %); the
-    /// bounds keep a factor of about 2 in hand.
+    /// are for 20 ps runs, checked in release by `nnplab drift argon --seeds 3` (the README's table).
+    /// This 0.3 ps run measured step/smooth 1.3e4 and ReLU/tanh 19 at dt 1 fs (release agrees to 0.1 %; at
+    /// the scene's 0.5 fs smooth + tanh errs 4x less, so both grow); the bounds keep a factor of 2 in hand.
     @Test("a step cutoff or ReLU breaks conservation within 0.3 ps: step ≫ smooth (tanh), ReLU ≫ tanh (smooth)")
     func stepAndReLU() throws {
         let rows = try rmsDeviations(["step-tanh", "smooth-relu", "smooth-tanh"], duration: 0.3, teacher: true)

@@ -37,7 +37,7 @@ struct SceneLoadingTests {
         #expect(functions.filter { if case let .radial(p) = $0 { p.shift == 0 } else { false } }.count == 1)
         #expect(student.layerSizes == [11, 20, 20, 1])
         #expect(student.settings.epochs == 200 && student.settings.patience == 200 && student.sampling.configurations == 220)
-        #expect(s.md.timeStep == 1 && s.md.thermostat == .nve && s.md.equilibration.count == 2)
+        #expect(s.md.timeStep == 0.5 && s.md.thermostat == .nve && s.md.equilibration.count == 2)
         #expect(s.modelsDirectory.path.hasSuffix("Scenes/argon/models"))
     }
 
@@ -142,17 +142,17 @@ struct SceneErrorTests {
 
     @Test("a negative time step is refused on its own line")
     func negativeTimeStep() throws {
-        let line = try lineNumber(of: "dt = 1.0")
-        let e = try #require(try argonError(replacing: "dt = 1.0", with: "dt = -1.0"))
+        let line = try lineNumber(of: "dt = 0.5")
+        let e = try #require(try argonError(replacing: "dt = 0.5", with: "dt = -1.0"))
         #expect(e.description == "argon.toml:\(line): md.dt: expected a time step in fs in [0.01, 20], got -1.0")
     }
 
     @Test("extreme numbers are refused on their own line with the allowed range: dt 1e-300, a teacher cutoff of 1e308, drift_time 1e308, temperature 1e308, 64×64×64 cells")
     func extremeNumbers() throws {
         let cases: [(old: String, new: String, key: String, expected: String)] = [
-            ("dt = 1.0", "dt = 1e-300", "md.dt", "in [0.01, 20]"),
+            ("dt = 0.5", "dt = 1e-300", "md.dt", "in [0.01, 20]"),
             ("cutoff = 8.5", "cutoff = 1e308", "teacher.cutoff", "at most 30"),
-            ("drift_time = 10.0", "drift_time = 1e308", "md.drift_time", "at most 10000000 steps"),
+            ("drift_time = 20.0", "drift_time = 1e308", "md.drift_time", "at most 10000000 steps"),
             ("temperature = 92.0", "temperature = 1e308", "md.temperature", "in [0, 100000]"),
             ("repeats = [3, 3, 3]", "repeats = [64, 64, 64]", "structure.repeats", "1048576 atoms"),
         ]
@@ -198,7 +198,7 @@ struct SceneErrorTests {
     @Test("a missing key points at its table's header")
     func missingKey() throws {
         let line = try lineNumber(of: "[md]")
-        let e = try #require(try argonError(replacing: "dt = 1.0", with: ""))
+        let e = try #require(try argonError(replacing: "dt = 0.5", with: ""))
         #expect(e.line == line && e.message == "missing key md.dt: expected a time step in fs in [0.01, 20], got nothing")
     }
 
@@ -213,7 +213,7 @@ struct SceneErrorTests {
             _ = try Scene.parse(broken, file: scenesFolder.appendingPathComponent("argon.toml"), displayPath: "a.toml")
             Issue.record("a negative equilibration time should be refused")
         } catch let e as SceneError {
-            #expect(e.line == second && e.message == "md.equilibration.time: expected a time in ps in [0.001, 1000] and at most 10000000 steps of 1.0 fs, got -1.0")
+            #expect(e.line == second && e.message == "md.equilibration.time: expected a time in ps in [0.001, 1000] and at most 10000000 steps of 0.5 fs, got -1.0")
         }
     }
 

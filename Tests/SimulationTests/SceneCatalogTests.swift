@@ -27,7 +27,7 @@ struct SceneCatalogTests {
         scene.md.equilibration = []
         let catalog = try SceneCatalog(scene: scene)
         #expect(catalog.cutoffs == [.step, .kinked, .smooth])
-        #expect(catalog.settings.timeStep == 1 && catalog.settings.temperature == 92)
+        #expect(catalog.settings.timeStep == 0.5 && catalog.settings.temperature == 92)
         for kind in CutoffKind.allCases {
             #expect(try catalog.potential(for: ModelChoice(cutoff: kind, activation: .tanh)).cutoff == 6.5)
         }
