@@ -44,29 +44,46 @@ struct DescriptorPlan: Sendable {
         var basePower: Int32 = 0
     }
 
-    struct Species: Sendable {
-        var functionCount: Int
-        var cutoffs: [CutoffFunction]
-        var maximumCutoff: Double
+    /// A class so that taking a species out of the plan in a hot loop costs one retain, not one per array.
+    final class Species: Sendable {
+        let functionCount: Int
+        let cutoffs: [CutoffFunction]
+        let maximumCutoff: Double
         /// Distinct (η, r_s) pairs of every Gaussian the species' functions use.
-        var gaussians: [(eta: Double, shift: Double)]
+        let gaussians: [(eta: Double, shift: Double)]
         /// Terms for a neighbour of species n: radial[radialStart[n] ..< radialStart[n + 1]].
-        var radial: [RadialTerm]
-        var radialStart: [Int]
+        let radial: [RadialTerm]
+        let radialStart: [Int]
         /// Groups for a neighbour pair of species p = pairIndex(a, b):
         /// angular[angularStart[p] ..< angularStart[p + 1]], sorted by radius so f_c(R_jk) is reused.
-        var angular: [AngularGroup]
-        var angularStart: [Int]
-        var members: [AngularMember]
+        let angular: [AngularGroup]
+        let angularStart: [Int]
+        let members: [AngularMember]
         /// Largest narrow cutoff for pair p (0 if none): triplets with R_jk beyond every cutoff are skipped.
-        var narrowReach: [Double]
-        var hasWide: [Bool]
+        let narrowReach: [Double]
+        let hasWide: [Bool]
         /// η_base of pair p (0 if no narrow group uses it), see ``AngularGroup/basePower``.
-        var baseEta: [Double]
+        let baseEta: [Double]
         /// gaussiansOf[n]: the Gaussians a neighbour of species n needs (radial terms and angular groups).
-        var gaussiansOf: [[Int32]]
+        let gaussiansOf: [[Int32]]
         /// Polynomial functions (types 20-25), evaluated by their own pass.
-        var polynomials: [PolynomialTerm] = []
+        let polynomials: [PolynomialTerm]
+        /// Narrow groups of pair p: the triplet cache holds 3 values per narrow group and triplet.
+        let narrowGroupCount: [Int]
+
+        init(functionCount: Int, cutoffs: [CutoffFunction], maximumCutoff: Double,
+             gaussians: [(eta: Double, shift: Double)], radial: [RadialTerm], radialStart: [Int],
+             angular: [AngularGroup], angularStart: [Int], members: [AngularMember], narrowReach: [Double],
+             hasWide: [Bool], baseEta: [Double], gaussiansOf: [[Int32]], polynomials: [PolynomialTerm]) {
+            self.functionCount = functionCount; self.cutoffs = cutoffs; self.maximumCutoff = maximumCutoff
+            self.gaussians = gaussians; self.radial = radial; self.radialStart = radialStart
+            self.angular = angular; self.angularStart = angularStart; self.members = members
+            self.narrowReach = narrowReach; self.hasWide = hasWide; self.baseEta = baseEta
+            self.gaussiansOf = gaussiansOf; self.polynomials = polynomials
+            narrowGroupCount = (0..<angularStart.count - 1).map { p in
+                angular[angularStart[p]..<angularStart[p + 1]].count(where: \.narrow)
+            }
+        }
     }
 
     let speciesCount: Int

@@ -42,9 +42,9 @@ extension DescriptorWorkspace {
         let tripletCache = self.tripletCache
         let dx = self.dx, dy = self.dy, dz = self.dz, distance = self.distance
         let cutoffValue = self.cutoffValue, cutoffSlope = self.cutoffSlope, gaussian = self.gaussian
-        let blockStart = self.blockStart
+        let blockStart = self.blockStart, candidates = self.candidates, candidateDistance2 = self.candidateDistance2
         let sp = plan.species[centerSpecies]
-        let (rs, gs) = strides
+        let rs = radiusStride, gs = gaussianStride
         let cutoffs = sp.cutoffs
         sp.radial.withUnsafeBufferPointer { terms in
             for s in 0..<plan.speciesCount {
@@ -74,14 +74,34 @@ extension DescriptorWorkspace {
                         let baseEta = sp.baseEta[p]
                         for j in blockStart[a]..<blockStart[a + 1] {
                             let ux = dx[j], uy = dy[j], uz = dz[j], rij = distance[j]
-                            let kStart = a == b ? j + 1 : blockStart[b]
-                            for k in kStart..<blockStart[b + 1] {
-                                let wx = dx[k] - ux, wy = dy[k] - uy, wz = dz[k] - uz
-                                let rjk2 = wx * wx + wy * wy + wz * wz
-                                if !hasWide && rjk2 >= narrowReach2 { continue }
+                            // The triplets (j, k) of this j: replayed from the cache, or gathered afresh.
+                            let triplets: Int
+                            if cache == .replay {
+                                triplets = Int(tripletCache[cursor]); cursor += 1
+                            } else {
+                                triplets = gatherPartners(of: j, from: a == b ? j + 1 : blockStart[b], to: blockStart[b + 1],
+                                                          everything: hasWide, reach2: narrowReach2)
+                                if cache == .record { tripletCache[cursor] = Double(triplets); cursor += 1 }
+                            }
+                            for t in 0..<triplets {
+                                let k: Int, rjk2: Double, rjk: Double, cosine: Double
+                                if cache == .replay {
+                                    k = Int(tripletCache[cursor]); rjk = tripletCache[cursor + 1]
+                                    cosine = tripletCache[cursor + 2]
+                                    rjk2 = 0 // only needed to compute the factors that are replayed
+                                    cursor += 3
+                                } else {
+                                    k = Int(candidates[t])
+                                    rjk2 = candidateDistance2[t]
+                                    rjk = rjk2.squareRoot()
+                                    cosine = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * distance[k])
+                                    if cache == .record {
+                                        tripletCache[cursor] = Double(k); tripletCache[cursor + 1] = rjk
+                                        tripletCache[cursor + 2] = cosine
+                                        cursor += 3
+                                    }
+                                }
                                 let rik = distance[k]
-                                let rjk = rjk2.squareRoot()
-                                let cosine = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * rik)
                                 let geometry = TripletGeometry(rij: rij, rik: rik, rjk: rjk)
                                 var cachedRadius = -1
                                 var base = -1.0
@@ -134,6 +154,24 @@ extension DescriptorWorkspace {
                 }
             }
         }
+    }
+
+    /// Gathers into ``candidates`` the neighbours k in `start ..< end` that can form a triplet with j:
+    /// all of them with `everything` (a wide group needs no R_jk test), else those with R_jk² below
+    /// `reach2`, with their R_jk² in ``candidateDistance2``; returns their count. Written without a branch
+    /// on the test (a store, then a conditional advance), which mispredicts about half the time.
+    @inline(__always)
+    func gatherPartners(of j: Int, from start: Int, to end: Int, everything: Bool, reach2: Double) -> Int {
+        let ux = dx[j], uy = dy[j], uz = dz[j]
+        var n = 0
+        for k in start..<end {
+            let wx = dx[k] - ux, wy = dy[k] - uy, wz = dz[k] - uz
+            let rjk2 = wx * wx + wy * wy + wz * wz
+            candidates[n] = Int32(truncatingIfNeeded: k)
+            candidateDistance2[n] = rjk2
+            n += everything || !(rjk2 >= reach2) ? 1 : 0
+        }
+        return n
     }
 
     /// Writes G of the loaded atom (unscaled) into g[0 ..< functionCount]; with `recording`, keeps the
