@@ -5,17 +5,15 @@ import Geometry
 /// atom and of each of its neighbours, left in the workspace for the caller to scatter.
 extension DescriptorWorkspace {
     /// Loads local atom `i` of `frame`, writes its unscaled G_i into `g` and returns its species index
-    /// (G_i has that species' function count). With `keepingTriplets`, records the triplet factors
-    /// that ``backward(weights:)`` of the same atom replays.
-    public func descriptors(ofAtom i: Int, frame: DescriptorFrame, into g: UnsafeMutablePointer<Double>,
-                            keepingTriplets: Bool) -> Int {
+    /// (G_i has that species' function count). The triplet factors stay in the workspace for
+    /// ``backward(weights:)`` of the same atom to replay.
+    public func descriptors(ofAtom i: Int, frame: DescriptorFrame, into g: UnsafeMutablePointer<Double>) -> Int {
         load(atom: i, frame: frame)
-        computeDescriptors(into: g, recording: keepingTriplets)
+        computeDescriptors(into: g)
         return centerSpecies
     }
 
-    /// The reverse pass of the atom loaded by ``descriptors(ofAtom:frame:into:keepingTriplets:)`` (with
-    /// `keepingTriplets`): with ω = dE/dG_i in `weights`, stores ∂E/∂r of each neighbour (read with
+    /// The reverse pass of the atom loaded by ``descriptors(ofAtom:frame:into:)``: with ω = dE/dG_i in `weights`, stores ∂E/∂r of each neighbour (read with
     /// ``neighbor(_:)``) and returns ∂E/∂r_i of the atom itself (energy unit of ω per length unit).
     public func backward(weights: UnsafePointer<Double>) -> Vector3 {
         gradientPass(weights: weights, replaying: true)
@@ -35,7 +33,7 @@ extension DescriptorWorkspace {
     func gradientPass(weights: UnsafePointer<Double>, replaying: Bool) -> Vector3 {
         gradient.update(repeating: .zero, count: count)
         var visitor = GradientAccumulator(weights: weights, dx: dx, dy: dy, dz: dz, gradient: gradient)
-        visit(&visitor, cache: replaying ? .replay : .none)
+        visit(&visitor, replaying: replaying)
         if !plan.species[centerSpecies].polynomials.isEmpty {
             visitor.centerGradient += addPolynomialGradients(weights: weights)
         }

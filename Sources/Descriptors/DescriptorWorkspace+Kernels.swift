@@ -15,9 +15,6 @@ protocol NeighborhoodVisitor {
     mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry: TripletGeometry)
 }
 
-/// Whether a pass records or replays the R_jk-dependent triplet factors.
-enum TripletCacheMode { case none, record, replay }
-
 /// Distances of a triplet (i; j, k).
 struct TripletGeometry {
     var rij: Double, rik: Double, rjk: Double
@@ -33,16 +30,18 @@ extension DescriptorWorkspace {
     /// Visits every radial term of every neighbour, then every angular group of every neighbour pair
     /// j < k (each unordered pair once, as n2p2 does), of the loaded atom.
     ///
-    /// With `cache` .record the R_jk-dependent factors of narrow groups are stored, and .replay reads
-    /// them back in the same order instead of recomputing them.
+    /// Each j's triplets (k, R_jk, cos θ) and the R_jk-dependent factors of their narrow groups are
+    /// first written to the triplet cache (``writeTriplets``: a loop of independent iterations, so the
+    /// exponentials of consecutive triplets overlap) and then read back by the loop over groups. With
+    /// `replaying`, the backward pass reads what the forward pass of the same atom wrote.
     @inline(__always)
-    func visit<V: NeighborhoodVisitor>(_ visitor: inout V, cache: TripletCacheMode) {
-        if cache == .record { reserveTripletCache() }
+    func visit<V: NeighborhoodVisitor>(_ visitor: inout V, replaying: Bool) {
+        if !replaying { reserveTripletCache() }
         var cursor = 0
         let tripletCache = self.tripletCache
-        let dx = self.dx, dy = self.dy, dz = self.dz, distance = self.distance
+        let distance = self.distance
         let cutoffValue = self.cutoffValue, cutoffSlope = self.cutoffSlope, gaussian = self.gaussian
-        let blockStart = self.blockStart, candidates = self.candidates, candidateDistance2 = self.candidateDistance2
+        let blockStart = self.blockStart
         let sp = plan.species[centerSpecies]
         let rs = radiusStride, gs = gaussianStride
         let cutoffs = sp.cutoffs
@@ -73,39 +72,22 @@ extension DescriptorWorkspace {
                         let hasWide = sp.hasWide[p]
                         let baseEta = sp.baseEta[p]
                         for j in blockStart[a]..<blockStart[a + 1] {
-                            let ux = dx[j], uy = dy[j], uz = dz[j], rij = distance[j]
-                            // The triplets (j, k) of this j: replayed from the cache, or gathered afresh.
-                            let triplets: Int
-                            if cache == .replay {
-                                triplets = Int(tripletCache[cursor]); cursor += 1
-                            } else {
-                                triplets = gatherPartners(of: j, from: a == b ? j + 1 : blockStart[b], to: blockStart[b + 1],
-                                                          everything: hasWide, reach2: narrowReach2)
-                                if cache == .record { tripletCache[cursor] = Double(triplets); cursor += 1 }
+                            let rij = distance[j]
+                            // j's triplets and their R_jk-dependent factors, computed just now or by the
+                            // forward pass, are read back in the order they were written.
+                            if !replaying {
+                                var end = cursor
+                                writeTriplets(of: j, partners: a == b ? j + 1 : blockStart[b], to: blockStart[b + 1],
+                                              groups: UnsafeBufferPointer(rebasing: groups[g0..<g1]), cutoffs: cutoffs,
+                                              everything: hasWide, reach2: narrowReach2, baseEta: baseEta, cursor: &end)
                             }
-                            for t in 0..<triplets {
-                                let k: Int, rjk2: Double, rjk: Double, cosine: Double
-                                if cache == .replay {
-                                    k = Int(tripletCache[cursor]); rjk = tripletCache[cursor + 1]
-                                    cosine = tripletCache[cursor + 2]
-                                    rjk2 = 0 // only needed to compute the factors that are replayed
-                                    cursor += 3
-                                } else {
-                                    k = Int(candidates[t])
-                                    rjk2 = candidateDistance2[t]
-                                    rjk = rjk2.squareRoot()
-                                    cosine = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * distance[k])
-                                    if cache == .record {
-                                        tripletCache[cursor] = Double(k); tripletCache[cursor + 1] = rjk
-                                        tripletCache[cursor + 2] = cosine
-                                        cursor += 3
-                                    }
-                                }
+                            let triplets = Int(tripletCache[cursor]); cursor += 1
+                            for _ in 0..<triplets {
+                                let k = Int(tripletCache[cursor]), rjk = tripletCache[cursor + 1]
+                                let cosine = tripletCache[cursor + 2]
+                                cursor += 3
                                 let rik = distance[k]
                                 let geometry = TripletGeometry(rij: rij, rik: rik, rjk: rjk)
-                                var cachedRadius = -1
-                                var base = -1.0
-                                var fjk = 0.0, dfjk = 0.0
                                 for gi in g0..<g1 {
                                     let group = groups[gi]
                                     let q = Int(group.radius)
@@ -116,29 +98,9 @@ extension DescriptorWorkspace {
                                     var c = TripletCutoffs(fij: fij, fik: fik, fjk: 1,
                                                            dfij: cutoffSlope[j * rs + q], dfik: cutoffSlope[k * rs + q], dfjk: 0)
                                     if group.narrow {
-                                        let x: Double
-                                        if cache == .replay {
-                                            x = tripletCache[cursor]; fjk = tripletCache[cursor + 1]; dfjk = tripletCache[cursor + 2]
-                                            cursor += 3
-                                        } else {
-                                            if q != cachedRadius {
-                                                (fjk, dfjk) = cutoffs[q].valueAndDerivative(rjk)
-                                                cachedRadius = q
-                                            }
-                                            if fjk == 0 {
-                                                x = 0
-                                            } else if group.basePower > 0 {
-                                                if base < 0 { base = Foundation.exp(-baseEta * rjk2) }
-                                                x = integerPower(base, group.basePower)
-                                            } else {
-                                                let t = rjk - group.shift
-                                                x = Foundation.exp(-group.eta * t * t)
-                                            }
-                                            if cache == .record {
-                                                tripletCache[cursor] = x; tripletCache[cursor + 1] = fjk; tripletCache[cursor + 2] = dfjk
-                                                cursor += 3
-                                            }
-                                        }
+                                        let x = tripletCache[cursor], fjk = tripletCache[cursor + 1]
+                                        let dfjk = tripletCache[cursor + 2]
+                                        cursor += 3
                                         if fjk == 0 { continue }
                                         c.fjk = fjk
                                         c.dfjk = dfjk
@@ -156,30 +118,12 @@ extension DescriptorWorkspace {
         }
     }
 
-    /// Gathers into ``candidates`` the neighbours k in `start ..< end` that can form a triplet with j:
-    /// all of them with `everything` (a wide group needs no R_jk test), else those with R_jk² below
-    /// `reach2`, with their R_jk² in ``candidateDistance2``; returns their count. Written without a branch
-    /// on the test (a store, then a conditional advance), which mispredicts about half the time.
-    @inline(__always)
-    func gatherPartners(of j: Int, from start: Int, to end: Int, everything: Bool, reach2: Double) -> Int {
-        let ux = dx[j], uy = dy[j], uz = dz[j]
-        var n = 0
-        for k in start..<end {
-            let wx = dx[k] - ux, wy = dy[k] - uy, wz = dz[k] - uz
-            let rjk2 = wx * wx + wy * wy + wz * wz
-            candidates[n] = Int32(truncatingIfNeeded: k)
-            candidateDistance2[n] = rjk2
-            n += everything || !(rjk2 >= reach2) ? 1 : 0
-        }
-        return n
-    }
-
-    /// Writes G of the loaded atom (unscaled) into g[0 ..< functionCount]; with `recording`, keeps the
-    /// triplet factors for ``accumulateForces(weights:owners:forces:replaying:)`` of the same atom.
-    func computeDescriptors(into g: UnsafeMutablePointer<Double>, recording: Bool = false) {
+    /// Writes G of the loaded atom (unscaled) into g[0 ..< functionCount], leaving the triplet factors
+    /// for ``gradientPass(weights:replaying:)`` of the same atom.
+    func computeDescriptors(into g: UnsafeMutablePointer<Double>) {
         g.update(repeating: 0, count: plan.species[centerSpecies].functionCount)
         var visitor = DescriptorAccumulator(g: g)
-        visit(&visitor, cache: recording ? .record : .none)
+        visit(&visitor, replaying: false)
         if !plan.species[centerSpecies].polynomials.isEmpty { addPolynomialDescriptors(into: g) }
     }
 
