@@ -64,12 +64,15 @@ struct DescriptorPlan: Sendable {
         let hasWide: [Bool]
         /// η_base of pair p (0 if no narrow group uses it), see ``AngularGroup/basePower``.
         let baseEta: [Double]
-        /// gaussiansOf[n]: the Gaussians a neighbour of species n needs (radial terms and angular groups).
-        let gaussiansOf: [[Int32]]
         /// Polynomial functions (types 20-25), evaluated by their own pass.
         let polynomials: [PolynomialTerm]
         /// Narrow groups of pair p: the triplet cache holds 3 values per narrow group and triplet.
         let narrowGroupCount: [Int]
+        /// The Gaussians a neighbour of species n needs (radial terms and angular groups):
+        /// gaussianList[gaussianListStart[n] ..< gaussianListStart[n + 1]], flat so that the
+        /// per-neighbour loop reads one buffer instead of an array per species.
+        let gaussianList: [Int32]
+        let gaussianListStart: [Int]
 
         init(functionCount: Int, cutoffs: [CutoffFunction], maximumCutoff: Double,
              gaussians: [(eta: Double, shift: Double)], radial: [RadialTerm], radialStart: [Int],
@@ -79,7 +82,9 @@ struct DescriptorPlan: Sendable {
             self.gaussians = gaussians; self.radial = radial; self.radialStart = radialStart
             self.angular = angular; self.angularStart = angularStart; self.members = members
             self.narrowReach = narrowReach; self.hasWide = hasWide; self.baseEta = baseEta
-            self.gaussiansOf = gaussiansOf; self.polynomials = polynomials
+            self.polynomials = polynomials
+            gaussianList = gaussiansOf.flatMap { $0 }
+            gaussianListStart = gaussiansOf.reduce(into: [0]) { $0.append($0.last! + $1.count) }
             narrowGroupCount = (0..<angularStart.count - 1).map { p in
                 angular[angularStart[p]..<angularStart[p + 1]].count(where: \.narrow)
             }

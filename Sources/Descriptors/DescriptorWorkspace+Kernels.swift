@@ -106,7 +106,9 @@ extension DescriptorWorkspace {
                                         c.dfjk = dfjk
                                         e *= x
                                     }
-                                    visitor.group(group, members: UnsafeBufferPointer(rebasing: members[group.members]),
+                                    let list = UnsafeBufferPointer(start: members.baseAddress! + group.members.lowerBound,
+                                                                   count: group.members.count)
+                                    visitor.group(group, members: list,
                                                   cosine: cosine, e: e, geometry: geometry, cutoffs: c)
                                 }
                                 visitor.endTriplet(j, k, cosine: cosine, geometry: geometry)

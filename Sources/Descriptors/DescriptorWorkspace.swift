@@ -146,6 +146,8 @@ public final class DescriptorWorkspace {
         let cutoffValue = self.cutoffValue, cutoffSlope = self.cutoffSlope, gaussian = self.gaussian
         sp.cutoffs.withUnsafeBufferPointer { cutoffs in
         sp.gaussians.withUnsafeBufferPointer { gaussians in
+        sp.gaussianList.withUnsafeBufferPointer { needed in
+        sp.gaussianListStart.withUnsafeBufferPointer { neededStart in
             for m in 0..<n {
                 let s = Int(unsortedSpecies[m])
                 let slot = fill[s]
@@ -160,15 +162,14 @@ public final class DescriptorWorkspace {
                     cutoffValue[slot * rs + q] = f
                     cutoffSlope[slot * rs + q] = df
                 }
-                sp.gaussiansOf[s].withUnsafeBufferPointer { needed in
-                    for q in needed {
-                        let g = gaussians[Int(q)]
-                        let t = r - g.shift
-                        gaussian[slot * gs + Int(q)] = Foundation.exp(-g.eta * t * t)
-                    }
+                for n in neededStart[s]..<neededStart[s + 1] {
+                    let q = Int(needed[n])
+                    let g = gaussians[q]
+                    let t = r - g.shift
+                    gaussian[slot * gs + q] = Foundation.exp(-g.eta * t * t)
                 }
             }
-        }}
+        }}}}
     }
 
     /// Makes room for a neighbour-list row of `n` entries.
