@@ -7,8 +7,10 @@ extension DescriptorWorkspace {
     /// f_c'(R_jk). ``visit(_:replaying:)`` reads them back in this order.
     ///
     /// Every iteration is independent of the others (unlike the group loop, whose sums chain), so the
-    /// processor overlaps the square root, division and exponentials of consecutive triplets.
-    @inline(__always)
+    /// processor overlaps the square root, division and exponentials of consecutive triplets. Not
+    /// inlined: called once per neighbour, it keeps its own registers instead of competing for them
+    /// with the group loop.
+    @inline(never)
     func writeTriplets(of j: Int, partners start: Int, to end: Int, groups: UnsafeBufferPointer<DescriptorPlan.AngularGroup>,
                        cutoffs: [CutoffFunction], everything: Bool, reach2: Double, baseEta: Double,
                        cursor: inout Int) {
@@ -59,7 +61,7 @@ extension DescriptorWorkspace {
     /// all of them with `everything` (a wide group needs no R_jk test), else those with R_jk² below
     /// `reach2`, with their R_jk² in ``candidateDistance2``; returns their count. Written without a branch
     /// on the test (a store, then a conditional advance), which would mispredict about half the time.
-    @inline(__always)
+    @inline(never)
     func gatherPartners(of j: Int, from start: Int, to end: Int, everything: Bool, reach2: Double) -> Int {
         let dx = self.dx, dy = self.dy, dz = self.dz
         let candidates = self.candidates, candidateDistance2 = self.candidateDistance2
