@@ -59,20 +59,24 @@ extension DescriptorWorkspace {
 
     /// Gathers into ``candidates`` the neighbours k in `start ..< end` that can form a triplet with j:
     /// all of them with `everything` (a wide group needs no R_jk test), else those with R_jk² below
-    /// `reach2`, with their R_jk² in ``candidateDistance2``; returns their count. Written without a branch
-    /// on the test (a store, then a conditional advance), which would mispredict about half the time.
+    /// `reach2`, with their R_jk² in ``candidateDistance2``; returns their count.
+    ///
+    /// The test passes about half the time at random, so a branch on it mispredicts often: each k is
+    /// stored, then the count advances by the sign bit of R_jk² − reach² (1 exactly when R_jk² < reach²;
+    /// a difference of two distinct doubles is never zero), which compiles to no branch at all.
     @inline(never)
     func gatherPartners(of j: Int, from start: Int, to end: Int, everything: Bool, reach2: Double) -> Int {
         let dx = self.dx, dy = self.dy, dz = self.dz
         let candidates = self.candidates, candidateDistance2 = self.candidateDistance2
         let ux = dx[j], uy = dy[j], uz = dz[j]
+        let bound = everything ? Double.infinity : reach2
         var n = 0
         for k in start..<end {
             let wx = dx[k] - ux, wy = dy[k] - uy, wz = dz[k] - uz
             let rjk2 = wx * wx + wy * wy + wz * wz
             candidates[n] = Int32(truncatingIfNeeded: k)
             candidateDistance2[n] = rjk2
-            n += everything || !(rjk2 >= reach2) ? 1 : 0
+            n &+= Int(truncatingIfNeeded: (rjk2 - bound).bitPattern >> 63)
         }
         return n
     }
