@@ -234,11 +234,17 @@ struct GradientAccumulator: NeighborhoodVisitor {
     mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry t: TripletGeometry) {
         if dRij == 0 && dRik == 0 && dRjk == 0 && dCos == 0 { return }
         let u = Vector3(dx[j], dy[j], dz[j]), v = Vector3(dx[k], dy[k], dz[k])
-        let inverseProduct = 1 / (t.rij * t.rik)
+        // The six divisions go two at a time (each lane is the same IEEE division as a scalar one, so
+        // the bits do not change; a division is the slowest operation of the triplet).
+        let radial = SIMD2(dRij, dRik) / SIMD2(t.rij, t.rik)
+        let dCosCos = dCos * cosine
+        let angular = SIMD2(dCosCos, dCosCos) / SIMD2(t.rij * t.rij, t.rik * t.rik)
+        let rest = SIMD2(1, dRjk) / SIMD2(t.rij * t.rik, t.rjk)
+        let inverseProduct = rest[0]
         // ∂cos/∂u = v/(R_ij R_ik) - cos u/R_ij², and symmetrically for v.
-        let dU = (dRij / t.rij - dCos * cosine / (t.rij * t.rij)) * u + (dCos * inverseProduct) * v
-        let dV = (dRik / t.rik - dCos * cosine / (t.rik * t.rik)) * v + (dCos * inverseProduct) * u
-        let dW = t.rjk > 0 ? (dRjk / t.rjk) * (v - u) : .zero
+        let dU = (radial[0] - angular[0]) * u + (dCos * inverseProduct) * v
+        let dV = (radial[1] - angular[1]) * v + (dCos * inverseProduct) * u
+        let dW = t.rjk > 0 ? rest[1] * (v - u) : .zero
         gradient[j] += dU - dW
         gradient[k] += dV + dW
         centerGradient -= dU + dV
