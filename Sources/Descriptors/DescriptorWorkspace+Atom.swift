@@ -32,9 +32,18 @@ extension DescriptorWorkspace {
     /// Fills `gradient` with ∂E/∂r of each neighbour and returns the centre's.
     func gradientPass(weights: UnsafePointer<Double>, replaying: Bool) -> Vector3 {
         gradient.update(repeating: .zero, count: count)
-        var visitor = GradientAccumulator(weights: weights, dx: dx, dy: dy, dz: dz, gradient: gradient)
+        let sp = plan.species[centerSpecies]
+        sp.members.withUnsafeBufferPointer { members in
+            for (m, member) in members.enumerated() {
+                let wn = weights[Int(member.function)] * member.norm
+                memberWeight[m] = wn
+                memberSlope[m] = wn * member.zeta * member.lambda
+            }
+        }
+        var visitor = GradientAccumulator(weights: weights, dx: dx, dy: dy, dz: dz, gradient: gradient,
+                                          memberWeight: memberWeight, memberSlope: memberSlope)
         visit(&visitor, replaying: replaying)
-        if !plan.species[centerSpecies].polynomials.isEmpty {
+        if !sp.polynomials.isEmpty {
             visitor.centerGradient += addPolynomialGradients(weights: weights)
         }
         return visitor.centerGradient

@@ -179,9 +179,16 @@ struct GradientAccumulator: NeighborhoodVisitor {
     private var dRadial = 0.0
     private var dRij = 0.0, dRik = 0.0, dRjk = 0.0, dCos = 0.0
 
+    /// Per angular member m of the species (this atom's ω): ω_s·2^{1-ζ} and ω_s·2^{1-ζ}·ζ·λ, the factors of
+    /// (1 + λ cos θ)^ζ and of (1 + λ cos θ)^{ζ-1} in dE/dG·dG/dcos θ, formed once per atom instead of
+    /// once per triplet (the same products in the same order).
+    let memberWeight: UnsafePointer<Double>, memberSlope: UnsafePointer<Double>
+
     init(weights: UnsafePointer<Double>, dx: UnsafeMutablePointer<Double>, dy: UnsafeMutablePointer<Double>,
-         dz: UnsafeMutablePointer<Double>, gradient: UnsafeMutablePointer<Vector3>) {
+         dz: UnsafeMutablePointer<Double>, gradient: UnsafeMutablePointer<Vector3>,
+         memberWeight: UnsafePointer<Double>, memberSlope: UnsafePointer<Double>) {
         self.weights = weights; self.dx = dx; self.dy = dy; self.dz = dz; self.gradient = gradient
+        self.memberWeight = memberWeight; self.memberSlope = memberSlope
     }
 
     @inline(__always)
@@ -208,15 +215,16 @@ struct GradientAccumulator: NeighborhoodVisitor {
     mutating func group(_ group: DescriptorPlan.AngularGroup, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
                         cosine: Double, e: Double, geometry t: TripletGeometry, cutoffs c: TripletCutoffs) {
         var sumP = 0.0, sumD = 0.0
-        for member in members {
-            let w = weights[Int(member.function)]
-            if w == 0 { continue }
+        let first = group.members.lowerBound
+        for (m, member) in members.enumerated() {
+            // A zero factor adds ±0 to sums that start at +0 and so changes no bit: skipping it is exact.
+            let wn = memberWeight[first + m]
+            if wn == 0 { continue }
             let pl = 1 + member.lambda * cosine
             if pl <= 0 { continue }
             let (p, pMinus1) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
-            let wn = w * member.norm
             sumP += wn * p
-            sumD += wn * member.zeta * member.lambda * pMinus1
+            sumD += memberSlope[first + m] * pMinus1
         }
         if sumP == 0 && sumD == 0 { return }
         let f = c.fij * c.fik * c.fjk

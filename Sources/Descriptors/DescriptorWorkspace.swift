@@ -30,6 +30,9 @@ public final class DescriptorWorkspace {
     /// to j for some group, and their R_jk².
     var candidates: UnsafeMutablePointer<Int32>
     var candidateDistance2: UnsafeMutablePointer<Double>
+    /// Per angular member of the loaded atom's species, filled by ``gradientPass(weights:replaying:)``
+    /// (see ``GradientAccumulator/memberWeight``).
+    let memberWeight: UnsafeMutablePointer<Double>, memberSlope: UnsafeMutablePointer<Double>
     var count = 0
     var center = 0
     var centerSpecies = 0
@@ -50,6 +53,8 @@ public final class DescriptorWorkspace {
         radiusStride = max(1, plan.species.map { $0.cutoffs.count }.max() ?? 1)
         gaussianStride = max(1, plan.species.map { $0.gaussians.count }.max() ?? 1)
         candidates = .allocate(capacity: 1); candidateDistance2 = .allocate(capacity: 1)
+        let members = max(1, plan.species.map(\.members.count).max() ?? 1)
+        memberWeight = .allocate(capacity: members); memberSlope = .allocate(capacity: members)
         dx = .allocate(capacity: 1); dy = .allocate(capacity: 1); dz = .allocate(capacity: 1)
         distance = .allocate(capacity: 1); extended = .allocate(capacity: 1)
         cutoffValue = .allocate(capacity: 1); cutoffSlope = .allocate(capacity: 1); gaussian = .allocate(capacity: 1)
@@ -66,6 +71,7 @@ public final class DescriptorWorkspace {
 
     deinit {
         release(); tripletCache.deallocate(); blockStart.deallocate(); fill.deallocate()
+        memberWeight.deallocate(); memberSlope.deallocate()
         unsortedSpecies.deallocate(); unsortedExtended.deallocate(); unsortedDelta.deallocate()
     }
 
