@@ -18,8 +18,10 @@ public final class DescriptorWorkspace {
     var gaussian: UnsafeMutablePointer<Double>
     /// Per neighbour: ∂E/∂(r_neighbour) accumulated by the backward pass (eV/Å in metal units).
     var gradient: UnsafeMutablePointer<Vector3>
-    /// Per-triplet values of the forward pass (R_jk-dependent exponentials and cutoffs, 3 per narrow
-    /// group) replayed by the backward pass of the same atom, so each transcendental is computed once.
+    /// The loaded atom's triplets as ``writeTriplets(of:partners:to:groups:cutoffs:everything:reach2:baseEta:cursor:)``
+    /// lays them out (per neighbour j: a count, then per triplet k, R_jk, cos θ and 3 R_jk-dependent
+    /// factors per narrow group), written by the forward pass and replayed by the backward pass of the
+    /// same atom, so each square root, division and transcendental is computed once.
     var tripletCache: UnsafeMutablePointer<Double> = .allocate(capacity: 1)
     var tripletCacheCapacity = 1
     /// Neighbours of species s are blockStart[s] ..< blockStart[s + 1].
