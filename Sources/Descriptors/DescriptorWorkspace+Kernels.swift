@@ -178,6 +178,11 @@ struct GradientAccumulator: NeighborhoodVisitor {
     var centerGradient = Vector3.zero
     private var dRadial = 0.0
     private var dRij = 0.0, dRik = 0.0, dRjk = 0.0, dCos = 0.0
+    /// The cutoff product f = f_c(R_ij) f_c(R_ik) f_c(R_jk) and its three partial products of the last
+    /// group of this triplet, and that group's key 2·radius + narrow: groups of a triplet with the same
+    /// radius and kind have the same cutoffs, so they share the products (-1: none yet).
+    private var productKey = -1
+    private var f = 0.0, fRij = 0.0, fRik = 0.0, fRjk = 0.0
 
     /// Per angular member m of the species (this atom's ω): ω_s·2^{1-ζ} and ω_s·2^{1-ζ}·ζ·λ, the factors of
     /// (1 + λ cos θ)^ζ and of (1 + λ cos θ)^{ζ-1} in dE/dG·dG/dcos θ, formed once per atom instead of
@@ -227,19 +232,27 @@ struct GradientAccumulator: NeighborhoodVisitor {
             sumD += memberSlope[first + m] * pMinus1
         }
         if sumP == 0 && sumD == 0 { return }
-        let f = c.fij * c.fik * c.fjk
+        let key = 2 * Int(group.radius) + (group.narrow ? 1 : 0)
+        if key != productKey {
+            f = c.fij * c.fik * c.fjk
+            fRij = c.dfij * c.fik * c.fjk
+            fRik = c.fij * c.dfik * c.fjk
+            fRjk = c.fij * c.fik * c.dfjk
+            productKey = key
+        }
         let twoEta = 2 * group.eta
         let es = e * sumP
-        dRij += es * (c.dfij * c.fik * c.fjk - twoEta * (t.rij - group.shift) * f)
-        dRik += es * (c.fij * c.dfik * c.fjk - twoEta * (t.rik - group.shift) * f)
+        dRij += es * (fRij - twoEta * (t.rij - group.shift) * f)
+        dRik += es * (fRik - twoEta * (t.rik - group.shift) * f)
         if group.narrow {
-            dRjk += es * (c.fij * c.fik * c.dfjk - twoEta * (t.rjk - group.shift) * f)
+            dRjk += es * (fRjk - twoEta * (t.rjk - group.shift) * f)
         }
         dCos += e * sumD * f
     }
 
     @inline(__always)
     mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry t: TripletGeometry) {
+        productKey = -1
         if dRij == 0 && dRik == 0 && dRjk == 0 && dCos == 0 { return }
         let u = Vector3(dx[j], dy[j], dz[j]), v = Vector3(dx[k], dy[k], dz[k])
         // The six divisions go two at a time (each lane is the same IEEE division as a scalar one, so
