@@ -76,10 +76,9 @@ extension DescriptorWorkspace {
                             // j's triplets and their R_jk-dependent factors, computed just now or by the
                             // forward pass, are read back in the order they were written.
                             if !replaying {
-                                var end = cursor
                                 writeTriplets(of: j, partners: a == b ? j + 1 : blockStart[b], to: blockStart[b + 1],
                                               groups: UnsafeBufferPointer(rebasing: groups[g0..<g1]), cutoffs: cutoffs,
-                                              everything: hasWide, reach2: narrowReach2, baseEta: baseEta, cursor: &end)
+                                              everything: hasWide, reach2: narrowReach2, baseEta: baseEta, at: cursor)
                             }
                             let triplets = Int(tripletCache[cursor]); cursor += 1
                             for _ in 0..<triplets {

@@ -2,7 +2,7 @@ import Foundation
 
 extension DescriptorWorkspace {
     /// Writes neighbour j's triplets with the neighbours k in `start ..< end` to the triplet cache from
-    /// `cursor` (advancing it): their count, then per triplet k, R_jk, cos θ_jik and, for each narrow
+    /// index `first`: their count, then per triplet k, R_jk, cos θ_jik and, for each narrow
     /// group of `groups` whose f_c(R_ij) and f_c(R_ik) are non-zero, the exponential x, f_c(R_jk) and
     /// f_c'(R_jk). ``visit(_:replaying:)`` reads them back in this order.
     ///
@@ -13,14 +13,14 @@ extension DescriptorWorkspace {
     @inline(never)
     func writeTriplets(of j: Int, partners start: Int, to end: Int, groups: UnsafeBufferPointer<DescriptorPlan.AngularGroup>,
                        cutoffs: [CutoffFunction], everything: Bool, reach2: Double, baseEta: Double,
-                       cursor: inout Int) {
+                       at first: Int) {
         let triplets = gatherPartners(of: j, from: start, to: end, everything: everything, reach2: reach2)
         let cache = tripletCache, candidates = self.candidates, candidateDistance2 = self.candidateDistance2
         let dx = self.dx, dy = self.dy, dz = self.dz, distance = self.distance, cutoffValue = self.cutoffValue
         let rs = radiusStride
         let ux = dx[j], uy = dy[j], uz = dz[j], rij = distance[j]
-        cache[cursor] = Double(triplets)
-        cursor += 1
+        cache[first] = Double(triplets)
+        var cursor = first + 1
         cutoffs.withUnsafeBufferPointer { cutoffs in
             for t in 0..<triplets {
                 let k = Int(candidates[t])

@@ -18,7 +18,7 @@ public final class DescriptorWorkspace {
     var gaussian: UnsafeMutablePointer<Double>
     /// Per neighbour: ∂E/∂(r_neighbour) accumulated by the backward pass (eV/Å in metal units).
     var gradient: UnsafeMutablePointer<Vector3>
-    /// The loaded atom's triplets as ``writeTriplets(of:partners:to:groups:cutoffs:everything:reach2:baseEta:cursor:)``
+    /// The loaded atom's triplets as ``writeTriplets(of:partners:to:groups:cutoffs:everything:reach2:baseEta:at:)``
     /// lays them out (per neighbour j: a count, then per triplet k, R_jk, cos θ and 3 R_jk-dependent
     /// factors per narrow group), written by the forward pass and replayed by the backward pass of the
     /// same atom, so each square root, division and transcendental is computed once.
