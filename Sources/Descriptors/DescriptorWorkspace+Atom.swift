@@ -5,17 +5,15 @@ import Geometry
 /// atom and of each of its neighbours, left in the workspace for the caller to scatter.
 extension DescriptorWorkspace {
     /// Loads local atom `i` of `frame`, writes its unscaled G_i into `g` and returns its species index
-    /// (G_i has that species' function count). With `keepingTriplets`, records the triplet factors
-    /// that ``backward(weights:)`` of the same atom replays.
-    public func descriptors(ofAtom i: Int, frame: DescriptorFrame, into g: UnsafeMutablePointer<Double>,
-                            keepingTriplets: Bool) -> Int {
+    /// (G_i has that species' function count). The triplet factors stay in the workspace for
+    /// ``backward(weights:)`` of the same atom to replay.
+    public func descriptors(ofAtom i: Int, frame: DescriptorFrame, into g: UnsafeMutablePointer<Double>) -> Int {
         load(atom: i, frame: frame)
-        computeDescriptors(into: g, recording: keepingTriplets)
+        computeDescriptors(into: g)
         return centerSpecies
     }
 
-    /// The reverse pass of the atom loaded by ``descriptors(ofAtom:frame:into:keepingTriplets:)`` (with
-    /// `keepingTriplets`): with ω = dE/dG_i in `weights`, stores ∂E/∂r of each neighbour (read with
+    /// The reverse pass of the atom loaded by ``descriptors(ofAtom:frame:into:)``: with ω = dE/dG_i in `weights`, stores ∂E/∂r of each neighbour (read with
     /// ``neighbor(_:)``) and returns ∂E/∂r_i of the atom itself (energy unit of ω per length unit).
     public func backward(weights: UnsafePointer<Double>) -> Vector3 {
         gradientPass(weights: weights, replaying: true)
@@ -34,9 +32,18 @@ extension DescriptorWorkspace {
     /// Fills `gradient` with ∂E/∂r of each neighbour and returns the centre's.
     func gradientPass(weights: UnsafePointer<Double>, replaying: Bool) -> Vector3 {
         gradient.update(repeating: .zero, count: count)
-        var visitor = GradientAccumulator(weights: weights, dx: dx, dy: dy, dz: dz, gradient: gradient)
-        visit(&visitor, cache: replaying ? .replay : .none)
-        if !plan.species[centerSpecies].polynomials.isEmpty {
+        let sp = plan.species[centerSpecies]
+        sp.members.withUnsafeBufferPointer { members in
+            for (m, member) in members.enumerated() {
+                let wn = weights[Int(member.function)] * member.norm
+                memberWeight[m] = wn
+                memberSlope[m] = wn * member.zeta * member.lambda
+            }
+        }
+        var visitor = GradientAccumulator(weights: weights, dx: dx, dy: dy, dz: dz, gradient: gradient,
+                                          memberWeight: memberWeight, memberSlope: memberSlope)
+        visit(&visitor, replaying: replaying)
+        if !sp.polynomials.isEmpty {
             visitor.centerGradient += addPolynomialGradients(weights: weights)
         }
         return visitor.centerGradient

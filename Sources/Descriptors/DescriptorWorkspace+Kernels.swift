@@ -15,9 +15,6 @@ protocol NeighborhoodVisitor {
     mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry: TripletGeometry)
 }
 
-/// Whether a pass records or replays the R_jk-dependent triplet factors.
-enum TripletCacheMode { case none, record, replay }
-
 /// Distances of a triplet (i; j, k).
 struct TripletGeometry {
     var rij: Double, rik: Double, rjk: Double
@@ -33,18 +30,20 @@ extension DescriptorWorkspace {
     /// Visits every radial term of every neighbour, then every angular group of every neighbour pair
     /// j < k (each unordered pair once, as n2p2 does), of the loaded atom.
     ///
-    /// With `cache` .record the R_jk-dependent factors of narrow groups are stored, and .replay reads
-    /// them back in the same order instead of recomputing them.
+    /// Each j's triplets (k, R_jk, cos θ) and the R_jk-dependent factors of their narrow groups are
+    /// first written to the triplet cache (``writeTriplets``: a loop of independent iterations, so the
+    /// exponentials of consecutive triplets overlap) and then read back by the loop over groups. With
+    /// `replaying`, the backward pass reads what the forward pass of the same atom wrote.
     @inline(__always)
-    func visit<V: NeighborhoodVisitor>(_ visitor: inout V, cache: TripletCacheMode) {
-        if cache == .record { reserveTripletCache() }
+    func visit<V: NeighborhoodVisitor>(_ visitor: inout V, replaying: Bool) {
+        if !replaying { reserveTripletCache() }
         var cursor = 0
         let tripletCache = self.tripletCache
-        let dx = self.dx, dy = self.dy, dz = self.dz, distance = self.distance
+        let distance = self.distance
         let cutoffValue = self.cutoffValue, cutoffSlope = self.cutoffSlope, gaussian = self.gaussian
         let blockStart = self.blockStart
         let sp = plan.species[centerSpecies]
-        let (rs, gs) = strides
+        let rs = radiusStride, gs = gaussianStride
         let cutoffs = sp.cutoffs
         sp.radial.withUnsafeBufferPointer { terms in
             for s in 0..<plan.speciesCount {
@@ -73,19 +72,21 @@ extension DescriptorWorkspace {
                         let hasWide = sp.hasWide[p]
                         let baseEta = sp.baseEta[p]
                         for j in blockStart[a]..<blockStart[a + 1] {
-                            let ux = dx[j], uy = dy[j], uz = dz[j], rij = distance[j]
-                            let kStart = a == b ? j + 1 : blockStart[b]
-                            for k in kStart..<blockStart[b + 1] {
-                                let wx = dx[k] - ux, wy = dy[k] - uy, wz = dz[k] - uz
-                                let rjk2 = wx * wx + wy * wy + wz * wz
-                                if !hasWide && rjk2 >= narrowReach2 { continue }
+                            let rij = distance[j]
+                            // j's triplets and their R_jk-dependent factors, computed just now or by the
+                            // forward pass, are read back in the order they were written.
+                            if !replaying {
+                                writeTriplets(of: j, partners: a == b ? j + 1 : blockStart[b], to: blockStart[b + 1],
+                                              groups: UnsafeBufferPointer(rebasing: groups[g0..<g1]), cutoffs: cutoffs,
+                                              everything: hasWide, reach2: narrowReach2, baseEta: baseEta, at: cursor)
+                            }
+                            let triplets = Int(tripletCache[cursor]); cursor += 1
+                            for _ in 0..<triplets {
+                                let k = Int(tripletCache[cursor]), rjk = tripletCache[cursor + 1]
+                                let cosine = tripletCache[cursor + 2]
+                                cursor += 3
                                 let rik = distance[k]
-                                let rjk = rjk2.squareRoot()
-                                let cosine = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * rik)
                                 let geometry = TripletGeometry(rij: rij, rik: rik, rjk: rjk)
-                                var cachedRadius = -1
-                                var base = -1.0
-                                var fjk = 0.0, dfjk = 0.0
                                 for gi in g0..<g1 {
                                     let group = groups[gi]
                                     let q = Int(group.radius)
@@ -96,35 +97,17 @@ extension DescriptorWorkspace {
                                     var c = TripletCutoffs(fij: fij, fik: fik, fjk: 1,
                                                            dfij: cutoffSlope[j * rs + q], dfik: cutoffSlope[k * rs + q], dfjk: 0)
                                     if group.narrow {
-                                        let x: Double
-                                        if cache == .replay {
-                                            x = tripletCache[cursor]; fjk = tripletCache[cursor + 1]; dfjk = tripletCache[cursor + 2]
-                                            cursor += 3
-                                        } else {
-                                            if q != cachedRadius {
-                                                (fjk, dfjk) = cutoffs[q].valueAndDerivative(rjk)
-                                                cachedRadius = q
-                                            }
-                                            if fjk == 0 {
-                                                x = 0
-                                            } else if group.basePower > 0 {
-                                                if base < 0 { base = Foundation.exp(-baseEta * rjk2) }
-                                                x = integerPower(base, group.basePower)
-                                            } else {
-                                                let t = rjk - group.shift
-                                                x = Foundation.exp(-group.eta * t * t)
-                                            }
-                                            if cache == .record {
-                                                tripletCache[cursor] = x; tripletCache[cursor + 1] = fjk; tripletCache[cursor + 2] = dfjk
-                                                cursor += 3
-                                            }
-                                        }
+                                        let x = tripletCache[cursor], fjk = tripletCache[cursor + 1]
+                                        let dfjk = tripletCache[cursor + 2]
+                                        cursor += 3
                                         if fjk == 0 { continue }
                                         c.fjk = fjk
                                         c.dfjk = dfjk
                                         e *= x
                                     }
-                                    visitor.group(group, members: UnsafeBufferPointer(rebasing: members[group.members]),
+                                    let list = UnsafeBufferPointer(start: members.baseAddress! + group.members.lowerBound,
+                                                                   count: group.members.count)
+                                    visitor.group(group, members: list,
                                                   cosine: cosine, e: e, geometry: geometry, cutoffs: c)
                                 }
                                 visitor.endTriplet(j, k, cosine: cosine, geometry: geometry)
@@ -136,12 +119,12 @@ extension DescriptorWorkspace {
         }
     }
 
-    /// Writes G of the loaded atom (unscaled) into g[0 ..< functionCount]; with `recording`, keeps the
-    /// triplet factors for ``accumulateForces(weights:owners:forces:replaying:)`` of the same atom.
-    func computeDescriptors(into g: UnsafeMutablePointer<Double>, recording: Bool = false) {
+    /// Writes G of the loaded atom (unscaled) into g[0 ..< functionCount], leaving the triplet factors
+    /// for ``gradientPass(weights:replaying:)`` of the same atom.
+    func computeDescriptors(into g: UnsafeMutablePointer<Double>) {
         g.update(repeating: 0, count: plan.species[centerSpecies].functionCount)
         var visitor = DescriptorAccumulator(g: g)
-        visit(&visitor, cache: recording ? .record : .none)
+        visit(&visitor, replaying: false)
         if !plan.species[centerSpecies].polynomials.isEmpty { addPolynomialDescriptors(into: g) }
     }
 
@@ -194,10 +177,22 @@ struct GradientAccumulator: NeighborhoodVisitor {
     var centerGradient = Vector3.zero
     private var dRadial = 0.0
     private var dRij = 0.0, dRik = 0.0, dRjk = 0.0, dCos = 0.0
+    /// The cutoff product f = f_c(R_ij) f_c(R_ik) f_c(R_jk) and its three partial products of the last
+    /// group of this triplet, and that group's key 2·radius + narrow: groups of a triplet with the same
+    /// radius and kind have the same cutoffs, so they share the products (-1: none yet).
+    private var productKey = -1
+    private var f = 0.0, fRij = 0.0, fRik = 0.0, fRjk = 0.0
+
+    /// Per angular member m of the species (this atom's ω): ω_s·2^{1-ζ} and ω_s·2^{1-ζ}·ζ·λ, the factors of
+    /// (1 + λ cos θ)^ζ and of (1 + λ cos θ)^{ζ-1} in dE/dG·dG/dcos θ, formed once per atom instead of
+    /// once per triplet (the same products in the same order).
+    let memberWeight: UnsafePointer<Double>, memberSlope: UnsafePointer<Double>
 
     init(weights: UnsafePointer<Double>, dx: UnsafeMutablePointer<Double>, dy: UnsafeMutablePointer<Double>,
-         dz: UnsafeMutablePointer<Double>, gradient: UnsafeMutablePointer<Vector3>) {
+         dz: UnsafeMutablePointer<Double>, gradient: UnsafeMutablePointer<Vector3>,
+         memberWeight: UnsafePointer<Double>, memberSlope: UnsafePointer<Double>) {
         self.weights = weights; self.dx = dx; self.dy = dy; self.dz = dz; self.gradient = gradient
+        self.memberWeight = memberWeight; self.memberSlope = memberSlope
     }
 
     @inline(__always)
@@ -224,37 +219,52 @@ struct GradientAccumulator: NeighborhoodVisitor {
     mutating func group(_ group: DescriptorPlan.AngularGroup, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
                         cosine: Double, e: Double, geometry t: TripletGeometry, cutoffs c: TripletCutoffs) {
         var sumP = 0.0, sumD = 0.0
-        for member in members {
-            let w = weights[Int(member.function)]
-            if w == 0 { continue }
+        let first = group.members.lowerBound
+        for (m, member) in members.enumerated() {
+            // A zero factor adds ±0 to sums that start at +0 and so changes no bit: skipping it is exact.
+            let wn = memberWeight[first + m]
+            if wn == 0 { continue }
             let pl = 1 + member.lambda * cosine
             if pl <= 0 { continue }
             let (p, pMinus1) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
-            let wn = w * member.norm
             sumP += wn * p
-            sumD += wn * member.zeta * member.lambda * pMinus1
+            sumD += memberSlope[first + m] * pMinus1
         }
         if sumP == 0 && sumD == 0 { return }
-        let f = c.fij * c.fik * c.fjk
+        let key = 2 * Int(group.radius) + (group.narrow ? 1 : 0)
+        if key != productKey {
+            f = c.fij * c.fik * c.fjk
+            fRij = c.dfij * c.fik * c.fjk
+            fRik = c.fij * c.dfik * c.fjk
+            fRjk = c.fij * c.fik * c.dfjk
+            productKey = key
+        }
         let twoEta = 2 * group.eta
         let es = e * sumP
-        dRij += es * (c.dfij * c.fik * c.fjk - twoEta * (t.rij - group.shift) * f)
-        dRik += es * (c.fij * c.dfik * c.fjk - twoEta * (t.rik - group.shift) * f)
+        dRij += es * (fRij - twoEta * (t.rij - group.shift) * f)
+        dRik += es * (fRik - twoEta * (t.rik - group.shift) * f)
         if group.narrow {
-            dRjk += es * (c.fij * c.fik * c.dfjk - twoEta * (t.rjk - group.shift) * f)
+            dRjk += es * (fRjk - twoEta * (t.rjk - group.shift) * f)
         }
         dCos += e * sumD * f
     }
 
     @inline(__always)
     mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry t: TripletGeometry) {
+        productKey = -1
         if dRij == 0 && dRik == 0 && dRjk == 0 && dCos == 0 { return }
         let u = Vector3(dx[j], dy[j], dz[j]), v = Vector3(dx[k], dy[k], dz[k])
-        let inverseProduct = 1 / (t.rij * t.rik)
+        // The six divisions go two at a time (each lane is the same IEEE division as a scalar one, so
+        // the bits do not change; a division is the slowest operation of the triplet).
+        let radial = SIMD2(dRij, dRik) / SIMD2(t.rij, t.rik)
+        let dCosCos = dCos * cosine
+        let angular = SIMD2(dCosCos, dCosCos) / SIMD2(t.rij * t.rij, t.rik * t.rik)
+        let rest = SIMD2(1, dRjk) / SIMD2(t.rij * t.rik, t.rjk)
+        let inverseProduct = rest[0]
         // ∂cos/∂u = v/(R_ij R_ik) - cos u/R_ij², and symmetrically for v.
-        let dU = (dRij / t.rij - dCos * cosine / (t.rij * t.rij)) * u + (dCos * inverseProduct) * v
-        let dV = (dRik / t.rik - dCos * cosine / (t.rik * t.rik)) * v + (dCos * inverseProduct) * u
-        let dW = t.rjk > 0 ? (dRjk / t.rjk) * (v - u) : .zero
+        let dU = (radial[0] - angular[0]) * u + (dCos * inverseProduct) * v
+        let dV = (radial[1] - angular[1]) * v + (dCos * inverseProduct) * u
+        let dW = t.rjk > 0 ? rest[1] * (v - u) : .zero
         gradient[j] += dU - dW
         gradient[k] += dV + dW
         centerGradient -= dU + dV

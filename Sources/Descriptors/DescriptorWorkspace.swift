@@ -18,22 +18,45 @@ public final class DescriptorWorkspace {
     var gaussian: UnsafeMutablePointer<Double>
     /// Per neighbour: ∂E/∂(r_neighbour) accumulated by the backward pass (eV/Å in metal units).
     var gradient: UnsafeMutablePointer<Vector3>
-    /// Per-triplet values of the forward pass (R_jk-dependent exponentials and cutoffs, 3 per narrow
-    /// group) replayed by the backward pass of the same atom, so each transcendental is computed once.
+    /// The loaded atom's triplets as ``writeTriplets(of:partners:to:groups:cutoffs:everything:reach2:baseEta:at:)``
+    /// lays them out (per neighbour j: a count, then per triplet k, R_jk, cos θ and 3 R_jk-dependent
+    /// factors per narrow group), written by the forward pass and replayed by the backward pass of the
+    /// same atom, so each square root, division and transcendental is computed once.
     var tripletCache: UnsafeMutablePointer<Double> = .allocate(capacity: 1)
     var tripletCacheCapacity = 1
     /// Neighbours of species s are blockStart[s] ..< blockStart[s + 1].
-    var blockStart: [Int]
+    let blockStart: UnsafeMutablePointer<Int>
+    /// Next free slot of each species block while ``load(atom:frame:)`` sorts the neighbours.
+    private let fill: UnsafeMutablePointer<Int>
+    /// Per neighbour j, scratch of the angular loop: the k > j (or of the other species) close enough
+    /// to j for some group, and their R_jk².
+    var candidates: UnsafeMutablePointer<Int32>
+    var candidateDistance2: UnsafeMutablePointer<Double>
+    /// Per angular member of the loaded atom's species, filled by ``gradientPass(weights:replaying:)``
+    /// (see ``GradientAccumulator/memberWeight``).
+    let memberWeight: UnsafeMutablePointer<Double>, memberSlope: UnsafeMutablePointer<Double>
     var count = 0
     var center = 0
     var centerSpecies = 0
-    private var unsortedSpecies: [Int32] = []
-    private var unsortedExtended: [Int32] = []
-    private var unsortedDelta: [Vector3] = []
+    /// Strides of the per-neighbour cutoff and Gaussian tables: the most radii and Gaussians of any species.
+    let radiusStride: Int
+    let gaussianStride: Int
+    // The neighbour-list row of the loaded atom before sorting (raw memory: no checks in the hot loop).
+    private var unsortedCapacity = 0
+    private var unsortedSpecies: UnsafeMutablePointer<Int32> = .allocate(capacity: 1)
+    private var unsortedExtended: UnsafeMutablePointer<Int32> = .allocate(capacity: 1)
+    private var unsortedDelta: UnsafeMutablePointer<Vector3> = .allocate(capacity: 1)
 
     init(plan: DescriptorPlan) {
         self.plan = plan
-        blockStart = [Int](repeating: 0, count: plan.speciesCount + 1)
+        blockStart = .allocate(capacity: plan.speciesCount + 1)
+        blockStart.initialize(repeating: 0, count: plan.speciesCount + 1)
+        fill = .allocate(capacity: plan.speciesCount + 1)
+        radiusStride = max(1, plan.species.map { $0.cutoffs.count }.max() ?? 1)
+        gaussianStride = max(1, plan.species.map { $0.gaussians.count }.max() ?? 1)
+        candidates = .allocate(capacity: 1); candidateDistance2 = .allocate(capacity: 1)
+        let members = max(1, plan.species.map(\.members.count).max() ?? 1)
+        memberWeight = .allocate(capacity: members); memberSlope = .allocate(capacity: members)
         dx = .allocate(capacity: 1); dy = .allocate(capacity: 1); dz = .allocate(capacity: 1)
         distance = .allocate(capacity: 1); extended = .allocate(capacity: 1)
         cutoffValue = .allocate(capacity: 1); cutoffSlope = .allocate(capacity: 1); gaussian = .allocate(capacity: 1)
@@ -45,21 +68,26 @@ public final class DescriptorWorkspace {
     private func release() {
         dx.deallocate(); dy.deallocate(); dz.deallocate(); distance.deallocate(); extended.deallocate()
         cutoffValue.deallocate(); cutoffSlope.deallocate(); gaussian.deallocate(); gradient.deallocate()
+        candidates.deallocate(); candidateDistance2.deallocate()
     }
 
-    deinit { release(); tripletCache.deallocate() }
+    deinit {
+        release(); tripletCache.deallocate(); blockStart.deallocate(); fill.deallocate()
+        memberWeight.deallocate(); memberSlope.deallocate()
+        unsortedSpecies.deallocate(); unsortedExtended.deallocate(); unsortedDelta.deallocate()
+    }
 
-    /// Makes room for the triplet cache of the loaded atom: 3 values per narrow group and neighbour pair.
+    /// Makes room for the triplet cache of the loaded atom: per neighbour j of a pair with angular groups
+    /// its triplet count, and per triplet k, R_jk, cos θ and 3 values per narrow group.
     func reserveTripletCache() {
         let sp = plan.species[centerSpecies]
         var needed = 0
         for a in 0..<plan.speciesCount {
             for b in a..<plan.speciesCount {
                 let p = plan.pairIndex(a, b)
-                let groups = sp.angular[sp.angularStart[p]..<sp.angularStart[p + 1]].filter(\.narrow).count
-                if groups == 0 { continue }
+                if sp.angularStart[p] == sp.angularStart[p + 1] { continue }
                 let na = blockStart[a + 1] - blockStart[a], nb = blockStart[b + 1] - blockStart[b]
-                needed += 3 * groups * (a == b ? na * (na - 1) / 2 : na * nb)
+                needed += na + (3 + 3 * sp.narrowGroupCount[p]) * (a == b ? na * (na - 1) / 2 : na * nb)
             }
         }
         if needed > tripletCacheCapacity {
@@ -68,9 +96,6 @@ public final class DescriptorWorkspace {
             tripletCache = .allocate(capacity: tripletCacheCapacity)
         }
     }
-
-    private var radiusStride: Int { max(1, plan.species.map { $0.cutoffs.count }.max() ?? 1) }
-    private var gaussianStride: Int { max(1, plan.species.map { $0.gaussians.count }.max() ?? 1) }
 
     private func reserve(_ n: Int) {
         guard n > capacity else { return }
@@ -81,6 +106,7 @@ public final class DescriptorWorkspace {
         cutoffValue = .allocate(capacity: c * radiusStride); cutoffSlope = .allocate(capacity: c * radiusStride)
         gaussian = .allocate(capacity: c * gaussianStride)
         gradient = .allocate(capacity: c)
+        candidates = .allocate(capacity: c); candidateDistance2 = .allocate(capacity: c)
         capacity = c
     }
 
@@ -93,11 +119,12 @@ public final class DescriptorWorkspace {
         let sp = plan.species[c]
         let reach2 = sp.maximumCutoff * sp.maximumCutoff
         let xi = frame.positions[i]
-        unsortedSpecies.removeAll(keepingCapacity: true)
-        unsortedExtended.removeAll(keepingCapacity: true)
-        unsortedDelta.removeAll(keepingCapacity: true)
         let list = frame.neighbors
         let first = Int(list.firstNeighbor[i]), last = Int(list.firstNeighbor[i + 1])
+        reserveUnsorted(last - first)
+        let unsortedSpecies = self.unsortedSpecies, unsortedExtended = self.unsortedExtended
+        let unsortedDelta = self.unsortedDelta
+        var n = 0
         frame.positions.withUnsafeBufferPointer { x in
             list.neighbors.withUnsafeBufferPointer { nb in
                 frame.extendedSpecies.withUnsafeBufferPointer { species in
@@ -105,46 +132,63 @@ public final class DescriptorWorkspace {
                         let e = Int(nb[k])
                         let d = x[e] - xi
                         if (d * d).sum() < reach2 {
-                            unsortedSpecies.append(species[e])
-                            unsortedExtended.append(Int32(e))
-                            unsortedDelta.append(d)
+                            unsortedSpecies[n] = species[e]
+                            unsortedExtended[n] = Int32(e)
+                            unsortedDelta[n] = d
+                            n += 1
                         }
                     }
                 }
             }
         }
-        let n = unsortedDelta.count
         reserve(n)
         count = n
         // Counting sort by species, keeping neighbour-list order within a species.
-        for s in 0...plan.speciesCount { blockStart[s] = 0 }
-        for s in unsortedSpecies { blockStart[Int(s) + 1] += 1 }
-        for s in 0..<plan.speciesCount { blockStart[s + 1] += blockStart[s] }
-        var fill = blockStart
+        let species = plan.speciesCount
+        for s in 0...species { blockStart[s] = 0 }
+        for m in 0..<n { blockStart[Int(unsortedSpecies[m]) + 1] += 1 }
+        for s in 0..<species { blockStart[s + 1] += blockStart[s] }
+        fill.update(from: blockStart, count: species + 1)
         let rs = radiusStride, gs = gaussianStride
-        for m in 0..<n {
-            let s = Int(unsortedSpecies[m])
-            let slot = fill[s]
-            fill[s] += 1
-            let d = unsortedDelta[m]
-            let r = d.length
-            dx[slot] = d.x; dy[slot] = d.y; dz[slot] = d.z
-            distance[slot] = r
-            extended[slot] = unsortedExtended[m]
-            for (q, fc) in sp.cutoffs.enumerated() {
-                let (f, df) = fc.valueAndDerivative(r)
-                cutoffValue[slot * rs + q] = f
-                cutoffSlope[slot * rs + q] = df
+        let dx = self.dx, dy = self.dy, dz = self.dz, distance = self.distance, extended = self.extended
+        let cutoffValue = self.cutoffValue, cutoffSlope = self.cutoffSlope, gaussian = self.gaussian
+        sp.cutoffs.withUnsafeBufferPointer { cutoffs in
+        sp.gaussians.withUnsafeBufferPointer { gaussians in
+        sp.gaussianList.withUnsafeBufferPointer { needed in
+        sp.gaussianListStart.withUnsafeBufferPointer { neededStart in
+            for m in 0..<n {
+                let s = Int(unsortedSpecies[m])
+                let slot = fill[s]
+                fill[s] += 1
+                let d = unsortedDelta[m]
+                let r = d.length
+                dx[slot] = d.x; dy[slot] = d.y; dz[slot] = d.z
+                distance[slot] = r
+                extended[slot] = unsortedExtended[m]
+                for q in 0..<cutoffs.count {
+                    let (f, df) = cutoffs[q].valueAndDerivative(r)
+                    cutoffValue[slot * rs + q] = f
+                    cutoffSlope[slot * rs + q] = df
+                }
+                for n in neededStart[s]..<neededStart[s + 1] {
+                    let q = Int(needed[n])
+                    let g = gaussians[q]
+                    let t = r - g.shift
+                    gaussian[slot * gs + q] = Foundation.exp(-g.eta * t * t)
+                }
             }
-            for q in sp.gaussiansOf[s] {
-                let g = sp.gaussians[Int(q)]
-                let t = r - g.shift
-                gaussian[slot * gs + Int(q)] = Foundation.exp(-g.eta * t * t)
-            }
-        }
+        }}}}
     }
 
-    var strides: (radius: Int, gaussian: Int) { (radiusStride, gaussianStride) }
+    /// Makes room for a neighbour-list row of `n` entries.
+    private func reserveUnsorted(_ n: Int) {
+        guard n > unsortedCapacity else { return }
+        unsortedSpecies.deallocate(); unsortedExtended.deallocate(); unsortedDelta.deallocate()
+        unsortedCapacity = max(n, 2 * unsortedCapacity)
+        unsortedSpecies = .allocate(capacity: unsortedCapacity)
+        unsortedExtended = .allocate(capacity: unsortedCapacity)
+        unsortedDelta = .allocate(capacity: unsortedCapacity)
+    }
 }
 
 import Foundation

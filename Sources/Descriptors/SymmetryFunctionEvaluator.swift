@@ -74,7 +74,7 @@ public struct SymmetryFunctionEvaluator: Sendable {
                 workspace.load(atom: i, frame: frame)
                 let species = Int(frame.extendedSpecies[i])
                 let n = plan.species[species].functionCount
-                workspace.computeDescriptors(into: g, recording: forces != nil)
+                workspace.computeDescriptors(into: g)
                 network(i, species, UnsafeBufferPointer(start: g, count: n), UnsafeMutableBufferPointer(start: w, count: n))
                 if let forces {
                     workspace.accumulateForces(weights: w, owners: ob, forces: forces, replaying: true)

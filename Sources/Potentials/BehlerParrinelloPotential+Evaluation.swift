@@ -80,7 +80,7 @@ private struct AtomKernel: BlockKernel {
         let s = scratch[worker]
         let scaling = potential.scaling, energyScale = potential.energyScale
         for i in atoms {
-            let e = s.descriptors.descriptors(ofAtom: i, frame: frame, into: s.g, keepingTriplets: withForces)
+            let e = s.descriptors.descriptors(ofAtom: i, frame: frame, into: s.g)
             let factor = scaling.factor[e], reference = scaling.reference[e], offset = scaling.offset
             let n = factor.count
             for k in 0..<n { s.input[k] = offset + factor[k] * (s.g[k] - reference[k]) }

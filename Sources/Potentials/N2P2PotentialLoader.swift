@@ -216,8 +216,7 @@ public enum N2P2PotentialLoader {
     static func network(_ text: String, file: String, sizes: [Int], activations: [Activation]) throws -> FeedForwardNetwork {
         var values = [Double]()
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            guard let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).first,
-                  !first.hasPrefix("#") else { continue }
+            guard let first = firstField(line), !first.hasPrefix("#") else { continue }
             guard let v = Double(first), v.isFinite else {
                 throw N2P2FileError(file: file, line: index + 1, problem: "weight is not a number: '\(first)'")
             }
@@ -248,5 +247,16 @@ public enum N2P2PotentialLoader {
             }
         }
         do { return try FeedForwardNetwork(layers: layers) } catch { throw N2P2FileError(file: file, problem: "\(error)") }
+    }
+
+    /// The first field of `line` (fields are separated by spaces, tabs and carriage returns), or nil
+    /// for a blank line. Scans bytes: a weights file has thousands of lines, and splitting each whole
+    /// line into Characters to keep its first field was most of the cost of loading a potential.
+    static func firstField(_ line: Substring) -> Substring? {
+        let bytes = line.utf8
+        func separates(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") }
+        guard let start = bytes.firstIndex(where: { !separates($0) }) else { return nil }
+        let end = bytes[start...].firstIndex(where: separates) ?? bytes.endIndex
+        return line[start..<end]
     }
 }
