@@ -86,8 +86,17 @@ run_with() {
     tmux_ send-keys -t lab Space
     wait_for_status "paused"
     sleep 0.2
-    local cell; cell="$(screen | find_cell atom)"
-    [ -n "$cell" ] || fail "$lab_term: no atom (a full braille cell) found in the atom view"
+    # Small discs may cover no braille cell fully (it depends on where the atoms are): zoom in, up to
+    # four times, until one does; zoom back out after the click tests.
+    local cell zooms=0
+    cell="$(screen | find_cell atom)"
+    while [ -z "$cell" ] && [ $zooms -lt 4 ]; do
+        tmux_ send-keys -t lab +
+        zooms=$((zooms + 1))
+        sleep 0.3
+        cell="$(screen | find_cell atom)"
+    done
+    [ -n "$cell" ] || fail "$lab_term: no atom (a full braille cell) found in the atom view, even zoomed in 4 times"
     read -r column row <<<"$cell"
     click "$column" "$row"
     wait_for "picked atom \(x next, Esc none\)"
@@ -99,6 +108,8 @@ run_with() {
     read -r column row <<<"$cell"
     click "$column" "$row"
     wait_gone "picked atom"
+    for ((k = 0; k < zooms; k++)); do tmux_ send-keys -t lab -; done
+    [ $zooms -eq 0 ] || wait_gone "zoom [0-9.]+×"
 
     # The wheel over the help panel: 3 lines a notch, down then back up.
     tmux_ send-keys -t lab '?'
