@@ -39,7 +39,7 @@ let package = Package(
                 swiftSettings: fast),
         // The Potential contract; Lennard-Jones, Stillinger-Weber, Behler-Parrinello, n2p2 files.
         .target(name: "Potentials",
-                dependencies: ["Geometry", "Descriptors", "NeuralNetworks"],
+                dependencies: ["Geometry", "StructureFiles", "Descriptors", "NeuralNetworks"],
                 swiftSettings: fast),
         // Integrators, thermostats, initial velocities and conservation diagnostics.
         .target(name: "Dynamics", dependencies: ["Geometry", "Potentials"],

@@ -204,6 +204,8 @@ public struct NeighborList: Sendable {
         let reach2 = reach * reach
         let half = kind == .half
         var list = [Int32]()
+        // One bit per extended atom, all clear between atoms (see ``sortNeighbors``).
+        var marks = [UInt64](repeating: 0, count: (x.count + 63) / 64)
         list.reserveCapacity(n * (half ? 40 : 80))
         sorted.withUnsafeBufferPointer { sorted in
         sortedX.withUnsafeBufferPointer { sortedX in
@@ -231,11 +233,42 @@ public struct NeighborList: Sendable {
                     }
                 }
                 // Sorted neighbours give deterministic sums and better memory locality.
-                list.withUnsafeMutableBufferPointer { insertionSort($0, from: Int(first[i])) }
+                list.withUnsafeMutableBufferPointer { list in
+                    marks.withUnsafeMutableBufferPointer { sortNeighbors(list, from: Int(first[i]), marks: $0) }
+                }
                 first[i + 1] = Int32(list.count)
             }
         }}}}
         return (first, list)
+    }
+
+    /// Sorts buffer[from...] (distinct extended indices) in place, allocating nothing. When the indices
+    /// span few 64-bit words compared with their count (typical: a hundred neighbours among a few
+    /// thousand extended atoms), each sets its bit in `marks` and the words are read back in order,
+    /// clearing them: linear time, where insertion sort moves each element past about half of the
+    /// others (the bins' ascending runs are short). Otherwise (indices spread over a large system)
+    /// insertion sort. A set of distinct integers has one sorted order, so both give the same list.
+    @inline(__always)
+    static func sortNeighbors(_ buffer: UnsafeMutableBufferPointer<Int32>, from: Int, marks: UnsafeMutableBufferPointer<UInt64>) {
+        guard from + 1 < buffer.count else { return }
+        var low = buffer[from], high = low
+        for k in (from + 1)..<buffer.count { low = min(low, buffer[k]); high = max(high, buffer[k]) }
+        let firstWord = Int(low) >> 6, lastWord = Int(high) >> 6
+        guard lastWord - firstWord < 2 * (buffer.count - from) else { return insertionSort(buffer, from: from) }
+        for k in from..<buffer.count {
+            let e = Int(buffer[k])
+            marks[e >> 6] |= 1 << UInt64(e & 63)
+        }
+        var out = from
+        for w in firstWord...lastWord {
+            var word = marks[w]
+            marks[w] = 0
+            while word != 0 {
+                buffer[out] = Int32(truncatingIfNeeded: w << 6 | word.trailingZeroBitCount)
+                out += 1
+                word &= word &- 1
+            }
+        }
     }
 
     /// Sorts buffer[from...] in place. Insertion sort: one atom's neighbours are few (tens) and come

@@ -2,6 +2,7 @@ import Descriptors
 import Foundation
 import Geometry
 import NeuralNetworks
+import StructureFiles
 
 /// Loads an n2p2 potential folder (`input.nn`, `scaling.data`, `weights.ZZZ.data`) as a
 /// ``BehlerParrinelloPotential``, the whole 2G short-range format as n2p2 61daa0d reads it: symmetry-function
@@ -165,8 +166,9 @@ public enum N2P2PotentialLoader {
         let label = "\(name)/scaling.data"
         let text = try read(folder.appendingPathComponent("scaling.data"), label: label)
         var rows = [(fields: [Substring], line: Int)]()
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        for (index, line) in TextFields.lines(text).enumerated() {
+            var fields = [Substring]()
+            TextFields.fields(line, into: &fields)
             guard let first = fields.first, !first.hasPrefix("#") else { continue }
             rows.append((fields, index + 1))
         }
@@ -215,8 +217,8 @@ public enum N2P2PotentialLoader {
     /// the input, the output layer's last.
     static func network(_ text: String, file: String, sizes: [Int], activations: [Activation]) throws -> FeedForwardNetwork {
         var values = [Double]()
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            guard let first = firstField(line), !first.hasPrefix("#") else { continue }
+        for (index, line) in TextFields.lines(text).enumerated() {
+            guard let first = TextFields.firstField(line), !first.hasPrefix("#") else { continue }
             guard let v = Double(first), v.isFinite else {
                 throw N2P2FileError(file: file, line: index + 1, problem: "weight is not a number: '\(first)'")
             }
@@ -247,16 +249,5 @@ public enum N2P2PotentialLoader {
             }
         }
         do { return try FeedForwardNetwork(layers: layers) } catch { throw N2P2FileError(file: file, problem: "\(error)") }
-    }
-
-    /// The first field of `line` (fields are separated by spaces, tabs and carriage returns), or nil
-    /// for a blank line. Scans bytes: a weights file has thousands of lines, and splitting each whole
-    /// line into Characters to keep its first field was most of the cost of loading a potential.
-    static func firstField(_ line: Substring) -> Substring? {
-        let bytes = line.utf8
-        func separates(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") }
-        guard let start = bytes.firstIndex(where: { !separates($0) }) else { return nil }
-        let end = bytes[start...].firstIndex(where: separates) ?? bytes.endIndex
-        return line[start..<end]
     }
 }

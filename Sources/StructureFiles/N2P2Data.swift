@@ -27,9 +27,10 @@ public enum N2P2Data {
     static func parse(_ source: SourceLines) throws -> [LabelledStructure] {
         var frames: [LabelledStructure] = []
         var frame: Frame?
+        var fields = [Substring]()
         for index in 0..<source.count {
             let line = source[index]
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            TextFields.fields(line, into: &fields)
             guard let keyword = fields.first else { continue }
             if keyword == "begin" {
                 if frame != nil { throw source.error(at: index, "'begin' before the previous 'end'", line) }

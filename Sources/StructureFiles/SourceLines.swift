@@ -7,14 +7,10 @@ struct SourceLines {
     let file: String
     let lines: [Substring]
 
-    /// Splits `text` at newlines (tolerating CRLF). `file` is the name used in error messages.
+    /// Splits `text` at newlines ("\n", "\r\n", "\r"). `file` is the name used in error messages.
     init(text: String, file: String) {
         self.file = file
-        // Swift reads "\r\n" as ONE Character, so splitting at "\n" alone would keep Windows files in one line.
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        // A final newline ends the last line; it does not start another.
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        self.lines = lines
+        lines = TextFields.lines(text)
     }
 
     /// Reads a UTF-8 file; a missing, unreadable or binary file is a ``StructureFileError`` on line 0
