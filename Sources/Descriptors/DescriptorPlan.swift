@@ -93,7 +93,7 @@ struct DescriptorPlan: Sendable {
             var grouped = [[(Key, [AngularMember])]](repeating: [], count: n * n)
             let z = set.elements.map { Double($0.atomicNumber) }
             func index(_ e: Element) -> Int { set.index(of: e) ?? 0 }
-            func pair(_ a: Int, _ b: Int) -> Int { a <= b ? a * n + b : b * n + a }
+            func pair(_ a: Int, _ b: Int) -> Int { DescriptorPlan.pairIndex(a, b, speciesCount: n) }
             func addAngular(_ p: Int, _ key: Key, _ member: AngularMember) {
                 if let g = grouped[p].firstIndex(where: { $0.0 == key }) { grouped[p][g].1.append(member) }
                 else { grouped[p].append((key, [member])) }
@@ -202,8 +202,13 @@ struct DescriptorPlan: Sendable {
     let species: [Species]
     let maximumCutoff: Double
 
+    /// The index of the unordered neighbour-species pair (a, b) among `n` species: a·n + b with a ≤ b.
+    @inline(__always) static func pairIndex(_ a: Int, _ b: Int, speciesCount n: Int) -> Int {
+        a <= b ? a * n + b : b * n + a
+    }
+
     @inline(__always) func pairIndex(_ a: Int, _ b: Int) -> Int {
-        a <= b ? a * speciesCount + b : b * speciesCount + a
+        Self.pairIndex(a, b, speciesCount: speciesCount)
     }
 
     init(_ set: SymmetryFunctionSet) {

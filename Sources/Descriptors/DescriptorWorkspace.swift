@@ -170,8 +170,8 @@ public final class DescriptorWorkspace {
                     cutoffValue[slot * rs + q] = f
                     cutoffSlope[slot * rs + q] = df
                 }
-                for n in neededStart[s]..<neededStart[s + 1] {
-                    let q = Int(needed[n])
+                for l in neededStart[s]..<neededStart[s + 1] {
+                    let q = Int(needed[l])
                     let g = gaussians[q]
                     let t = r - g.shift
                     gaussian[slot * gs + q] = Foundation.exp(-g.eta * t * t)
