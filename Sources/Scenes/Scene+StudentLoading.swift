@@ -12,6 +12,9 @@ extension Scene {
         let range = teacher.range ?? .infinity
         let cutoff = try t.double("cutoff", "a cutoff in Å \(SceneLimits.describe(SceneLimits.cutoff)) no longer than the teacher's range (\(range) Å)",
                                   where: { SceneLimits.cutoff.contains($0) && $0 <= range })
+        // n2p2's cutoff_alpha: every cutoff shape but the step is 1 inside α·r_c and tapers over [α·r_c, r_c].
+        let innerFraction = try t.double("inner_cutoff", default: 0, "an inner cutoff fraction α with 0 ≤ α < 1",
+                                         where: { $0 >= 0 && $0 < 1 })
         // (η, r_s) of each radial function and (η, ζ, λ, form) of each angular one, as the grids expand.
         var radial: [(eta: Double, center: Double)] = []
         for r in try t.tables("radial") {
@@ -61,7 +64,7 @@ extension Scene {
         }
         let set: SymmetryFunctionSet
         do {
-            set = try SymmetryFunctionSet(cutoffShape: StudentRecipe.canonicalShape,
+            set = try SymmetryFunctionSet(cutoffShape: StudentRecipe.canonicalShape, innerFraction: innerFraction,
                                           functions: Dictionary(uniqueKeysWithValues: elements.map { ($0, list) }))
         } catch {
             // Every parameter was checked above and the structure has atoms; this guards the set's own rules.
