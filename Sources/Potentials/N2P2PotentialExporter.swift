@@ -29,7 +29,7 @@ public enum N2P2PotentialExporter {
     public static func render(_ p: BehlerParrinelloPotential) throws -> [(String, String)] {
         let set = p.symmetryFunctions
         guard let cutoffCode = set.cutoffShape.n2p2Code else {
-            throw Refusal(reason: "the \(set.cutoffShape) cutoff (1 - r/r_c) has no n2p2 cutoff_type; use step (0) or a smooth shape")
+            throw Refusal(reason: "the \(set.cutoffShape) cutoff (f_c falling linearly to 0 at r_c) has no n2p2 cutoff_type; use step (0) or a smooth shape")
         }
         let first = p.networks[0]
         let hiddenCount = first.layers.count - 1

@@ -5,7 +5,7 @@ import Training
 
 extension Scene {
     /// Throws when `model` (read from `url`) was trained for another `[student]` section than the
-    /// scene's current one: other symmetry functions (r_c, η, r_s, ζ, λ, form, elements) or other
+    /// scene's current one: other symmetry functions (r_c, inner cutoff α, η, r_s, ζ, λ, form, elements) or other
     /// hidden layers. Such a model would silently evaluate descriptors the scene no longer describes,
     /// so the lab and the exercises refuse it and say how to retrain.
     func checkModelMatchesStudent(_ model: StudentModel, at url: URL) throws {
@@ -21,6 +21,8 @@ extension Scene {
         } else if found.functions.map(\.count) != expected.functions.map(\.count) {
             difference = "\(found.functions.map(\.count).max() ?? 0) symmetry functions per element in the model, "
                 + "\(expected.functions.map(\.count).max() ?? 0) in the scene"
+        } else if found.innerFraction != expected.innerFraction {
+            difference = "inner cutoff α \(found.innerFraction) in the model, \(expected.innerFraction) in the scene"
         } else if found != expected {
             difference = "the symmetry-function parameters (η, r_s, ζ, λ or form) differ"
         } else if model.design.hiddenLayers != student.hiddenLayers {

@@ -28,6 +28,8 @@ struct ModelMatchTests {
     @Test("a scene whose student section changed refuses its old models and names nnplab train SCENE",
           arguments: [("hidden = [20, 20]", "hidden = [20, 10]", "hidden layers [20, 20] in the model, [20, 10] in the scene"),
                       ("cutoff = 6.5 ", "cutoff = 6.6 ", "cutoff 6.5 Å in the model, 6.6 Å in the scene"),
+                      ("inner_cutoff = 0.5 ", "inner_cutoff = 0.4 ", "inner cutoff α 0.5 in the model, 0.4 in the scene"),
+                      ("inner_cutoff = 0.5 ", "inner_cutoff = 0.0 ", "inner cutoff α 0.5 in the model, 0.0 in the scene"),
                       ("eta = 3.0 ", "eta = 2.5 ", "symmetry-function parameters")])
     func changedStudentIsRefused(old: String, new: String, difference: String) throws {
         let scene = try editedArgon(replacing: old, with: new)
