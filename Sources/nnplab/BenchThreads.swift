@@ -64,7 +64,7 @@ extension Benchmark {
         var p = potential
         p.threads = threads
         let body = {
-            let list = NeighborList(system: system, cutoff: p.cutoff, skin: 0, kind: p.neighborListKind)
+            let list = NeighborList(system: system, cutoff: p.cutoff, skin: 0, kind: p.neighborListKind, threads: threads)
             _ = p.evaluate(system, neighbors: list, request: .energyAndForces)
         }
         body()

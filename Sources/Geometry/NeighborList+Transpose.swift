@@ -1,0 +1,65 @@
+import Synchronization
+
+/// A neighbour list read by target: for each extended atom e, the list slots k (positions in
+/// ``NeighborList/neighbors``) whose neighbour is e, in increasing k, and the centre atom of each.
+///
+/// Slots grow with their centre atom, so the slots of e come in the order a serial loop over centre
+/// atoms reaches them: a potential that stores each pair's contribution by slot can sum, per target,
+/// exactly the additions its serial scatter loop makes, in the same order, in parallel over targets.
+public struct NeighborTranspose: Sendable {
+    /// The entries of extended atom e are start[e] ..< start[e + 1].
+    public let start: [Int32]
+    /// List slot of each entry.
+    public let slots: [Int32]
+    /// Centre atom of each entry (the local atom whose neighbours the slot belongs to).
+    public let centres: [Int32]
+
+    /// Counting sort of the list's slots by their neighbour: O(pairs + extended atoms).
+    init(_ list: NeighborList) {
+        let extended = list.extendedCount, n = list.localCount
+        var start = [Int32](repeating: 0, count: extended + 1)
+        var slots = [Int32](repeating: 0, count: list.neighbors.count)
+        var centres = [Int32](repeating: 0, count: list.neighbors.count)
+        list.neighbors.withUnsafeBufferPointer { neighbors in
+        list.firstNeighbor.withUnsafeBufferPointer { first in
+        start.withUnsafeMutableBufferPointer { start in
+        slots.withUnsafeMutableBufferPointer { slots in
+        centres.withUnsafeMutableBufferPointer { centres in
+            for e in neighbors { start[Int(e) + 1] += 1 }
+            for e in 0..<extended { start[e + 1] += start[e] }
+            // The next free entry of each target.
+            var fill = Array(start.dropLast())
+            fill.withUnsafeMutableBufferPointer { fill in
+                for i in 0..<n {
+                    for k in Int(first[i])..<Int(first[i + 1]) {
+                        let e = Int(neighbors[k])
+                        let at = Int(fill[e])
+                        slots[at] = Int32(k)
+                        centres[at] = Int32(i)
+                        fill[e] = Int32(at + 1)
+                    }
+                }
+            }
+        }}}}}
+        (self.start, self.slots, self.centres) = (start, slots, centres)
+    }
+}
+
+extension NeighborList {
+    /// The list read by target (see ``NeighborTranspose``), made on first use and kept until the
+    /// list is rebuilt (copies of the list share it).
+    public var transposed: NeighborTranspose {
+        transposeCache.value.withLock { cached in
+            if let cached { return cached }
+            let made = NeighborTranspose(self)
+            cached = made
+            return made
+        }
+    }
+}
+
+/// Holds a list's transpose once made; a fresh one replaces it at every build, so a copy of the
+/// list made before a rebuild keeps the transpose of its own entries.
+final class TransposeCache: Sendable {
+    let value = Mutex<NeighborTranspose?>(nil)
+}

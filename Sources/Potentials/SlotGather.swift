@@ -1,0 +1,218 @@
+import Geometry
+import Synchronization
+
+/// Parallel sums that come out bit for bit as a serial scatter loop over centre atoms makes them.
+///
+/// A serial loop over centre atoms i adds, for each listed neighbour slot k of i (target e =
+/// neighbors[k]), a run of values to e's sums, and at the end of i its own sums to i. The sum of an
+/// extended atom e therefore receives, in this order: the runs of the slots targeting e whose centre
+/// is below e (in increasing slot order), e's own sums (a local atom), then the runs of slots whose
+/// centre is above e. Floating-point addition is not associative, so that order is what fixes the bits.
+///
+/// Pass 1 (parallel over fixed blocks of centres) stores each slot's run and each centre's own sums
+/// instead of adding them. Pass 2 (parallel over fixed blocks of targets) walks each target's slots
+/// in the list's transpose (``NeighborList/transposed``, kept with the list until it is rebuilt) and
+/// adds the same values in the same order, starting from +0 as the serial sums do. So the result is
+/// the serial loop's, bit for bit, on any number of threads; the serial loop itself stays the fast
+/// path on one thread.
+///
+/// A slot whose serial loop adds nothing (a pair beyond r_c for a three-body term) may store +0
+/// instead: a sum that starts at +0 is never −0, and x + (+0) = x for every other x, NaN and ±∞
+/// included, so an extra +0 leaves the bits alone.
+enum SlotGather {
+    /// Targets per block of pass 2.
+    static let targetBlock = 256
+
+    /// Pass 2: writes every extended atom's energy (and force) sum into `sums`, from the per-slot
+    /// energies `slotEnergies` (one value per slot), the centres' own sums and `runs` (each slot's
+    /// force run).
+    static func gather<Runs: SlotRuns>(_ neighbors: NeighborList, threads: ThreadCount, scratch: SlotScratch,
+                                      runs: Runs, into sums: inout ExtendedSums) {
+        let transpose = neighbors.transposed
+        let n = neighbors.localCount
+        let withForces = !sums.forces.isEmpty
+        let blocks = AtomBlocks(count: neighbors.extendedCount, size: targetBlock)
+        transpose.start.withUnsafeBufferPointer { start in
+        transpose.slots.withUnsafeBufferPointer { slots in
+        transpose.centres.withUnsafeBufferPointer { centres in
+        sums.energies.withUnsafeMutableBufferPointer { energies in
+        sums.forces.withUnsafeMutableBufferPointer { forces in
+            let slotEnergies = scratch.slotEnergies.base, ownEnergies = scratch.ownEnergies.base
+            let ownForces = scratch.ownForces.base
+            blocks.forEach(threads: threads) { b, _ in
+                for e in blocks.atoms(of: b) {
+                    var energy = 0.0, force = Vector3.zero
+                    // A local atom's own sums come between the slots of lower and higher centres.
+                    var ownPending = e < n
+                    for entry in Int(start[e])..<Int(start[e + 1]) {
+                        let centre = Int(centres[entry]), k = Int(slots[entry])
+                        if ownPending && centre > e {
+                            energy += ownEnergies[e]
+                            if withForces { force += ownForces[e] }
+                            ownPending = false
+                        }
+                        energy += slotEnergies[k]
+                        if withForces { runs.add(slot: k, centre: centre, to: &force) }
+                    }
+                    if ownPending {
+                        energy += ownEnergies[e]
+                        if withForces { force += ownForces[e] }
+                    }
+                    energies[e] = energy
+                    if withForces { forces[e] = force }
+                }
+            }
+        }}}}}
+    }
+}
+
+/// Where pass 2 of ``SlotGather`` reads each slot's force additions.
+protocol SlotRuns {
+    /// Adds slot k's force additions (made by centre atom `centre`) to `sum`, in the serial order.
+    func add(slot k: Int, centre: Int, to sum: inout Vector3)
+}
+
+/// Raw memory that only grows, reused between evaluations (``SlotScratch``).
+struct GrowingBuffer<Value> {
+    private(set) var base: UnsafeMutablePointer<Value>
+    private(set) var capacity: Int
+
+    init(capacity: Int = 16) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    /// Makes room for `count` values; the old contents are lost when it grows.
+    mutating func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        base.deallocate()
+        capacity = max(count, 2 * capacity)
+        base = .allocate(capacity: capacity)
+    }
+
+    /// Makes room for `count` values, keeping the first `kept`.
+    mutating func grow(to count: Int, keeping kept: Int) {
+        guard count > capacity else { return }
+        let bigger = UnsafeMutablePointer<Value>.allocate(capacity: max(count, 2 * capacity))
+        bigger.moveInitialize(from: base, count: kept)
+        base.deallocate()
+        (base, capacity) = (bigger, max(count, 2 * capacity))
+    }
+
+    func deallocate() { base.deallocate() }
+}
+
+/// Pass-1 storage of ``SlotGather``: per-slot energies and forces, per-centre own sums, and per-block
+/// force runs for kernels whose slots make several additions. Values are plain (trivial) numbers
+/// written before they are read, so the memory is never initialised as a whole.
+///
+/// Kept in a pool between evaluations, so a step of MD reuses the memory (and the page faults) of the
+/// last one; each evaluation takes a set of its own.
+final class SlotScratch: @unchecked Sendable {
+    var slotEnergies = GrowingBuffer<Double>()
+    var slotForces = GrowingBuffer<Vector3>()
+    /// Each slot's run in its block's ``blockRuns``: start and length.
+    var runs = GrowingBuffer<SIMD2<Int32>>()
+    var ownEnergies = GrowingBuffer<Double>()
+    var ownForces = GrowingBuffer<Vector3>()
+    var blockRuns: [GrowingBuffer<Vector3>] = []
+
+    /// Sized for `slots` list slots and `centres` centre atoms (and, with `runBlocks`, that many
+    /// block run buffers).
+    func reserve(slots: Int, centres: Int, withForces: Bool, runBlocks: Int = 0) {
+        slotEnergies.reserve(slots)
+        ownEnergies.reserve(centres)
+        if withForces { ownForces.reserve(centres) }
+        if runBlocks > 0 { runs.reserve(slots) } else if withForces { slotForces.reserve(slots) }
+        while blockRuns.count < runBlocks { blockRuns.append(GrowingBuffer()) }
+    }
+
+    deinit {
+        slotEnergies.deallocate(); slotForces.deallocate(); runs.deallocate()
+        ownEnergies.deallocate(); ownForces.deallocate(); blockRuns.forEach { $0.deallocate() }
+    }
+
+    private static let pool = Mutex<[SlotScratch]>([])
+    /// At most this many sets are kept (concurrent evaluations beyond it allocate their own).
+    private static let pooled = 4
+
+    /// Runs `body` with a scratch set from the pool (or a new one), returned to the pool afterwards.
+    static func withScratch<R>(_ body: (SlotScratch) -> R) -> R {
+        let scratch = pool.withLock { $0.popLast() } ?? SlotScratch()
+        defer { pool.withLock { if $0.count < pooled { $0.append(scratch) } } }
+        return body(scratch)
+    }
+}
+
+/// Where a pair kernel sends each slot's addition and each centre's own sums: straight into the sums
+/// (``DirectScatter``, the serial loop) or into ``SlotScratch`` (``SlotRecorder``, pass 1).
+protocol SlotSink {
+    /// energies[e] += value, made from list slot k.
+    mutating func addEnergy(_ value: Double, slot k: Int, to e: Int)
+    /// forces[e] += value, made from list slot k.
+    mutating func addForce(_ value: Vector3, slot k: Int, to e: Int)
+    /// energies[i] += value, centre i's own sum, added after its slots.
+    mutating func addOwnEnergy(_ value: Double, to i: Int)
+    /// forces[i] += value, centre i's own sum, added after its slots.
+    mutating func addOwnForce(_ value: Vector3, to i: Int)
+}
+
+extension DirectScatter: SlotSink {
+    @inline(__always) mutating func addEnergy(_ value: Double, slot k: Int, to e: Int) { addEnergy(value, to: e) }
+    @inline(__always) mutating func addForce(_ value: Vector3, slot k: Int, to e: Int) { addForce(value, to: e) }
+    @inline(__always) mutating func addOwnEnergy(_ value: Double, to i: Int) { addEnergy(value, to: i) }
+    @inline(__always) mutating func addOwnForce(_ value: Vector3, to i: Int) { addForce(value, to: i) }
+}
+
+/// Pass 1 of ``SlotGather`` for kernels making at most one energy and one force addition per slot:
+/// stores them by slot, and the own sums by centre. Blocks write disjoint slots and centres.
+struct SlotRecorder: SlotSink, SlotRuns {
+    let slotEnergies: UnsafeMutablePointer<Double>, slotForces: UnsafeMutablePointer<Vector3>
+    let ownEnergies: UnsafeMutablePointer<Double>, ownForces: UnsafeMutablePointer<Vector3>
+
+    /// Writes into `scratch`, reserved for one value per slot.
+    init(_ scratch: SlotScratch) {
+        (slotEnergies, slotForces) = (scratch.slotEnergies.base, scratch.slotForces.base)
+        (ownEnergies, ownForces) = (scratch.ownEnergies.base, scratch.ownForces.base)
+    }
+
+    @inline(__always) func addEnergy(_ value: Double, slot k: Int, to e: Int) { slotEnergies[k] = value }
+    @inline(__always) func addForce(_ value: Vector3, slot k: Int, to e: Int) { slotForces[k] = value }
+    @inline(__always) func addOwnEnergy(_ value: Double, to i: Int) { ownEnergies[i] = value }
+    @inline(__always) func addOwnForce(_ value: Vector3, to i: Int) { ownForces[i] = value }
+
+    @inline(__always) func add(slot k: Int, centre: Int, to sum: inout Vector3) { sum += slotForces[k] }
+}
+
+/// A potential's loop over a range of centre atoms, making at most one energy and one force addition
+/// per list slot (a pair potential on a half list), generic in where they go.
+protocol SlotKernel {
+    func run<S: SlotSink>(atoms: Range<Int>, into sink: inout S)
+}
+
+extension SlotKernel {
+    /// Runs the kernel over every local atom of `neighbors` and leaves the sums in `sums`: the serial
+    /// loop adding directly on one worker, else ``SlotGather``'s two passes. Same bits either way.
+    func evaluate(_ neighbors: NeighborList, threads: ThreadCount, into sums: inout ExtendedSums) {
+        let n = neighbors.localCount
+        let blocks = AtomBlocks(count: n)
+        guard blocks.workers(threads) > 1 else {
+            sums.energies.withUnsafeMutableBufferPointer { energies in
+                sums.forces.withUnsafeMutableBufferPointer { f in
+                    var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
+                    run(atoms: 0..<n, into: &direct)
+                }
+            }
+            return
+        }
+        SlotScratch.withScratch { scratch in
+            scratch.reserve(slots: neighbors.neighbors.count, centres: n, withForces: !sums.forces.isEmpty)
+            let recorder = SlotRecorder(scratch)
+            blocks.forEach(threads: threads) { b, _ in
+                var sink = recorder
+                run(atoms: blocks.atoms(of: b), into: &sink)
+            }
+            SlotGather.gather(neighbors, threads: threads, scratch: scratch, runs: recorder, into: &sums)
+        }
+    }
+}
