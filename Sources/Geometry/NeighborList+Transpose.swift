@@ -4,8 +4,9 @@ import Synchronization
 /// ``NeighborList/neighbors``) whose neighbour is e, in increasing k, and the centre atom of each.
 ///
 /// Slots grow with their centre atom, so the slots of e come in the order a serial loop over centre
-/// atoms reaches them: a potential that stores each pair's contribution by slot can sum, per target,
-/// exactly the additions its serial scatter loop makes, in the same order, in parallel over targets.
+/// atoms reaches them: a potential that stores each pair's contribution at its slot's entry
+/// (``entries``) can sum, per target, exactly the additions its serial scatter loop makes, in the
+/// same order, in parallel over targets, reading memory in order.
 public struct NeighborTranspose: Sendable {
     /// The entries of extended atom e are start[e] ..< start[e + 1].
     public let start: [Int32]
@@ -13,6 +14,11 @@ public struct NeighborTranspose: Sendable {
     public let slots: [Int32]
     /// Centre atom of each entry (the local atom whose neighbours the slot belongs to).
     public let centres: [Int32]
+    /// The entry of each slot: entries[k] = t where slots[t] = k.
+    public let entries: [Int32]
+    /// For local atom i, the first of its entries whose centre is above i (start[i + 1] if none):
+    /// where a serial loop adds i's own sums, made when it reaches i, among the slots' additions.
+    public let ownAt: [Int32]
 
     /// Counting sort of the list's slots by their neighbour: O(pairs + extended atoms).
     init(_ list: NeighborList) {
@@ -20,28 +26,35 @@ public struct NeighborTranspose: Sendable {
         var start = [Int32](repeating: 0, count: extended + 1)
         var slots = [Int32](repeating: 0, count: list.neighbors.count)
         var centres = [Int32](repeating: 0, count: list.neighbors.count)
+        var entries = [Int32](repeating: 0, count: list.neighbors.count)
+        var ownAt = [Int32](repeating: 0, count: n)
         list.neighbors.withUnsafeBufferPointer { neighbors in
         list.firstNeighbor.withUnsafeBufferPointer { first in
         start.withUnsafeMutableBufferPointer { start in
         slots.withUnsafeMutableBufferPointer { slots in
         centres.withUnsafeMutableBufferPointer { centres in
+        entries.withUnsafeMutableBufferPointer { entries in
+        ownAt.withUnsafeMutableBufferPointer { ownAt in
             for e in neighbors { start[Int(e) + 1] += 1 }
             for e in 0..<extended { start[e + 1] += start[e] }
             // The next free entry of each target.
             var fill = Array(start.dropLast())
             fill.withUnsafeMutableBufferPointer { fill in
                 for i in 0..<n {
+                    // Entries of i filled so far are exactly those of centres below i.
+                    ownAt[i] = fill[i]
                     for k in Int(first[i])..<Int(first[i + 1]) {
                         let e = Int(neighbors[k])
                         let at = Int(fill[e])
                         slots[at] = Int32(k)
                         centres[at] = Int32(i)
+                        entries[k] = Int32(at)
                         fill[e] = Int32(at + 1)
                     }
                 }
             }
-        }}}}}
-        (self.start, self.slots, self.centres) = (start, slots, centres)
+        }}}}}}}
+        (self.start, self.slots, self.centres, self.entries, self.ownAt) = (start, slots, centres, entries, ownAt)
     }
 }
 

@@ -9,32 +9,28 @@ import Synchronization
 /// is below e (in increasing slot order), e's own sums (a local atom), then the runs of slots whose
 /// centre is above e. Floating-point addition is not associative, so that order is what fixes the bits.
 ///
-/// Pass 1 (parallel over fixed blocks of centres) stores each slot's run and each centre's own sums
-/// instead of adding them. Pass 2 (parallel over fixed blocks of targets) walks each target's slots
-/// in the list's transpose (``NeighborList/transposed``, kept with the list until it is rebuilt) and
-/// adds the same values in the same order, starting from +0 as the serial sums do. So the result is
-/// the serial loop's, bit for bit, on any number of threads; the serial loop itself stays the fast
-/// path on one thread.
+/// Pass 1 (parallel over fixed blocks of centres) stores each slot's values at the slot's entry in
+/// the list's transpose (``NeighborList/transposed``, kept with the list until it is rebuilt), and
+/// each centre's own sums, instead of adding them. Pass 2 (parallel over fixed blocks of targets)
+/// adds, per target, its entries' values in entry order with the own sums at ``NeighborTranspose/ownAt``,
+/// starting from +0 as the serial sums do, reading memory in order. So the result is the serial
+/// loop's, bit for bit, on any number of threads; the serial loop itself stays the path for one thread.
 ///
-/// A slot whose serial loop adds nothing (a pair beyond r_c for a three-body term) may store +0
-/// instead: a sum that starts at +0 is never −0, and x + (+0) = x for every other x, NaN and ±∞
-/// included, so an extra +0 leaves the bits alone.
+/// A slot whose serial loop adds nothing (a three-body pair whose two-body term is taken from its
+/// other end) may store +0 instead: a sum that starts at +0 is never −0, and x + (+0) = x for every
+/// other x, NaN and ±∞ included, so an extra +0 leaves the bits alone.
 enum SlotGather {
     /// Targets per block of pass 2.
     static let targetBlock = 256
 
-    /// Pass 2: writes every extended atom's energy (and force) sum into `sums`, from the per-slot
-    /// energies `slotEnergies` (one value per slot), the centres' own sums and `runs` (each slot's
-    /// force run).
-    static func gather<Runs: SlotRuns>(_ neighbors: NeighborList, threads: ThreadCount, scratch: SlotScratch,
-                                      runs: Runs, into sums: inout ExtendedSums) {
-        let transpose = neighbors.transposed
-        let n = neighbors.localCount
+    /// Pass 2: writes every extended atom's energy (and force) sum into `sums`, from the energies by
+    /// entry (``SlotScratch/slotEnergies``), the centres' own sums and `runs` (each entry's forces).
+    static func gather<Runs: SlotRuns>(_ transpose: NeighborTranspose, localCount n: Int, threads: ThreadCount,
+                                      scratch: SlotScratch, runs: Runs, into sums: inout ExtendedSums) {
         let withForces = !sums.forces.isEmpty
-        let blocks = AtomBlocks(count: neighbors.extendedCount, size: targetBlock)
+        let blocks = AtomBlocks(count: transpose.start.count - 1, size: targetBlock)
         transpose.start.withUnsafeBufferPointer { start in
-        transpose.slots.withUnsafeBufferPointer { slots in
-        transpose.centres.withUnsafeBufferPointer { centres in
+        transpose.ownAt.withUnsafeBufferPointer { ownAt in
         sums.energies.withUnsafeMutableBufferPointer { energies in
         sums.forces.withUnsafeMutableBufferPointer { forces in
             let slotEnergies = scratch.slotEnergies.base, ownEnergies = scratch.ownEnergies.base
@@ -42,34 +38,33 @@ enum SlotGather {
             blocks.forEach(threads: threads) { b, _ in
                 for e in blocks.atoms(of: b) {
                     var energy = 0.0, force = Vector3.zero
-                    // A local atom's own sums come between the slots of lower and higher centres.
-                    var ownPending = e < n
-                    for entry in Int(start[e])..<Int(start[e + 1]) {
-                        let centre = Int(centres[entry]), k = Int(slots[entry])
-                        if ownPending && centre > e {
-                            energy += ownEnergies[e]
-                            if withForces { force += ownForces[e] }
-                            ownPending = false
-                        }
-                        energy += slotEnergies[k]
-                        if withForces { runs.add(slot: k, centre: centre, to: &force) }
+                    let end = Int(start[e + 1])
+                    // A local atom's own sums come between the entries of lower and higher centres.
+                    let own = e < n ? Int(ownAt[e]) : end
+                    for t in Int(start[e])..<own {
+                        energy += slotEnergies[t]
+                        if withForces { runs.add(entry: t, to: &force) }
                     }
-                    if ownPending {
+                    if e < n {
                         energy += ownEnergies[e]
                         if withForces { force += ownForces[e] }
+                    }
+                    for t in own..<end {
+                        energy += slotEnergies[t]
+                        if withForces { runs.add(entry: t, to: &force) }
                     }
                     energies[e] = energy
                     if withForces { forces[e] = force }
                 }
             }
-        }}}}}
+        }}}}
     }
 }
 
 /// Where pass 2 of ``SlotGather`` reads each slot's force additions.
 protocol SlotRuns {
-    /// Adds slot k's force additions (made by centre atom `centre`) to `sum`, in the serial order.
-    func add(slot k: Int, centre: Int, to sum: inout Vector3)
+    /// Adds the force additions stored at transpose entry t to `sum`, in the serial order.
+    func add(entry t: Int, to sum: inout Vector3)
 }
 
 /// Raw memory that only grows, reused between evaluations (``SlotScratch``).
@@ -102,8 +97,8 @@ struct GrowingBuffer<Value> {
     func deallocate() { base.deallocate() }
 }
 
-/// Pass-1 storage of ``SlotGather``: per-slot energies and forces, per-centre own sums, and per-block
-/// force runs for kernels whose slots make several additions. Values are plain (trivial) numbers
+/// Pass-1 storage of ``SlotGather``: energies and forces by transpose entry, per-centre own sums, and
+/// per-block force runs for kernels whose slots make several additions. Values are plain (trivial) numbers
 /// written before they are read, so the memory is never initialised as a whole.
 ///
 /// Kept in a pool between evaluations, so a step of MD reuses the memory (and the page faults) of the
@@ -111,7 +106,7 @@ struct GrowingBuffer<Value> {
 final class SlotScratch: @unchecked Sendable {
     var slotEnergies = GrowingBuffer<Double>()
     var slotForces = GrowingBuffer<Vector3>()
-    /// Each slot's run in its block's ``blockRuns``: start and length.
+    /// Each entry's run in its centre's block's ``blockRuns``: start and length.
     var runs = GrowingBuffer<SIMD2<Int32>>()
     var ownEnergies = GrowingBuffer<Double>()
     var ownForces = GrowingBuffer<Vector3>()
@@ -165,23 +160,26 @@ extension DirectScatter: SlotSink {
 }
 
 /// Pass 1 of ``SlotGather`` for kernels making at most one energy and one force addition per slot:
-/// stores them by slot, and the own sums by centre. Blocks write disjoint slots and centres.
+/// stores them at the slot's transpose entry, and the own sums by centre. Blocks write disjoint
+/// entries and centres.
 struct SlotRecorder: SlotSink, SlotRuns {
+    let entries: UnsafePointer<Int32>
     let slotEnergies: UnsafeMutablePointer<Double>, slotForces: UnsafeMutablePointer<Vector3>
     let ownEnergies: UnsafeMutablePointer<Double>, ownForces: UnsafeMutablePointer<Vector3>
 
-    /// Writes into `scratch`, reserved for one value per slot.
-    init(_ scratch: SlotScratch) {
+    /// Writes into `scratch`, reserved for one value per slot, at the slots' `entries`.
+    init(_ scratch: SlotScratch, entries: UnsafePointer<Int32>) {
+        self.entries = entries
         (slotEnergies, slotForces) = (scratch.slotEnergies.base, scratch.slotForces.base)
         (ownEnergies, ownForces) = (scratch.ownEnergies.base, scratch.ownForces.base)
     }
 
-    @inline(__always) func addEnergy(_ value: Double, slot k: Int, to e: Int) { slotEnergies[k] = value }
-    @inline(__always) func addForce(_ value: Vector3, slot k: Int, to e: Int) { slotForces[k] = value }
+    @inline(__always) func addEnergy(_ value: Double, slot k: Int, to e: Int) { slotEnergies[Int(entries[k])] = value }
+    @inline(__always) func addForce(_ value: Vector3, slot k: Int, to e: Int) { slotForces[Int(entries[k])] = value }
     @inline(__always) func addOwnEnergy(_ value: Double, to i: Int) { ownEnergies[i] = value }
     @inline(__always) func addOwnForce(_ value: Vector3, to i: Int) { ownForces[i] = value }
 
-    @inline(__always) func add(slot k: Int, centre: Int, to sum: inout Vector3) { sum += slotForces[k] }
+    @inline(__always) func add(entry t: Int, to sum: inout Vector3) { sum += slotForces[t] }
 }
 
 /// A potential's loop over a range of centre atoms, making at most one energy and one force addition
@@ -196,7 +194,8 @@ extension SlotKernel {
     func evaluate(_ neighbors: NeighborList, threads: ThreadCount, into sums: inout ExtendedSums) {
         let n = neighbors.localCount
         let blocks = AtomBlocks(count: n)
-        guard blocks.workers(threads) > 1 else {
+        // No pairs, nothing to share out (and no list memory to point at).
+        guard blocks.workers(threads) > 1, !neighbors.neighbors.isEmpty else {
             sums.energies.withUnsafeMutableBufferPointer { energies in
                 sums.forces.withUnsafeMutableBufferPointer { f in
                     var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
@@ -205,14 +204,17 @@ extension SlotKernel {
             }
             return
         }
+        let transpose = neighbors.transposed
         SlotScratch.withScratch { scratch in
             scratch.reserve(slots: neighbors.neighbors.count, centres: n, withForces: !sums.forces.isEmpty)
-            let recorder = SlotRecorder(scratch)
-            blocks.forEach(threads: threads) { b, _ in
-                var sink = recorder
-                run(atoms: blocks.atoms(of: b), into: &sink)
+            transpose.entries.withUnsafeBufferPointer { entries in
+                let recorder = SlotRecorder(scratch, entries: entries.baseAddress!)
+                blocks.forEach(threads: threads) { b, _ in
+                    var sink = recorder
+                    run(atoms: blocks.atoms(of: b), into: &sink)
+                }
+                SlotGather.gather(transpose, localCount: n, threads: threads, scratch: scratch, runs: recorder, into: &sums)
             }
-            SlotGather.gather(neighbors, threads: threads, scratch: scratch, runs: recorder, into: &sums)
         }
     }
 }

@@ -135,7 +135,8 @@ extension ThreeBodyKernel {
     func evaluate(_ neighbors: NeighborList, threads: ThreadCount, into sums: inout ExtendedSums) {
         let n = neighbors.localCount
         let blocks = AtomBlocks(count: n)
-        guard blocks.workers(threads) > 1 else {
+        // No pairs, nothing to share out (and no list memory to point at).
+        guard blocks.workers(threads) > 1, !neighbors.neighbors.isEmpty else {
             sums.energies.withUnsafeMutableBufferPointer { energies in
                 sums.forces.withUnsafeMutableBufferPointer { f in
                     var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
@@ -144,20 +145,24 @@ extension ThreeBodyKernel {
             }
             return
         }
+        let transpose = neighbors.transposed
         SlotScratch.withScratch { scratch in
             scratch.reserve(slots: neighbors.neighbors.count, centres: n, withForces: withForces, runBlocks: blocks.blockCount)
-            let bases = scratch.blockRuns.withUnsafeMutableBufferPointer { blockRuns in
-                blocks.forEach(threads: threads) { b, worker in
-                    var recorder = RunRecorder(scratch, values: blockRuns[b])
-                    run(atoms: blocks.atoms(of: b), worker: worker, into: &recorder)
-                    blockRuns[b] = recorder.values
+            transpose.entries.withUnsafeBufferPointer { entries in
+            transpose.centres.withUnsafeBufferPointer { centres in
+                let bases = scratch.blockRuns.withUnsafeMutableBufferPointer { blockRuns in
+                    blocks.forEach(threads: threads) { b, worker in
+                        var recorder = RunRecorder(scratch, entries: entries.baseAddress!, values: blockRuns[b])
+                        run(atoms: blocks.atoms(of: b), worker: worker, into: &recorder)
+                        blockRuns[b] = recorder.values
+                    }
+                    return blockRuns.prefix(blocks.blockCount).map(\.base)
                 }
-                return blockRuns.prefix(blocks.blockCount).map(\.base)
-            }
-            bases.withUnsafeBufferPointer { bases in
-                let runs = BlockRuns(runs: scratch.runs.base, blocks: bases, blockSize: blocks.size)
-                SlotGather.gather(neighbors, threads: threads, scratch: scratch, runs: runs, into: &sums)
-            }
+                bases.withUnsafeBufferPointer { bases in
+                    let runs = BlockRuns(runs: scratch.runs.base, centres: centres.baseAddress!, blocks: bases, blockSize: blocks.size)
+                    SlotGather.gather(transpose, localCount: n, threads: threads, scratch: scratch, runs: runs, into: &sums)
+                }
+            }}
         }
     }
 }

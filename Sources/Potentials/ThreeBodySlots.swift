@@ -32,19 +32,20 @@ extension DirectScatter: ThreeBodySink {
 
 /// Pass 1 of ``SlotGather`` for the Stillinger-Weber loop: one block's force runs, neighbour p's
 /// run of p + 2 values at p(p + 3)/2 from the centre's start (the two-body position holds +0 when
-/// the pair's two-body term is taken from its other end); the two-body energy by slot (+0 when none
-/// is added from it) and the centre's own sums.
+/// the pair's two-body term is taken from its other end); each slot's run and two-body energy (+0
+/// when none is added from it) at its transpose entry; the centre's own sums.
 struct RunRecorder: ThreeBodySink {
     /// The block's runs; moved in and out of ``SlotScratch/blockRuns``.
     var values: GrowingBuffer<Vector3>
     /// Where the current centre's runs start in `values`.
     private(set) var start = 0
+    let entries: UnsafePointer<Int32>
     let runs: UnsafeMutablePointer<SIMD2<Int32>>
     let slotEnergies: UnsafeMutablePointer<Double>
     let ownEnergies: UnsafeMutablePointer<Double>, ownForces: UnsafeMutablePointer<Vector3>
 
-    init(_ scratch: SlotScratch, values: GrowingBuffer<Vector3>) {
-        self.values = values
+    init(_ scratch: SlotScratch, entries: UnsafePointer<Int32>, values: GrowingBuffer<Vector3>) {
+        (self.entries, self.values) = (entries, values)
         (runs, slotEnergies) = (scratch.runs.base, scratch.slotEnergies.base)
         (ownEnergies, ownForces) = (scratch.ownEnergies.base, scratch.ownForces.base)
     }
@@ -55,16 +56,20 @@ struct RunRecorder: ThreeBodySink {
     mutating func begin(centre i: Int, slots: Range<Int>) {
         // Room for every listed neighbour within r_c; slots beyond r_c add nothing.
         values.grow(to: start + Self.offset(slots.count), keeping: start)
-        for k in slots { runs[k] = .zero; slotEnergies[k] = 0 }
+        for k in slots {
+            let t = Int(entries[k])
+            runs[t] = .zero
+            slotEnergies[t] = 0
+        }
     }
 
     @inline(__always) func neighbor(_ p: Int, slot k: Int) {
         let at = start + Self.offset(p)
-        runs[k] = SIMD2(Int32(at), Int32(p + 2))
+        runs[Int(entries[k])] = SIMD2(Int32(at), Int32(p + 2))
         values.base[at] = .zero
     }
 
-    @inline(__always) func addEnergy(_ value: Double, slot k: Int, to e: Int) { slotEnergies[k] = value }
+    @inline(__always) func addEnergy(_ value: Double, slot k: Int, to e: Int) { slotEnergies[Int(entries[k])] = value }
     @inline(__always) func addForce(_ value: Vector3, neighbor p: Int, position q: Int, to e: Int) {
         values.base[start + Self.offset(p) + q] = value
     }
@@ -73,16 +78,26 @@ struct RunRecorder: ThreeBodySink {
     @inline(__always) mutating func end(neighbors m: Int) { start += Self.offset(m) }
 }
 
-/// Pass 2's view of the runs: slot k's run lies in the block of its centre.
+/// Pass 2's view of the runs: an entry's run lies in the block of its centre.
 struct BlockRuns: SlotRuns {
     let runs: UnsafePointer<SIMD2<Int32>>
+    let centres: UnsafePointer<Int32>
     /// Each block's run values.
     let blocks: UnsafeBufferPointer<UnsafeMutablePointer<Vector3>>
-    let blockSize: Int
+    /// log₂ of the atoms per block (a shift, not a division, per slot).
+    let blockShift: Int
 
-    @inline(__always) func add(slot k: Int, centre: Int, to sum: inout Vector3) {
-        let run = runs[k]
-        let values = blocks[centre / blockSize]
+    /// Reads `runs` (by entry), the transpose's `centres` and the block buffers `blocks` of
+    /// ``AtomBlocks`` of `blockSize` (a power of 2) atoms.
+    init(runs: UnsafePointer<SIMD2<Int32>>, centres: UnsafePointer<Int32>,
+         blocks: UnsafeBufferPointer<UnsafeMutablePointer<Vector3>>, blockSize: Int) {
+        precondition(blockSize > 0 && blockSize & (blockSize - 1) == 0, "blocks of a power of 2 atoms")
+        (self.runs, self.centres, self.blocks, blockShift) = (runs, centres, blocks, blockSize.trailingZeroBitCount)
+    }
+
+    @inline(__always) func add(entry t: Int, to sum: inout Vector3) {
+        let run = runs[t]
+        let values = blocks[Int(centres[t]) >> blockShift]
         for q in Int(run.x)..<Int(run.x + run.y) { sum += values[q] }
     }
 }

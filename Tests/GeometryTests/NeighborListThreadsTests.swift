@@ -43,7 +43,7 @@ struct NeighborListThreadsTests {
         }
     }
 
-    @Test("the transpose lists, for each extended atom, every slot naming it, ascending, with the slot's centre",
+    @Test("the transpose lists, for each extended atom, every slot naming it, ascending, with the slot's centre; each slot's entry; where the own sums go",
           arguments: [NeighborListKind.half, .full])
     func transposeMatchesList(kind: NeighborListKind) throws {
         for (name, system) in Self.systems() {
@@ -61,6 +61,11 @@ struct NeighborListThreadsTests {
                 let entries = Int(t.start[e])..<Int(t.start[e + 1])
                 #expect(entries.map { t.slots[$0] } == expected[e].map(\.0), "\(name), atom \(e): slots")
                 #expect(entries.map { t.centres[$0] } == expected[e].map(\.1), "\(name), atom \(e): centres")
+                #expect(entries.allSatisfy { Int(t.entries[Int(t.slots[$0])]) == $0 }, "\(name), atom \(e): entries")
+                if e < system.count {
+                    let own = entries.first { Int(t.centres[$0]) > e } ?? entries.upperBound
+                    #expect(Int(t.ownAt[e]) == own, "\(name), atom \(e): own sums' place")
+                }
             }
         }
     }

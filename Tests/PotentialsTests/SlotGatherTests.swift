@@ -20,12 +20,12 @@ struct SlotGatherTests {
 
     /// Compares `evaluate` on 2, 3 and 7 threads (the gather) with one (the serial loop), for both
     /// requests, and checks there was something to compare: several blocks and non-zero forces.
-    static func expectSameBits(_ name: String, atoms: Int,
+    static func expectSameBits(_ name: String, atoms: Int, expectForces: Bool = true,
                                _ evaluate: (EvaluationRequest, ThreadCount) -> PotentialResult) throws {
         #expect(AtomBlocks(count: atoms).blockCount >= 3, "\(name): too few blocks to share out")
         for request in [EvaluationRequest.energy, .energyAndForces] {
             let reference = evaluate(request, .one)
-            if request == .energyAndForces { #expect(reference.forces.contains { $0.lengthSquared > 1e-8 }, "\(name)") }
+            if expectForces && request == .energyAndForces { #expect(reference.forces.contains { $0.lengthSquared > 1e-8 }, "\(name)") }
             for threads in threadCounts {
                 let result = evaluate(request, try ThreadCount(threads))
                 #expect(bits(result) == bits(reference), "\(name), \(request), \(threads) threads")
@@ -66,6 +66,24 @@ struct SlotGatherTests {
             try Self.expectSameBits("SW rattle \(rattle) \(name)", atoms: system.count) { request, threads in
                 sw.evaluate(system, neighbors: list, request: request, on: threads)
             }
+        }
+    }
+
+    @Test("a gas with no pair in reach evaluates on several threads to the serial loop's zeros")
+    func noPairs() throws {
+        // 40 atoms 20 Å apart: beyond both cutoffs, so the lists are empty.
+        let positions = (0..<40).map { Vector3(20 * Double($0), 0, 0) }
+        let gas = try AtomicSystem(elements: Array(repeating: LennardJones.argon, count: 40), positions: positions, cell: nil)
+        let lj = try LennardJones()
+        let list = NeighborList(system: gas, cutoff: lj.cutoff, skin: 1.0, kind: .half)
+        #expect(list.neighbors.isEmpty)
+        try Self.expectSameBits("LJ gas", atoms: 40, expectForces: false) { request, threads in
+            lj.evaluate(gas, neighbors: list, request: request, on: threads)
+        }
+        let sw = StillingerWeber()
+        let full = NeighborList(system: gas, cutoff: sw.cutoff, skin: 1.0, kind: .full)
+        try Self.expectSameBits("SW gas", atoms: 40, expectForces: false) { request, threads in
+            sw.evaluate(gas, neighbors: full, request: request, on: threads)
         }
     }
 }
