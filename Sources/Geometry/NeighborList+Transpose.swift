@@ -1,20 +1,16 @@
 import Synchronization
 
-/// A neighbour list read by target: for each extended atom e, the list slots k (positions in
-/// ``NeighborList/neighbors``) whose neighbour is e, in increasing k, and the centre atom of each.
+/// A neighbour list read by target: for each extended atom e, a run of entries start[e] ..< start[e + 1],
+/// one per list slot k (position in ``NeighborList/neighbors``) whose neighbour is e, in increasing k.
 ///
-/// Slots grow with their centre atom, so the slots of e come in the order a serial loop over centre
+/// Slots grow with their centre atom, so the entries of e come in the order a serial loop over centre
 /// atoms reaches them: a potential that stores each pair's contribution at its slot's entry
 /// (``entries``) can sum, per target, exactly the additions its serial scatter loop makes, in the
 /// same order, in parallel over targets, reading memory in order.
 public struct NeighborTranspose: Sendable {
     /// The entries of extended atom e are start[e] ..< start[e + 1].
     public let start: [Int32]
-    /// List slot of each entry.
-    public let slots: [Int32]
-    /// Centre atom of each entry (the local atom whose neighbours the slot belongs to).
-    public let centres: [Int32]
-    /// The entry of each slot: entries[k] = t where slots[t] = k.
+    /// The entry of each list slot k.
     public let entries: [Int32]
     /// For local atom i, the first of its entries whose centre is above i (start[i + 1] if none):
     /// where a serial loop adds i's own sums, made when it reaches i, among the slots' additions.
@@ -24,15 +20,11 @@ public struct NeighborTranspose: Sendable {
     init(_ list: NeighborList) {
         let extended = list.extendedCount, n = list.localCount
         var start = [Int32](repeating: 0, count: extended + 1)
-        var slots = [Int32](repeating: 0, count: list.neighbors.count)
-        var centres = [Int32](repeating: 0, count: list.neighbors.count)
         var entries = [Int32](repeating: 0, count: list.neighbors.count)
         var ownAt = [Int32](repeating: 0, count: n)
         list.neighbors.withUnsafeBufferPointer { neighbors in
         list.firstNeighbor.withUnsafeBufferPointer { first in
         start.withUnsafeMutableBufferPointer { start in
-        slots.withUnsafeMutableBufferPointer { slots in
-        centres.withUnsafeMutableBufferPointer { centres in
         entries.withUnsafeMutableBufferPointer { entries in
         ownAt.withUnsafeMutableBufferPointer { ownAt in
             for e in neighbors { start[Int(e) + 1] += 1 }
@@ -46,15 +38,13 @@ public struct NeighborTranspose: Sendable {
                     for k in Int(first[i])..<Int(first[i + 1]) {
                         let e = Int(neighbors[k])
                         let at = Int(fill[e])
-                        slots[at] = Int32(k)
-                        centres[at] = Int32(i)
                         entries[k] = Int32(at)
                         fill[e] = Int32(at + 1)
                     }
                 }
             }
-        }}}}}}}
-        (self.start, self.slots, self.centres, self.entries, self.ownAt) = (start, slots, centres, entries, ownAt)
+        }}}}}
+        (self.start, self.entries, self.ownAt) = (start, entries, ownAt)
     }
 }
 

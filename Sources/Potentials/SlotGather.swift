@@ -23,18 +23,18 @@ enum SlotGather {
     /// Targets per block of pass 2.
     static let targetBlock = 256
 
-    /// Pass 2: writes every extended atom's energy (and force) sum into `sums`, from the energies by
-    /// entry (``SlotScratch/slotEnergies``), the centres' own sums and `runs` (each entry's forces).
-    static func gather<Runs: SlotRuns>(_ transpose: NeighborTranspose, localCount n: Int, threads: ThreadCount,
-                                      scratch: SlotScratch, runs: Runs, into sums: inout ExtendedSums) {
+    /// Pass 2: writes every extended atom e's energy (and force) sum into `sums`: the values of its
+    /// entries start[e] ..< start[e + 1] (`values`) in order, with a local atom's own sums (from
+    /// `scratch`) added before entry ownAt[e].
+    static func gather<Values: EntryValues>(start: UnsafeBufferPointer<Int32>, ownAt: UnsafeBufferPointer<Int32>,
+                                           threads: ThreadCount, scratch: SlotScratch, values: Values,
+                                           into sums: inout ExtendedSums) {
         let withForces = !sums.forces.isEmpty
-        let blocks = AtomBlocks(count: transpose.start.count - 1, size: targetBlock)
-        transpose.start.withUnsafeBufferPointer { start in
-        transpose.ownAt.withUnsafeBufferPointer { ownAt in
+        let n = ownAt.count
+        let blocks = AtomBlocks(count: start.count - 1, size: targetBlock)
         sums.energies.withUnsafeMutableBufferPointer { energies in
         sums.forces.withUnsafeMutableBufferPointer { forces in
-            let slotEnergies = scratch.slotEnergies.base, ownEnergies = scratch.ownEnergies.base
-            let ownForces = scratch.ownForces.base
+            let ownEnergies = scratch.ownEnergies.base, ownForces = scratch.ownForces.base
             blocks.forEach(threads: threads) { b, _ in
                 for e in blocks.atoms(of: b) {
                     var energy = 0.0, force = Vector3.zero
@@ -42,29 +42,31 @@ enum SlotGather {
                     // A local atom's own sums come between the entries of lower and higher centres.
                     let own = e < n ? Int(ownAt[e]) : end
                     for t in Int(start[e])..<own {
-                        energy += slotEnergies[t]
-                        if withForces { runs.add(entry: t, to: &force) }
+                        energy += values.energy(entry: t)
+                        if withForces { values.addForces(entry: t, to: &force) }
                     }
                     if e < n {
                         energy += ownEnergies[e]
                         if withForces { force += ownForces[e] }
                     }
                     for t in own..<end {
-                        energy += slotEnergies[t]
-                        if withForces { runs.add(entry: t, to: &force) }
+                        energy += values.energy(entry: t)
+                        if withForces { values.addForces(entry: t, to: &force) }
                     }
                     energies[e] = energy
                     if withForces { forces[e] = force }
                 }
             }
-        }}}}
+        }}
     }
 }
 
-/// Where pass 2 of ``SlotGather`` reads each slot's force additions.
-protocol SlotRuns {
-    /// Adds the force additions stored at transpose entry t to `sum`, in the serial order.
-    func add(entry t: Int, to sum: inout Vector3)
+/// Where pass 2 of ``SlotGather`` reads each entry's additions.
+protocol EntryValues {
+    /// The energy added from entry t (+0 when none).
+    func energy(entry t: Int) -> Double
+    /// Adds the force additions stored at entry t to `sum`, in the serial order.
+    func addForces(entry t: Int, to sum: inout Vector3)
 }
 
 /// Raw memory that only grows, reused between evaluations (``SlotScratch``).
@@ -97,34 +99,45 @@ struct GrowingBuffer<Value> {
     func deallocate() { base.deallocate() }
 }
 
-/// Pass-1 storage of ``SlotGather``: energies and forces by transpose entry, per-centre own sums, and
-/// per-block force runs for kernels whose slots make several additions. Values are plain (trivial) numbers
-/// written before they are read, so the memory is never initialised as a whole.
+/// Pass-1 storage of ``SlotGather``: energies and forces by transpose entry and per-centre own sums,
+/// or, for kernels whose slots make several additions, per-block force runs and their records.
+/// Values are plain (trivial) numbers written before they are read, so the memory is never
+/// initialised as a whole.
 ///
 /// Kept in a pool between evaluations, so a step of MD reuses the memory (and the page faults) of the
 /// last one; each evaluation takes a set of its own.
 final class SlotScratch: @unchecked Sendable {
     var slotEnergies = GrowingBuffer<Double>()
     var slotForces = GrowingBuffer<Vector3>()
-    /// Each entry's run in its centre's block's ``blockRuns``: start and length.
-    var runs = GrowingBuffer<SIMD2<Int32>>()
     var ownEnergies = GrowingBuffer<Double>()
     var ownForces = GrowingBuffer<Vector3>()
+    /// Three-body kernels: each block's force runs and run records, the records sorted by target,
+    /// and each target's first record and own-sum place (see ``RunRecorder``).
     var blockRuns: [GrowingBuffer<Vector3>] = []
+    var blockRecords: [GrowingBuffer<RunRecord>] = []
+    var blockRecordCounts = GrowingBuffer<Int>()
+    var sortedRecords = GrowingBuffer<RunRecord>()
+    var targetStart = GrowingBuffer<Int32>()
+    var targetOwnAt = GrowingBuffer<Int32>()
 
-    /// Sized for `slots` list slots and `centres` centre atoms (and, with `runBlocks`, that many
-    /// block run buffers).
+    /// Sized for `slots` list slots (one value each, unless `runBlocks`) and `centres` centre atoms;
+    /// with `runBlocks`, that many blocks of run buffers and records.
     func reserve(slots: Int, centres: Int, withForces: Bool, runBlocks: Int = 0) {
-        slotEnergies.reserve(slots)
         ownEnergies.reserve(centres)
         if withForces { ownForces.reserve(centres) }
-        if runBlocks > 0 { runs.reserve(slots) } else if withForces { slotForces.reserve(slots) }
+        if runBlocks == 0 {
+            slotEnergies.reserve(slots)
+            if withForces { slotForces.reserve(slots) }
+        }
         while blockRuns.count < runBlocks { blockRuns.append(GrowingBuffer()) }
+        while blockRecords.count < runBlocks { blockRecords.append(GrowingBuffer()) }
+        blockRecordCounts.reserve(runBlocks)
     }
 
     deinit {
-        slotEnergies.deallocate(); slotForces.deallocate(); runs.deallocate()
-        ownEnergies.deallocate(); ownForces.deallocate(); blockRuns.forEach { $0.deallocate() }
+        slotEnergies.deallocate(); slotForces.deallocate(); ownEnergies.deallocate(); ownForces.deallocate()
+        blockRuns.forEach { $0.deallocate() }; blockRecords.forEach { $0.deallocate() }
+        blockRecordCounts.deallocate(); sortedRecords.deallocate(); targetStart.deallocate(); targetOwnAt.deallocate()
     }
 
     private static let pool = Mutex<[SlotScratch]>([])
@@ -162,7 +175,7 @@ extension DirectScatter: SlotSink {
 /// Pass 1 of ``SlotGather`` for kernels making at most one energy and one force addition per slot:
 /// stores them at the slot's transpose entry, and the own sums by centre. Blocks write disjoint
 /// entries and centres.
-struct SlotRecorder: SlotSink, SlotRuns {
+struct SlotRecorder: SlotSink, EntryValues {
     let entries: UnsafePointer<Int32>
     let slotEnergies: UnsafeMutablePointer<Double>, slotForces: UnsafeMutablePointer<Vector3>
     let ownEnergies: UnsafeMutablePointer<Double>, ownForces: UnsafeMutablePointer<Vector3>
@@ -179,7 +192,8 @@ struct SlotRecorder: SlotSink, SlotRuns {
     @inline(__always) func addOwnEnergy(_ value: Double, to i: Int) { ownEnergies[i] = value }
     @inline(__always) func addOwnForce(_ value: Vector3, to i: Int) { ownForces[i] = value }
 
-    @inline(__always) func add(entry t: Int, to sum: inout Vector3) { sum += slotForces[t] }
+    @inline(__always) func energy(entry t: Int) -> Double { slotEnergies[t] }
+    @inline(__always) func addForces(entry t: Int, to sum: inout Vector3) { sum += slotForces[t] }
 }
 
 /// A potential's loop over a range of centre atoms, making at most one energy and one force addition
@@ -213,7 +227,11 @@ extension SlotKernel {
                     var sink = recorder
                     run(atoms: blocks.atoms(of: b), into: &sink)
                 }
-                SlotGather.gather(transpose, localCount: n, threads: threads, scratch: scratch, runs: recorder, into: &sums)
+                transpose.start.withUnsafeBufferPointer { start in
+                    transpose.ownAt.withUnsafeBufferPointer { ownAt in
+                        SlotGather.gather(start: start, ownAt: ownAt, threads: threads, scratch: scratch, values: recorder, into: &sums)
+                    }
+                }
             }
         }
     }

@@ -78,7 +78,7 @@ private struct ThreeBodyKernel {
                 shell.rinvsq[m] = 1 / r2
                 shell.expGamma[m] = exp(gsrainv)
                 shell.gammaRadial[m] = gsrainv * rainv / r
-                sink.neighbor(m, slot: k)
+                sink.neighbor(m, slot: k, to: e)
                 m += 1
                 // Two-body term, once per pair: from the end the half list would list it on.
                 guard NeighborList.isUpperHalf(i, e, owners: owners, offsets: offsets) else { continue }
@@ -145,24 +145,25 @@ extension ThreeBodyKernel {
             }
             return
         }
-        let transpose = neighbors.transposed
         SlotScratch.withScratch { scratch in
             scratch.reserve(slots: neighbors.neighbors.count, centres: n, withForces: withForces, runBlocks: blocks.blockCount)
-            transpose.entries.withUnsafeBufferPointer { entries in
-            transpose.centres.withUnsafeBufferPointer { centres in
-                let bases = scratch.blockRuns.withUnsafeMutableBufferPointer { blockRuns in
-                    blocks.forEach(threads: threads) { b, worker in
-                        var recorder = RunRecorder(scratch, entries: entries.baseAddress!, values: blockRuns[b])
-                        run(atoms: blocks.atoms(of: b), worker: worker, into: &recorder)
-                        blockRuns[b] = recorder.values
-                    }
-                    return blockRuns.prefix(blocks.blockCount).map(\.base)
-                }
-                bases.withUnsafeBufferPointer { bases in
-                    let runs = BlockRuns(runs: scratch.runs.base, centres: centres.baseAddress!, blocks: bases, blockSize: blocks.size)
-                    SlotGather.gather(transpose, localCount: n, threads: threads, scratch: scratch, runs: runs, into: &sums)
+            let counts = scratch.blockRecordCounts.base
+            scratch.blockRuns.withUnsafeMutableBufferPointer { blockRuns in
+            scratch.blockRecords.withUnsafeMutableBufferPointer { blockRecords in
+                blocks.forEach(threads: threads) { b, worker in
+                    var recorder = RunRecorder(scratch, values: blockRuns[b], records: blockRecords[b])
+                    run(atoms: blocks.atoms(of: b), worker: worker, into: &recorder)
+                    (blockRuns[b], blockRecords[b], counts[b]) = (recorder.values, recorder.records, recorder.recordCount)
                 }
             }}
+            scratch.sortRecords(blocks: blocks.blockCount, extended: neighbors.extendedCount, local: n)
+            let bases = scratch.blockRuns.prefix(blocks.blockCount).map(\.base)
+            bases.withUnsafeBufferPointer { bases in
+                let values = SortedRuns(records: scratch.sortedRecords.base, blocks: bases, blockSize: blocks.size)
+                SlotGather.gather(start: UnsafeBufferPointer(start: scratch.targetStart.base, count: neighbors.extendedCount + 1),
+                                  ownAt: UnsafeBufferPointer(start: scratch.targetOwnAt.base, count: n),
+                                  threads: threads, scratch: scratch, values: values, into: &sums)
+            }
         }
     }
 }
