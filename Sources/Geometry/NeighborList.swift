@@ -115,14 +115,14 @@ public struct NeighborList: Sendable {
         buildCount += 1
         transposeCache = TransposeCache()
         let reach = cutoff + skin
-        (owners, offsets) = NeighborList.extendedAtoms(system, reach: reach)
+        (owners, offsets) = NeighborList.extendedAtoms(system, reach: reach, threads: threads ?? .current)
         let x = extendedPositions(system.positions)
         (firstNeighbor, neighbors) = NeighborList.pairs(x, owners: owners, offsets: offsets,
                                                         localCount: n, reach: reach, kind: kind, threads: threads ?? .current)
     }
 
     /// Locals (wrapped into the cell) and every periodic image within `reach` of the cell.
-    static func extendedAtoms(_ system: AtomicSystem, reach: Double) -> ([Int32], [Vector3]) {
+    static func extendedAtoms(_ system: AtomicSystem, reach: Double, threads: ThreadCount = .one) -> ([Int32], [Vector3]) {
         let n = system.count
         var owners = (0..<n).map { Int32($0) }
         guard let cell = system.cell else { return (owners, [Vector3](repeating: .zero, count: n)) }
@@ -140,23 +140,43 @@ public struct NeighborList: Sendable {
         // partner of every listed image pair is listed too.
         let pad = Vector3(repeating: reach) / cell.perpendicularWidths
         let most = SIMD3<Int>(Int(pad.x.rounded(.up)), Int(pad.y.rounded(.up)), Int(pad.z.rounded(.up)))
+        var shifts = [SIMD3<Int>]()
         for n1 in -most.x...most.x {
             for n2 in -most.y...most.y {
-                for n3 in -most.z...most.z where n1 != 0 || n2 != 0 || n3 != 0 {
-                    let t = Vector3(Double(n1), Double(n2), Double(n3))
-                    let lattice = cell.translation(SIMD3(n1, n2, n3))
-                    for i in 0..<n {
-                        let s = fractional[i] + t
-                        if s.x >= -pad.x, s.x < 1 + pad.x, s.y >= -pad.y, s.y < 1 + pad.y,
-                           s.z >= -pad.z, s.z < 1 + pad.z {
-                            owners.append(Int32(i))
-                            offsets.append(offsets[i] + lattice)
-                        }
-                    }
+                for n3 in -most.z...most.z where n1 != 0 || n2 != 0 || n3 != 0 { shifts.append(SIMD3(n1, n2, n3)) }
+            }
+        }
+        // The images of each shift, in atom order; shifts in the order above. Independent of one
+        // another, so large systems make them in parallel and join them in that order.
+        func images(_ shift: SIMD3<Int>, into owners: inout [Int32], _ imageOffsets: inout [Vector3]) {
+            let t = Vector3(Double(shift.x), Double(shift.y), Double(shift.z))
+            let lattice = cell.translation(shift)
+            for i in 0..<n {
+                let s = fractional[i] + t
+                if s.x >= -pad.x, s.x < 1 + pad.x, s.y >= -pad.y, s.y < 1 + pad.y,
+                   s.z >= -pad.z, s.z < 1 + pad.z {
+                    owners.append(Int32(i))
+                    imageOffsets.append(offsets[i] + lattice)
                 }
             }
         }
-        return (owners, offsets)
+        let blocks = AtomBlocks(count: shifts.count, size: 1)
+        guard n >= parallelSearchAtoms, blocks.workers(threads) > 1 else {
+            var imageOffsets = offsets
+            for shift in shifts { images(shift, into: &owners, &imageOffsets) }
+            return (owners, imageOffsets)
+        }
+        var perShift = [([Int32], [Vector3])](repeating: ([], []), count: shifts.count)
+        perShift.withUnsafeMutableBufferPointer { perShift in
+            blocks.forEach(threads: threads) { b, _ in
+                var o = [Int32](), x = [Vector3]()
+                images(shifts[b], into: &o, &x)
+                perShift[b] = (o, x)
+            }
+        }
+        var imageOffsets = offsets
+        for (o, x) in perShift { owners += o; imageOffsets += x }
+        return (owners, imageOffsets)
     }
 
     /// Sorts buffer[from...] (distinct extended indices) in place, allocating nothing. When the indices

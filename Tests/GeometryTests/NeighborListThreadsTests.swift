@@ -26,6 +26,7 @@ struct NeighborListThreadsTests {
                 #expect(list.firstNeighbor == reference.firstNeighbor, "\(name), \(threads) threads")
                 #expect(list.neighbors == reference.neighbors, "\(name), \(threads) threads")
                 #expect(list.owners == reference.owners, "\(name), \(threads) threads")
+                #expect(list.offsets == reference.offsets, "\(name), \(threads) threads")
             }
         }
     }
