@@ -61,6 +61,27 @@ enum SlotGather {
     }
 }
 
+extension SlotGather {
+    /// The blocks of centre atoms pass 1 shares out, or nil when the serial loop should run instead:
+    /// one worker, or no pairs (nothing to share out, and no list memory to point at).
+    static func centreBlocks(_ neighbors: NeighborList, threads: ThreadCount) -> AtomBlocks? {
+        let blocks = AtomBlocks(count: neighbors.localCount)
+        return blocks.workers(threads) > 1 && !neighbors.neighbors.isEmpty ? blocks : nil
+    }
+}
+
+extension ExtendedSums {
+    /// Runs `loop` adding straight into these sums: the serial path.
+    mutating func addDirectly(_ loop: (inout DirectScatter) -> Void) {
+        energies.withUnsafeMutableBufferPointer { energies in
+            forces.withUnsafeMutableBufferPointer { f in
+                var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
+                loop(&direct)
+            }
+        }
+    }
+}
+
 /// Where pass 2 of ``SlotGather`` reads each entry's additions.
 protocol EntryValues {
     /// The energy added from entry t (+0 when none).
@@ -207,16 +228,8 @@ extension SlotKernel {
     /// loop adding directly on one worker, else ``SlotGather``'s two passes. Same bits either way.
     func evaluate(_ neighbors: NeighborList, threads: ThreadCount, into sums: inout ExtendedSums) {
         let n = neighbors.localCount
-        let blocks = AtomBlocks(count: n)
-        // No pairs, nothing to share out (and no list memory to point at).
-        guard blocks.workers(threads) > 1, !neighbors.neighbors.isEmpty else {
-            sums.energies.withUnsafeMutableBufferPointer { energies in
-                sums.forces.withUnsafeMutableBufferPointer { f in
-                    var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
-                    run(atoms: 0..<n, into: &direct)
-                }
-            }
-            return
+        guard let blocks = SlotGather.centreBlocks(neighbors, threads: threads) else {
+            return sums.addDirectly { run(atoms: 0..<n, into: &$0) }
         }
         let transpose = neighbors.transposed
         SlotScratch.withScratch { scratch in

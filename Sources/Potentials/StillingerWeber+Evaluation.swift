@@ -134,16 +134,8 @@ extension ThreeBodyKernel {
     /// block by block (``RunRecorder``). Same bits either way.
     func evaluate(_ neighbors: NeighborList, threads: ThreadCount, into sums: inout ExtendedSums) {
         let n = neighbors.localCount
-        let blocks = AtomBlocks(count: n)
-        // No pairs, nothing to share out (and no list memory to point at).
-        guard blocks.workers(threads) > 1, !neighbors.neighbors.isEmpty else {
-            sums.energies.withUnsafeMutableBufferPointer { energies in
-                sums.forces.withUnsafeMutableBufferPointer { f in
-                    var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
-                    run(atoms: 0..<n, worker: 0, into: &direct)
-                }
-            }
-            return
+        guard let blocks = SlotGather.centreBlocks(neighbors, threads: threads) else {
+            return sums.addDirectly { run(atoms: 0..<n, worker: 0, into: &$0) }
         }
         SlotScratch.withScratch { scratch in
             scratch.reserve(slots: neighbors.neighbors.count, centres: n, withForces: withForces, runBlocks: blocks.blockCount)
