@@ -34,16 +34,23 @@ public struct NeighborList: Sendable {
     public private(set) var neighbors: [Int32]
     /// How many times the list has been built (1 after init).
     public private(set) var buildCount = 0
+    /// Threads the pair search of a build may use (nil: ``ThreadCount/current``). The list is the same
+    /// whatever the count (see ``pairs(_:owners:offsets:localCount:reach:kind:threads:)``).
+    public var threads: ThreadCount?
+    /// The list read by target (``transposed``), made on first use after each build.
+    var transposeCache = TransposeCache()
 
     private var referencePositions: [Vector3]
     private var referenceCell: Cell?
 
-    /// Builds the list for `system`. `cutoff` and `skin` are lengths in the system's units.
-    public init(system: AtomicSystem, cutoff: Double, skin: Double = 1.0, kind: NeighborListKind) {
+    /// Builds the list for `system`. `cutoff` and `skin` are lengths in the system's units; `threads`
+    /// (default ``ThreadCount/current``) share out the pair search of this and later builds.
+    public init(system: AtomicSystem, cutoff: Double, skin: Double = 1.0, kind: NeighborListKind, threads: ThreadCount? = nil) {
         precondition(cutoff > 0 && skin >= 0, "cutoff must be positive and skin non-negative")
         self.cutoff = cutoff
         self.skin = skin
         self.kind = kind
+        self.threads = threads
         localCount = 0
         owners = []; offsets = []; firstNeighbor = [0]; neighbors = []
         referencePositions = []
@@ -106,15 +113,16 @@ public struct NeighborList: Sendable {
         referencePositions = system.positions
         referenceCell = system.cell
         buildCount += 1
+        transposeCache = TransposeCache()
         let reach = cutoff + skin
-        (owners, offsets) = NeighborList.extendedAtoms(system, reach: reach)
+        (owners, offsets) = NeighborList.extendedAtoms(system, reach: reach, threads: threads ?? .current)
         let x = extendedPositions(system.positions)
         (firstNeighbor, neighbors) = NeighborList.pairs(x, owners: owners, offsets: offsets,
-                                                        localCount: n, reach: reach, kind: kind)
+                                                        localCount: n, reach: reach, kind: kind, threads: threads ?? .current)
     }
 
     /// Locals (wrapped into the cell) and every periodic image within `reach` of the cell.
-    static func extendedAtoms(_ system: AtomicSystem, reach: Double) -> ([Int32], [Vector3]) {
+    static func extendedAtoms(_ system: AtomicSystem, reach: Double, threads: ThreadCount = .one) -> ([Int32], [Vector3]) {
         let n = system.count
         var owners = (0..<n).map { Int32($0) }
         guard let cell = system.cell else { return (owners, [Vector3](repeating: .zero, count: n)) }
@@ -132,114 +140,43 @@ public struct NeighborList: Sendable {
         // partner of every listed image pair is listed too.
         let pad = Vector3(repeating: reach) / cell.perpendicularWidths
         let most = SIMD3<Int>(Int(pad.x.rounded(.up)), Int(pad.y.rounded(.up)), Int(pad.z.rounded(.up)))
+        var shifts = [SIMD3<Int>]()
         for n1 in -most.x...most.x {
             for n2 in -most.y...most.y {
-                for n3 in -most.z...most.z where n1 != 0 || n2 != 0 || n3 != 0 {
-                    let t = Vector3(Double(n1), Double(n2), Double(n3))
-                    let lattice = cell.translation(SIMD3(n1, n2, n3))
-                    for i in 0..<n {
-                        let s = fractional[i] + t
-                        if s.x >= -pad.x, s.x < 1 + pad.x, s.y >= -pad.y, s.y < 1 + pad.y,
-                           s.z >= -pad.z, s.z < 1 + pad.z {
-                            owners.append(Int32(i))
-                            offsets.append(offsets[i] + lattice)
-                        }
-                    }
-                }
+                for n3 in -most.z...most.z where n1 != 0 || n2 != 0 || n3 != 0 { shifts.append(SIMD3(n1, n2, n3)) }
             }
         }
-        return (owners, offsets)
-    }
-
-    /// Cell-binned pair search over the extended atoms.
-    static func pairs(_ x: [Vector3], owners: [Int32], offsets: [Vector3], localCount n: Int,
-                      reach: Double, kind: NeighborListKind) -> ([Int32], [Int32]) {
-        var first = [Int32](repeating: 0, count: n + 1)
-        guard !x.isEmpty else { return (first, []) }
-        var lo = x[0], hi = x[0]
-        for p in x { lo = pointwiseMin(lo, p); hi = pointwiseMax(hi, p) }
-        // Bins at least reach/2 wide (a stencil of ±2 bins then covers the reach while scanning
-        // (2.5 reach)³ instead of (3 reach)³), and never many more bins than atoms (a sparse cluster).
-        var binSize = max(0.5 * reach, 1e-6)
-        var dims = SIMD3<Int>.one
-        while true {
-            let extent = hi - lo
-            dims = SIMD3(max(1, Int(extent.x / binSize)), max(1, Int(extent.y / binSize)), max(1, Int(extent.z / binSize)))
-            if dims.x * dims.y * dims.z <= 8 * x.count + 27 { break }
-            binSize *= 1.5
-        }
-        let binCount = dims.x * dims.y * dims.z
-        let scale = Vector3(Double(dims.x), Double(dims.y), Double(dims.z)) / pointwiseMax(hi - lo, Vector3(repeating: 1e-9))
-        // Bins are at least 1/scale wide, so neighbours within `reach` lie at most `span` bins away.
-        let span = SIMD3<Int>(Int((reach * scale.x).rounded(.up)), Int((reach * scale.y).rounded(.up)),
-                              Int((reach * scale.z).rounded(.up)))
-        func binCoordinates(_ p: Vector3) -> SIMD3<Int> {
-            let f = (p - lo) * scale
-            return SIMD3(min(dims.x - 1, max(0, Int(f.x))), min(dims.y - 1, max(0, Int(f.y))),
-                         min(dims.z - 1, max(0, Int(f.z))))
-        }
-        // Counting sort of extended atoms by bin; positions and owners copied in bin order so the
-        // scan below reads memory contiguously.
-        var binOf = [Int32](repeating: 0, count: x.count)
-        var binStart = [Int32](repeating: 0, count: binCount + 1)
-        for e in 0..<x.count {
-            let c = binCoordinates(x[e])
-            let b = (c.z * dims.y + c.y) * dims.x + c.x
-            binOf[e] = Int32(b)
-            binStart[b + 1] += 1
-        }
-        for b in 0..<binCount { binStart[b + 1] += binStart[b] }
-        var fill = binStart
-        var sorted = [Int32](repeating: 0, count: x.count)
-        var sortedX = [Vector3](repeating: .zero, count: x.count)
-        var sortedOwner = [Int32](repeating: 0, count: x.count)
-        for e in 0..<x.count {
-            let b = Int(binOf[e])
-            let k = Int(fill[b])
-            sorted[k] = Int32(e)
-            sortedX[k] = x[e]
-            sortedOwner[k] = owners[e]
-            fill[b] += 1
-        }
-        let reach2 = reach * reach
-        let half = kind == .half
-        var list = [Int32]()
-        // One bit per extended atom, all clear between atoms (see ``sortNeighbors``).
-        var marks = [UInt64](repeating: 0, count: (x.count + 63) / 64)
-        list.reserveCapacity(n * (half ? 40 : 80))
-        sorted.withUnsafeBufferPointer { sorted in
-        sortedX.withUnsafeBufferPointer { sortedX in
-        sortedOwner.withUnsafeBufferPointer { sortedOwner in
-        binStart.withUnsafeBufferPointer { binStart in
+        // The images of each shift, in atom order; shifts in the order above. Independent of one
+        // another, so large systems make them in parallel and join them in that order.
+        func images(_ shift: SIMD3<Int>, into owners: inout [Int32], _ imageOffsets: inout [Vector3]) {
+            let t = Vector3(Double(shift.x), Double(shift.y), Double(shift.z))
+            let lattice = cell.translation(shift)
             for i in 0..<n {
-                let xi = x[i]
-                let c = binCoordinates(xi)
-                for bz in max(0, c.z - span.z)...min(dims.z - 1, c.z + span.z) {
-                    for by in max(0, c.y - span.y)...min(dims.y - 1, c.y + span.y) {
-                        let row = (bz * dims.y + by) * dims.x
-                        // Bins along x in one row are contiguous in the sorted arrays.
-                        let from = Int(binStart[row + max(0, c.x - span.x)])
-                        let to = Int(binStart[row + min(dims.x - 1, c.x + span.x) + 1])
-                        for k in from..<to {
-                            // For a half list, pairs whose owner is below i are listed from the owner's side.
-                            if half && Int(sortedOwner[k]) < i { continue }
-                            let d = sortedX[k] - xi
-                            if (d * d).sum() >= reach2 { continue }
-                            let e = Int(sorted[k])
-                            if e == i { continue }
-                            if half && !isUpperHalf(i, e, owners: owners, offsets: offsets) { continue }
-                            list.append(Int32(e))
-                        }
-                    }
+                let s = fractional[i] + t
+                if s.x >= -pad.x, s.x < 1 + pad.x, s.y >= -pad.y, s.y < 1 + pad.y,
+                   s.z >= -pad.z, s.z < 1 + pad.z {
+                    owners.append(Int32(i))
+                    imageOffsets.append(offsets[i] + lattice)
                 }
-                // Sorted neighbours give deterministic sums and better memory locality.
-                list.withUnsafeMutableBufferPointer { list in
-                    marks.withUnsafeMutableBufferPointer { sortNeighbors(list, from: Int(first[i]), marks: $0) }
-                }
-                first[i + 1] = Int32(list.count)
             }
-        }}}}
-        return (first, list)
+        }
+        let blocks = AtomBlocks(count: shifts.count, size: 1)
+        guard n >= parallelSearchAtoms, blocks.workers(threads) > 1 else {
+            var imageOffsets = offsets
+            for shift in shifts { images(shift, into: &owners, &imageOffsets) }
+            return (owners, imageOffsets)
+        }
+        var perShift = [([Int32], [Vector3])](repeating: ([], []), count: shifts.count)
+        perShift.withUnsafeMutableBufferPointer { perShift in
+            blocks.forEach(threads: threads) { b, _ in
+                var o = [Int32](), x = [Vector3]()
+                images(shifts[b], into: &o, &x)
+                perShift[b] = (o, x)
+            }
+        }
+        var imageOffsets = offsets
+        for (o, x) in perShift { owners += o; imageOffsets += x }
+        return (owners, imageOffsets)
     }
 
     /// Sorts buffer[from...] (distinct extended indices) in place, allocating nothing. When the indices

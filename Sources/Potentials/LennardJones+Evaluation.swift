@@ -8,31 +8,33 @@ extension LennardJones {
     /// F_i = −F_j = (−dE/dr)·d/r, with −dE/dr·(1/r) = (48εσ¹²/r¹⁴ − 24εσ⁶/r⁸) − [smooth] F_c/r.
     ///
     /// Centre atoms run in parallel on ``threads`` (or ``ThreadCount/current``) threads; the result is
-    /// the same bit for bit on any number of them (see ``BlockKernel``).
+    /// the same bit for bit on any number of them (see ``SlotGather``).
     public func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
+        let threads = SplitThreshold.threads(self.threads, work: neighbors.neighbors.count, worthSplitting: SplitThreshold.lennardJonesPairs)
+        return evaluate(system, neighbors: neighbors, request: request, on: threads)
+    }
+
+    /// ``evaluate(_:neighbors:request:)`` on `threads` threads whatever the system's size.
+    func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest, on threads: ThreadCount) -> PotentialResult {
         let withForces = request == .energyAndForces
         let x = neighbors.extendedPositions(system.positions)
         var sums = ExtendedSums(count: x.count, withForces: withForces)
-        let threads = SplitThreshold.threads(self.threads, work: neighbors.neighbors.count, worthSplitting: SplitThreshold.lennardJonesPairs)
         x.withUnsafeBufferPointer { x in
         neighbors.firstNeighbor.withUnsafeBufferPointer { first in
         neighbors.neighbors.withUnsafeBufferPointer { list in
-        sums.forces.withUnsafeMutableBufferPointer { f in
-        sums.energies.withUnsafeMutableBufferPointer { energies in
-            var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
             // Four copies of the pair loop with the two switches as constants, so neither is tested per pair.
             let smooth = forceShift != 0
             switch (smooth, withForces) {
             case (true, true): PairKernel<True, True>(lj: self, x: x, first: first, list: list)
-                .runBlocks(count: neighbors.localCount, threads: threads, into: &direct)
+                .evaluate(neighbors, threads: threads, into: &sums)
             case (false, true): PairKernel<False, True>(lj: self, x: x, first: first, list: list)
-                .runBlocks(count: neighbors.localCount, threads: threads, into: &direct)
+                .evaluate(neighbors, threads: threads, into: &sums)
             case (true, false): PairKernel<True, False>(lj: self, x: x, first: first, list: list)
-                .runBlocks(count: neighbors.localCount, threads: threads, into: &direct)
+                .evaluate(neighbors, threads: threads, into: &sums)
             case (false, false): PairKernel<False, False>(lj: self, x: x, first: first, list: list)
-                .runBlocks(count: neighbors.localCount, threads: threads, into: &direct)
+                .evaluate(neighbors, threads: threads, into: &sums)
             }
-        }}}}}
+        }}}
         return sums.result(positions: x, neighbors: neighbors)
     }
 }
@@ -43,7 +45,7 @@ enum True: StaticFlag { static var value: Bool { true } }
 enum False: StaticFlag { static var value: Bool { false } }
 
 /// The Lennard-Jones pair loop over a range of centre atoms of a half list.
-private struct PairKernel<Smooth: StaticFlag, WithForces: StaticFlag>: BlockKernel {
+private struct PairKernel<Smooth: StaticFlag, WithForces: StaticFlag>: SlotKernel {
     let lj1: Double, lj2: Double, lj3: Double, lj4: Double, rc2: Double, shift: Double, fc: Double, rc: Double
     let x: UnsafeBufferPointer<Vector3>
     let first: UnsafeBufferPointer<Int32>
@@ -56,7 +58,7 @@ private struct PairKernel<Smooth: StaticFlag, WithForces: StaticFlag>: BlockKern
     }
 
     @inline(__always)
-    func run<S: Scatter>(atoms: Range<Int>, worker: Int, into scatter: inout S) {
+    func run<S: SlotSink>(atoms: Range<Int>, into sink: inout S) {
         let smooth = Smooth.value, withForces = WithForces.value
         for i in atoms {
             let xi = x[i]
@@ -83,16 +85,16 @@ private struct PairKernel<Smooth: StaticFlag, WithForces: StaticFlag>: BlockKern
                 fpair *= inside
                 let half = 0.5 * pair
                 ei += half
-                scatter.addEnergy(half, to: e)
+                sink.addEnergy(half, slot: k, to: e)
                 if withForces {
                     let fv = fpair * d
                     fi += fv
                     // a − b is a + (−b) exactly in IEEE arithmetic.
-                    scatter.addForce(-fv, to: e)
+                    sink.addForce(-fv, slot: k, to: e)
                 }
             }
-            scatter.addEnergy(ei, to: i)
-            if withForces { scatter.addForce(fi, to: i) }
+            sink.addOwnEnergy(ei, to: i)
+            if withForces { sink.addOwnForce(fi, to: i) }
         }
     }
 }

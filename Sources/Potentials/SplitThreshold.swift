@@ -2,18 +2,23 @@ import Geometry
 
 /// When a cheap potential's loop is worth sharing out over threads.
 ///
-/// Keeping parallel sums bit-identical means recording every scatter-add and replaying it in order
-/// (``ScatterLog``). A Lennard-Jones pair or a Stillinger-Weber atom costs about as much as recording
-/// and replaying its additions, so a second core only breaks even for large systems. Measured on the
-/// 2-core machine (`nnplab run`, `nnplab bench --only threads`): 108 argon atoms ran at half speed on
-/// two threads, 216 silicon atoms 30 % slower; 4000 argon atoms (about 180 000 listed pairs) at
-/// 0.97-0.99x and 4096 silicon atoms at 0.90-1.04x of one thread. Below the thresholds the loop runs on
-/// one thread; the result is the same bits either way.
+/// On several threads the teachers store their additions and sum them per target (``SlotGather``) to
+/// keep the serial loop's bits; a Lennard-Jones pair or a Stillinger-Weber bond costs about as much
+/// as storing and re-reading its additions, so the second core gains little, and only on large
+/// systems. Measured on the 2-core machine (evaluation alone, list built beforehand and reused as in
+/// MD, best of 15, the other engineers' load kept off with a real-time priority), 2 threads against 1:
+/// Lennard-Jones 0.62-0.69x at 108-256 argon atoms, 0.83x at 500, 1.01x at 864 (34 000 listed
+/// pairs, skin 1 Å), 1.07x at 2048 (80 000) and 1.15x at 4000 (156 000); Stillinger-Weber 0.53-0.71x
+/// at 64-216 silicon atoms, 0.89x at 512, 1.01x at 1000, 1.05x at 1728 and 1.10x at 4096. A list
+/// evaluated once (`nnplab eval`, `bench --only threads`) also pays for its transpose, which a
+/// Lennard-Jones gather needs: at 111 000 pairs that made two threads slower than one (speedup 1.16-1.40
+/// with the gather, 1.31-1.47 without, neighbour list included). Below the thresholds the loop runs
+/// on one thread; the result is the same bits either way.
 enum SplitThreshold {
     /// Listed pairs (r_c + skin) from which Lennard-Jones uses its threads.
-    static let lennardJonesPairs = 400_000
+    static let lennardJonesPairs = 150_000
     /// Atoms from which Stillinger-Weber uses its threads.
-    static let stillingerWeberAtoms = 4096
+    static let stillingerWeberAtoms = 1500
 
     /// The threads to run on: `requested` (or ``ThreadCount/current``) when `work` reaches
     /// `worthSplitting`, else one.

@@ -11,15 +11,20 @@ extension StillingerWeber {
     /// Per-atom energies: half of φ₂ to each end, φ₃ to the centre atom i.
     ///
     /// Centre atoms run in parallel on ``threads`` (or ``ThreadCount/current``) threads; the result is
-    /// the same bit for bit on any number of them (see ``BlockKernel``).
+    /// the same bit for bit on any number of them (see ``SlotGather``).
     public func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
+        let threads = SplitThreshold.threads(self.threads, work: system.count, worthSplitting: SplitThreshold.stillingerWeberAtoms)
+        return evaluate(system, neighbors: neighbors, request: request, on: threads)
+    }
+
+    /// ``evaluate(_:neighbors:request:)`` on `threads` threads whatever the system's size.
+    func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest, on threads: ThreadCount) -> PotentialResult {
         let n = system.count
         let withForces = request == .energyAndForces
         let x = neighbors.extendedPositions(system.positions)
         var sums = ExtendedSums(count: x.count, withForces: withForces)
         var mostNeighbors = 0
         for i in 0..<n { mostNeighbors = max(mostNeighbors, Int(neighbors.firstNeighbor[i + 1] - neighbors.firstNeighbor[i])) }
-        let threads = SplitThreshold.threads(self.threads, work: n, worthSplitting: SplitThreshold.stillingerWeberAtoms)
         let shells = (0..<AtomBlocks(count: n).workers(threads)).map { _ in NeighborShell(capacity: mostNeighbors) }
         defer { shells.forEach { $0.deallocate() } }
 
@@ -28,19 +33,16 @@ extension StillingerWeber {
         neighbors.neighbors.withUnsafeBufferPointer { list in
         neighbors.owners.withUnsafeBufferPointer { owners in
         neighbors.offsets.withUnsafeBufferPointer { offsets in
-        sums.forces.withUnsafeMutableBufferPointer { f in
-        sums.energies.withUnsafeMutableBufferPointer { energies in
-            var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
             let kernel = ThreeBodyKernel(sw: self, withForces: withForces, shells: shells, x: x, first: first,
                                          list: list, owners: owners, offsets: offsets)
-            kernel.runBlocks(count: n, threads: threads, into: &direct)
-        }}}}}}}
+            kernel.evaluate(neighbors, threads: threads, into: &sums)
+        }}}}}
         return sums.result(positions: x, neighbors: neighbors)
     }
 }
 
 /// The Stillinger-Weber loop over a range of centre atoms of a full list.
-private struct ThreeBodyKernel: BlockKernel {
+private struct ThreeBodyKernel {
     let sw: StillingerWeber
     let withForces: Bool
     /// One scratch shell per worker.
@@ -49,7 +51,7 @@ private struct ThreeBodyKernel: BlockKernel {
     let first: UnsafeBufferPointer<Int32>, list: UnsafeBufferPointer<Int32>
     let owners: UnsafeBufferPointer<Int32>, offsets: UnsafeBufferPointer<Vector3>
 
-    func run<S: Scatter>(atoms: Range<Int>, worker: Int, into scatter: inout S) {
+    func run<S: ThreeBodySink>(atoms: Range<Int>, worker: Int, into sink: inout S) {
         let shell = shells[worker]
         let parameters = sw.parameters
         let (cutoff, cutoffSquared, sigmaGamma) = (sw.cutoff, sw.cutoffSquared, sw.sigmaGamma)
@@ -59,9 +61,11 @@ private struct ThreeBodyKernel: BlockKernel {
             let xi = x[i]
             var fi = Vector3.zero
             var ei = 0.0
+            let slots = Int(first[i])..<Int(first[i + 1])
+            sink.begin(centre: i, slots: slots)
             // Per-neighbour quantities, once per centre atom.
             var m = 0
-            for k in Int(first[i])..<Int(first[i + 1]) {
+            for k in slots {
                 let e = Int(list[k])
                 let d = x[e] - xi
                 let r2 = (d * d).sum()
@@ -74,6 +78,7 @@ private struct ThreeBodyKernel: BlockKernel {
                 shell.rinvsq[m] = 1 / r2
                 shell.expGamma[m] = exp(gsrainv)
                 shell.gammaRadial[m] = gsrainv * rainv / r
+                sink.neighbor(m, slot: k, to: e)
                 m += 1
                 // Two-body term, once per pair: from the end the half list would list it on.
                 guard NeighborList.isUpperHalf(i, e, owners: owners, offsets: offsets) else { continue }
@@ -83,12 +88,12 @@ private struct ThreeBodyKernel: BlockKernel {
                 let expsrainv = exp(parameters.sigma * rainv)
                 let pair = (c5 * rp - c6 * rq) * expsrainv
                 ei += 0.5 * pair
-                scatter.addEnergy(0.5 * pair, to: e)
+                sink.addEnergy(0.5 * pair, slot: k, to: e)
                 if withForces {
                     // −dφ₂/dr · (1/r), and d = r_j − r_i, so f_i = −fpair·d.
                     let fpair = (c1 * rp - c2 * rq + (c3 * rp - c4 * rq) * rainv * rainv * r) * expsrainv * rinvsq
                     fi -= fpair * d
-                    scatter.addForce(fpair * d, to: e)
+                    sink.addForce(fpair * d, neighbor: m - 1, position: 0, to: e)
                 }
             }
             // Three-body terms centred on i.
@@ -112,12 +117,45 @@ private struct ThreeBodyKernel: BlockKernel {
                     let fk = d2 * (facrad * shell.gammaRadial[k] + rinvsq2 * csfacang) - d1 * facang12
                     fi -= fj + fk
                     fjSum += fj
-                    scatter.addForce(fk, to: shell.index[k])
+                    sink.addForce(fk, neighbor: k, position: 1 + j, to: shell.index[k])
                 }
-                if withForces { scatter.addForce(fjSum, to: shell.index[j]) }
+                if withForces { sink.addForce(fjSum, neighbor: j, position: 1 + j, to: shell.index[j]) }
             }
-            scatter.addEnergy(ei, to: i)
-            if withForces { scatter.addForce(fi, to: i) }
+            sink.addOwnEnergy(ei, to: i)
+            if withForces { sink.addOwnForce(fi, to: i) }
+            sink.end(neighbors: m)
+        }
+    }
+}
+
+extension ThreeBodyKernel {
+    /// Runs the loop over every local atom of `neighbors` and leaves the sums in `sums`: the serial
+    /// loop adding directly on one worker, else ``SlotGather``'s two passes with the runs recorded
+    /// block by block (``RunRecorder``). Same bits either way.
+    func evaluate(_ neighbors: NeighborList, threads: ThreadCount, into sums: inout ExtendedSums) {
+        let n = neighbors.localCount
+        guard let blocks = SlotGather.centreBlocks(neighbors, threads: threads) else {
+            return sums.addDirectly { run(atoms: 0..<n, worker: 0, into: &$0) }
+        }
+        SlotScratch.withScratch { scratch in
+            scratch.reserve(slots: neighbors.neighbors.count, centres: n, withForces: withForces, runBlocks: blocks.blockCount)
+            let counts = scratch.blockRecordCounts.base
+            scratch.blockRuns.withUnsafeMutableBufferPointer { blockRuns in
+            scratch.blockRecords.withUnsafeMutableBufferPointer { blockRecords in
+                blocks.forEach(threads: threads) { b, worker in
+                    var recorder = RunRecorder(scratch, values: blockRuns[b], records: blockRecords[b])
+                    run(atoms: blocks.atoms(of: b), worker: worker, into: &recorder)
+                    (blockRuns[b], blockRecords[b], counts[b]) = (recorder.values, recorder.records, recorder.recordCount)
+                }
+            }}
+            scratch.sortRecords(blocks: blocks.blockCount, extended: neighbors.extendedCount, local: n)
+            let bases = scratch.blockRuns.prefix(blocks.blockCount).map(\.base)
+            bases.withUnsafeBufferPointer { bases in
+                let values = SortedRuns(records: scratch.sortedRecords.base, blocks: bases, blockSize: blocks.size)
+                SlotGather.gather(start: UnsafeBufferPointer(start: scratch.targetStart.base, count: neighbors.extendedCount + 1),
+                                  ownAt: UnsafeBufferPointer(start: scratch.targetOwnAt.base, count: n),
+                                  threads: threads, scratch: scratch, values: values, into: &sums)
+            }
         }
     }
 }

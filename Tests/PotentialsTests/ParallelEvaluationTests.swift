@@ -5,7 +5,7 @@ import NeuralNetworks
 import Testing
 
 /// Results must not depend on the number of threads, to the last bit: the partition into atom blocks
-/// and the order of every sum are fixed (AtomBlocks, ScatterLog), whatever runs them.
+/// and the order of every sum are fixed (AtomBlocks, ScatterLog, SlotGather), whatever runs them.
 @Suite("Parallel evaluation")
 struct ParallelEvaluationTests {
     static let threadCounts = [1, 2, 3, 7]

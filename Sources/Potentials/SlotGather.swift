@@ -1,0 +1,251 @@
+import Geometry
+import Synchronization
+
+/// Parallel sums that come out bit for bit as a serial scatter loop over centre atoms makes them.
+///
+/// A serial loop over centre atoms i adds, for each listed neighbour slot k of i (target e =
+/// neighbors[k]), a run of values to e's sums, and at the end of i its own sums to i. The sum of an
+/// extended atom e therefore receives, in this order: the runs of the slots targeting e whose centre
+/// is below e (in increasing slot order), e's own sums (a local atom), then the runs of slots whose
+/// centre is above e. Floating-point addition is not associative, so that order is what fixes the bits.
+///
+/// Pass 1 (parallel over fixed blocks of centres) stores each slot's values at the slot's entry in
+/// the list's transpose (``NeighborList/transposed``, kept with the list until it is rebuilt), and
+/// each centre's own sums, instead of adding them. Pass 2 (parallel over fixed blocks of targets)
+/// adds, per target, its entries' values in entry order with the own sums at ``NeighborTranspose/ownAt``,
+/// starting from +0 as the serial sums do, reading memory in order. So the result is the serial
+/// loop's, bit for bit, on any number of threads; the serial loop itself stays the path for one thread.
+///
+/// A slot whose serial loop adds nothing (a three-body pair whose two-body term is taken from its
+/// other end) may store +0 instead: a sum that starts at +0 is never −0, and x + (+0) = x for every
+/// other x, NaN and ±∞ included, so an extra +0 leaves the bits alone.
+enum SlotGather {
+    /// Targets per block of pass 2.
+    static let targetBlock = 256
+
+    /// Pass 2: writes every extended atom e's energy (and force) sum into `sums`: the values of its
+    /// entries start[e] ..< start[e + 1] (`values`) in order, with a local atom's own sums (from
+    /// `scratch`) added before entry ownAt[e].
+    static func gather<Values: EntryValues>(start: UnsafeBufferPointer<Int32>, ownAt: UnsafeBufferPointer<Int32>,
+                                           threads: ThreadCount, scratch: SlotScratch, values: Values,
+                                           into sums: inout ExtendedSums) {
+        let withForces = !sums.forces.isEmpty
+        let n = ownAt.count
+        let blocks = AtomBlocks(count: start.count - 1, size: targetBlock)
+        sums.energies.withUnsafeMutableBufferPointer { energies in
+        sums.forces.withUnsafeMutableBufferPointer { forces in
+            let ownEnergies = scratch.ownEnergies.base, ownForces = scratch.ownForces.base
+            blocks.forEach(threads: threads) { b, _ in
+                for e in blocks.atoms(of: b) {
+                    var energy = 0.0, force = Vector3.zero
+                    let end = Int(start[e + 1])
+                    // A local atom's own sums come between the entries of lower and higher centres.
+                    let own = e < n ? Int(ownAt[e]) : end
+                    for t in Int(start[e])..<own {
+                        energy += values.energy(entry: t)
+                        if withForces { values.addForces(entry: t, to: &force) }
+                    }
+                    if e < n {
+                        energy += ownEnergies[e]
+                        if withForces { force += ownForces[e] }
+                    }
+                    for t in own..<end {
+                        energy += values.energy(entry: t)
+                        if withForces { values.addForces(entry: t, to: &force) }
+                    }
+                    energies[e] = energy
+                    if withForces { forces[e] = force }
+                }
+            }
+        }}
+    }
+}
+
+extension SlotGather {
+    /// The blocks of centre atoms pass 1 shares out, or nil when the serial loop should run instead:
+    /// one worker, or no pairs (nothing to share out, and no list memory to point at).
+    static func centreBlocks(_ neighbors: NeighborList, threads: ThreadCount) -> AtomBlocks? {
+        let blocks = AtomBlocks(count: neighbors.localCount)
+        return blocks.workers(threads) > 1 && !neighbors.neighbors.isEmpty ? blocks : nil
+    }
+}
+
+extension ExtendedSums {
+    /// Runs `loop` adding straight into these sums: the serial path.
+    mutating func addDirectly(_ loop: (inout DirectScatter) -> Void) {
+        energies.withUnsafeMutableBufferPointer { energies in
+            forces.withUnsafeMutableBufferPointer { f in
+                var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
+                loop(&direct)
+            }
+        }
+    }
+}
+
+/// Where pass 2 of ``SlotGather`` reads each entry's additions.
+protocol EntryValues {
+    /// The energy added from entry t (+0 when none).
+    func energy(entry t: Int) -> Double
+    /// Adds the force additions stored at entry t to `sum`, in the serial order.
+    func addForces(entry t: Int, to sum: inout Vector3)
+}
+
+/// Raw memory that only grows, reused between evaluations (``SlotScratch``).
+struct GrowingBuffer<Value> {
+    private(set) var base: UnsafeMutablePointer<Value>
+    private(set) var capacity: Int
+
+    init(capacity: Int = 16) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    /// Makes room for `count` values; the old contents are lost when it grows.
+    mutating func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        base.deallocate()
+        capacity = max(count, 2 * capacity)
+        base = .allocate(capacity: capacity)
+    }
+
+    /// Makes room for `count` values, keeping the first `kept`.
+    mutating func grow(to count: Int, keeping kept: Int) {
+        guard count > capacity else { return }
+        let bigger = UnsafeMutablePointer<Value>.allocate(capacity: max(count, 2 * capacity))
+        bigger.moveInitialize(from: base, count: kept)
+        base.deallocate()
+        (base, capacity) = (bigger, max(count, 2 * capacity))
+    }
+
+    func deallocate() { base.deallocate() }
+}
+
+/// Pass-1 storage of ``SlotGather``: energies and forces by transpose entry and per-centre own sums,
+/// or, for kernels whose slots make several additions, per-block force runs and their records.
+/// Values are plain (trivial) numbers written before they are read, so the memory is never
+/// initialised as a whole.
+///
+/// Kept in a pool between evaluations, so a step of MD reuses the memory (and the page faults) of the
+/// last one; each evaluation takes a set of its own.
+final class SlotScratch: @unchecked Sendable {
+    var slotEnergies = GrowingBuffer<Double>()
+    var slotForces = GrowingBuffer<Vector3>()
+    var ownEnergies = GrowingBuffer<Double>()
+    var ownForces = GrowingBuffer<Vector3>()
+    /// Three-body kernels: each block's force runs and run records, the records sorted by target,
+    /// and each target's first record and own-sum place (see ``RunRecorder``).
+    var blockRuns: [GrowingBuffer<Vector3>] = []
+    var blockRecords: [GrowingBuffer<RunRecord>] = []
+    var blockRecordCounts = GrowingBuffer<Int>()
+    var sortedRecords = GrowingBuffer<RunRecord>()
+    var targetStart = GrowingBuffer<Int32>()
+    var targetOwnAt = GrowingBuffer<Int32>()
+
+    /// Sized for `slots` list slots (one value each, unless `runBlocks`) and `centres` centre atoms;
+    /// with `runBlocks`, that many blocks of run buffers and records.
+    func reserve(slots: Int, centres: Int, withForces: Bool, runBlocks: Int = 0) {
+        ownEnergies.reserve(centres)
+        if withForces { ownForces.reserve(centres) }
+        if runBlocks == 0 {
+            slotEnergies.reserve(slots)
+            if withForces { slotForces.reserve(slots) }
+        }
+        while blockRuns.count < runBlocks { blockRuns.append(GrowingBuffer()) }
+        while blockRecords.count < runBlocks { blockRecords.append(GrowingBuffer()) }
+        blockRecordCounts.reserve(runBlocks)
+    }
+
+    deinit {
+        slotEnergies.deallocate(); slotForces.deallocate(); ownEnergies.deallocate(); ownForces.deallocate()
+        blockRuns.forEach { $0.deallocate() }; blockRecords.forEach { $0.deallocate() }
+        blockRecordCounts.deallocate(); sortedRecords.deallocate(); targetStart.deallocate(); targetOwnAt.deallocate()
+    }
+
+    private static let pool = Mutex<[SlotScratch]>([])
+    /// At most this many sets are kept (concurrent evaluations beyond it allocate their own).
+    private static let pooled = 4
+
+    /// Runs `body` with a scratch set from the pool (or a new one), returned to the pool afterwards.
+    static func withScratch<R>(_ body: (SlotScratch) -> R) -> R {
+        let scratch = pool.withLock { $0.popLast() } ?? SlotScratch()
+        defer { pool.withLock { if $0.count < pooled { $0.append(scratch) } } }
+        return body(scratch)
+    }
+}
+
+/// Where a pair kernel sends each slot's addition and each centre's own sums: straight into the sums
+/// (``DirectScatter``, the serial loop) or into ``SlotScratch`` (``SlotRecorder``, pass 1).
+protocol SlotSink {
+    /// energies[e] += value, made from list slot k.
+    mutating func addEnergy(_ value: Double, slot k: Int, to e: Int)
+    /// forces[e] += value, made from list slot k.
+    mutating func addForce(_ value: Vector3, slot k: Int, to e: Int)
+    /// energies[i] += value, centre i's own sum, added after its slots.
+    mutating func addOwnEnergy(_ value: Double, to i: Int)
+    /// forces[i] += value, centre i's own sum, added after its slots.
+    mutating func addOwnForce(_ value: Vector3, to i: Int)
+}
+
+extension DirectScatter: SlotSink {
+    @inline(__always) mutating func addEnergy(_ value: Double, slot k: Int, to e: Int) { addEnergy(value, to: e) }
+    @inline(__always) mutating func addForce(_ value: Vector3, slot k: Int, to e: Int) { addForce(value, to: e) }
+    @inline(__always) mutating func addOwnEnergy(_ value: Double, to i: Int) { addEnergy(value, to: i) }
+    @inline(__always) mutating func addOwnForce(_ value: Vector3, to i: Int) { addForce(value, to: i) }
+}
+
+/// Pass 1 of ``SlotGather`` for kernels making at most one energy and one force addition per slot:
+/// stores them at the slot's transpose entry, and the own sums by centre. Blocks write disjoint
+/// entries and centres.
+struct SlotRecorder: SlotSink, EntryValues {
+    let entries: UnsafePointer<Int32>
+    let slotEnergies: UnsafeMutablePointer<Double>, slotForces: UnsafeMutablePointer<Vector3>
+    let ownEnergies: UnsafeMutablePointer<Double>, ownForces: UnsafeMutablePointer<Vector3>
+
+    /// Writes into `scratch`, reserved for one value per slot, at the slots' `entries`.
+    init(_ scratch: SlotScratch, entries: UnsafePointer<Int32>) {
+        self.entries = entries
+        (slotEnergies, slotForces) = (scratch.slotEnergies.base, scratch.slotForces.base)
+        (ownEnergies, ownForces) = (scratch.ownEnergies.base, scratch.ownForces.base)
+    }
+
+    @inline(__always) func addEnergy(_ value: Double, slot k: Int, to e: Int) { slotEnergies[Int(entries[k])] = value }
+    @inline(__always) func addForce(_ value: Vector3, slot k: Int, to e: Int) { slotForces[Int(entries[k])] = value }
+    @inline(__always) func addOwnEnergy(_ value: Double, to i: Int) { ownEnergies[i] = value }
+    @inline(__always) func addOwnForce(_ value: Vector3, to i: Int) { ownForces[i] = value }
+
+    @inline(__always) func energy(entry t: Int) -> Double { slotEnergies[t] }
+    @inline(__always) func addForces(entry t: Int, to sum: inout Vector3) { sum += slotForces[t] }
+}
+
+/// A potential's loop over a range of centre atoms, making at most one energy and one force addition
+/// per list slot (a pair potential on a half list), generic in where they go.
+protocol SlotKernel {
+    func run<S: SlotSink>(atoms: Range<Int>, into sink: inout S)
+}
+
+extension SlotKernel {
+    /// Runs the kernel over every local atom of `neighbors` and leaves the sums in `sums`: the serial
+    /// loop adding directly on one worker, else ``SlotGather``'s two passes. Same bits either way.
+    func evaluate(_ neighbors: NeighborList, threads: ThreadCount, into sums: inout ExtendedSums) {
+        let n = neighbors.localCount
+        guard let blocks = SlotGather.centreBlocks(neighbors, threads: threads) else {
+            return sums.addDirectly { run(atoms: 0..<n, into: &$0) }
+        }
+        let transpose = neighbors.transposed
+        SlotScratch.withScratch { scratch in
+            scratch.reserve(slots: neighbors.neighbors.count, centres: n, withForces: !sums.forces.isEmpty)
+            transpose.entries.withUnsafeBufferPointer { entries in
+                let recorder = SlotRecorder(scratch, entries: entries.baseAddress!)
+                blocks.forEach(threads: threads) { b, _ in
+                    var sink = recorder
+                    run(atoms: blocks.atoms(of: b), into: &sink)
+                }
+                transpose.start.withUnsafeBufferPointer { start in
+                    transpose.ownAt.withUnsafeBufferPointer { ownAt in
+                        SlotGather.gather(start: start, ownAt: ownAt, threads: threads, scratch: scratch, values: recorder, into: &sums)
+                    }
+                }
+            }
+        }
+    }
+}
