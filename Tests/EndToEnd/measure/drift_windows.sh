@@ -4,13 +4,13 @@
 # from the same equilibrated state (LJ teacher: 300 K then 92 K, Langevin), cut into windows; each
 # window's figure is the RMS of E_total - E_total(window start) per atom, as the lab's readout is
 # after a switch. Prints each model's windows and kinked ÷ (smooth's median) per window, sorted.
-# Usage: drift_windows.sh NNPLAB DT_FS [TOTAL_PS=120] [WINDOW_PS=12]
+# Usage: [MODELS=folder] [TEMPERATURE=K] drift_windows.sh NNPLAB DT_FS [TOTAL_PS=120] [WINDOW_PS=12]
 set -euo pipefail
 binary="${1:?usage: $0 path/to/nnplab DT_FS [TOTAL_PS] [WINDOW_PS]}"
 dt="${2:?give the time step in fs}"
 total="${3:-120}"
 window="${4:-12}"
-models="$(cd "$(dirname "$0")/../../.." && pwd)/Scenes/argon/models"
+models="${MODELS:-$(cd "$(dirname "$0")/../../.." && pwd)/Scenes/argon/models}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 - "$work/fcc.xyz" <<'PY'
@@ -27,7 +27,7 @@ last_frame() { python3 -c "import sys; l=open(sys.argv[1]).read().splitlines(); 
 "$binary" run --structure "$work/fcc.xyz" --potential lj --thermostat langevin --temperature 300 --steps 3000 --dt 1 --seed 3 \
     --trajectory "$work/hot.xyz" --every 3000 > /dev/null
 last_frame "$work/hot.xyz" "$work/hot1.xyz"
-"$binary" run --structure "$work/hot1.xyz" --potential lj --thermostat langevin --temperature 92 --steps 5000 --dt 1 --seed 4 \
+"$binary" run --structure "$work/hot1.xyz" --potential lj --thermostat langevin --temperature "${TEMPERATURE:-92}" --steps 5000 --dt 1 --seed 4 \
     --trajectory "$work/eq.xyz" --every 5000 > /dev/null
 last_frame "$work/eq.xyz" "$work/eq1.xyz"
 steps=$(python3 -c "print(round($total * 1000 / $dt))")
