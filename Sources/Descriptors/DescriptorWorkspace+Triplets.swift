@@ -2,14 +2,14 @@ import Foundation
 
 extension DescriptorWorkspace {
     /// Writes neighbour j's triplets with the neighbours k in `start ..< end` to the triplet cache from
-    /// index `first`: their count, then per triplet k, R_jk, cos θ_jik and, for each narrow
-    /// group of `groups` whose f_c(R_ij) and f_c(R_ik) are non-zero, the exponential x, f_c(R_jk) and
-    /// f_c'(R_jk). ``visit(_:replaying:)`` reads them back in this order.
+    /// index `first`, as columns (see ``TripletBlock``): their count T, then T partners k (as bit
+    /// patterns), T distances R_jk, T cosines cos θ_jik and, for the n-th narrow group of `groups`, T
+    /// exponentials x, T values f_c(R_jk) and T slopes f_c'(R_jk) (zeros where f_c(R_ij) or f_c(R_ik) is
+    /// zero: the group skips those triplets). ``visit(_:replaying:)`` reads them back column by column.
     ///
-    /// Every iteration is independent of the others (unlike the group loop, whose sums chain), so the
-    /// processor overlaps the square root, division and exponentials of consecutive triplets. Not
-    /// inlined: called once per neighbour, it keeps its own registers instead of competing for them
-    /// with the group loop.
+    /// Every iteration is independent of the others, so the processor overlaps the square root,
+    /// division and exponentials of consecutive triplets. Not inlined: called once per neighbour, it
+    /// keeps its own registers instead of competing for them with the group loops.
     @inline(never)
     func writeTriplets(of j: Int, partners start: Int, to end: Int, groups: UnsafeBufferPointer<DescriptorPlan.AngularGroup>,
                        cutoffs: [CutoffFunction], everything: Bool, reach2: Double, baseEta: Double,
@@ -20,21 +20,27 @@ extension DescriptorWorkspace {
         let rs = radiusStride
         let ux = dx[j], uy = dy[j], uz = dz[j], rij = distance[j]
         cache[first] = Double(triplets)
-        var cursor = first + 1
+        let partner = cache + first + 1, distanceJK = partner + triplets, cosine = distanceJK + triplets
+        let narrowColumns = cosine + triplets
         cutoffs.withUnsafeBufferPointer { cutoffs in
             for t in 0..<triplets {
                 let k = Int(candidates[t])
                 let rjk2 = candidateDistance2[t]
                 let rjk = rjk2.squareRoot()
-                cache[cursor] = Double(k); cache[cursor + 1] = rjk
-                cache[cursor + 2] = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * distance[k])
-                cursor += 3
+                partner[t] = Double(bitPattern: UInt64(truncatingIfNeeded: k))
+                distanceJK[t] = rjk
+                cosine[t] = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * distance[k])
+                var column = narrowColumns + t
                 var cachedRadius = -1
                 var base = -1.0
                 var fjk = 0.0, dfjk = 0.0
                 for group in groups where group.narrow {
+                    defer { column += 3 * triplets }
                     let q = Int(group.radius)
-                    if cutoffValue[j * rs + q] == 0 || cutoffValue[k * rs + q] == 0 { continue }
+                    if cutoffValue[j * rs + q] == 0 || cutoffValue[k * rs + q] == 0 {
+                        column[0] = 0; column[triplets] = 0; column[2 * triplets] = 0
+                        continue
+                    }
                     if q != cachedRadius {
                         (fjk, dfjk) = cutoffs[q].valueAndDerivative(rjk)
                         cachedRadius = q
@@ -50,8 +56,7 @@ extension DescriptorWorkspace {
                         let s = rjk - group.shift
                         x = Foundation.exp(-group.eta * s * s)
                     }
-                    cache[cursor] = x; cache[cursor + 1] = fjk; cache[cursor + 2] = dfjk
-                    cursor += 3
+                    column[0] = x; column[triplets] = fjk; column[2 * triplets] = dfjk
                 }
             }
         }
