@@ -42,18 +42,6 @@ struct GroupTerms {
     /// Narrow groups: the columns x, f_c(R_jk), f_c'(R_jk) of the triplet cache.
     let x: UnsafePointer<Double>, fjk: UnsafePointer<Double>, dfjk: UnsafePointer<Double>
 
-    /// Triplet t (partner k) of this group: e = weight·Gaussian product (times x when narrow) and the
-    /// cutoffs of R_ik and R_jk (1 and 0 for a wide group), or nil when a cutoff is zero.
-    @inline(__always)
-    func term(_ t: Int, partner k: Int) -> (e: Double, fik: Double, dfik: Double, fjk: Double, dfjk: Double)? {
-        let fik = cutoffValue[k * radiusStride]
-        if fik == 0 { return nil }
-        let e = weightedGaussian * gaussian[k * gaussianStride]
-        if !group.narrow { return (e, fik, cutoffSlope[k * radiusStride], 1, 0) }
-        let fjk = self.fjk[t]
-        if fjk == 0 { return nil }
-        return (e * x[t], fik, cutoffSlope[k * radiusStride], fjk, dfjk[t])
-    }
 }
 
 extension DescriptorWorkspace {
@@ -185,24 +173,30 @@ struct DescriptorAccumulator: NeighborhoodVisitor {
     @inline(never)
     mutating func group(_ terms: GroupTerms, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
                         triplets b: TripletBlock) {
-        for t in 0..<b.count {
-            if let c = terms.term(t, partner: b.partner(t)) {
-                products[t] = c.e * terms.fij * c.fik * c.fjk
-            } else {
-                products[t] = 0
-            }
+        var t = 0
+        while t < b.count {
+            let u = b.partnerLane(t)
+            let c = terms.lanes(t, u, b)
+            let product = (c.e * terms.fij * c.fik * c.fjk).zeroed(where: c.skip)
+            products[t] = product[0]
+            if u > t { products[u] = product[1] }
+            t += 2
         }
         // A member's sum runs in a register over k: the same additions in the same order as adding to
-        // G_s in memory triplet by triplet. A skipped or zero product adds nothing (exactly: the sum
-        // starts at a value that is never -0, so adding ±0 could not change it either).
+        // G_s in memory triplet by triplet. A skipped or zero product adds +0, which changes no bit (the
+        // sum starts at +0 and so is never -0).
         for member in members {
             var sum = g[Int(member.function)]
-            for t in 0..<b.count {
-                let base = products[t]
-                let pl = 1 + member.lambda * b.cosine[t]
-                if pl <= 0 || base == 0 { continue }
+            var t = 0
+            while t < b.count {
+                let u = b.partnerLane(t)
+                let base = Lanes(products[t], u > t ? products[u] : 0)
+                let pl = 1 + member.lambda * TripletBlock.load(b.cosine, t, u)
                 let (p, _) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
-                sum += member.norm * p * base
+                let term = (member.norm * p * base).zeroed(where: (pl .<= 0) .| (base .== 0))
+                sum += term[0]
+                sum += term[1]
+                t += 2
             }
             g[Int(member.function)] = sum
         }
@@ -267,34 +261,46 @@ struct GradientAccumulator: NeighborhoodVisitor {
         let first = group.members.lowerBound
         let twoEta = 2 * group.eta
         let radialIJ = twoEta * (b.rij - group.shift)
-        for t in 0..<b.count {
-            let k = b.partner(t)
-            guard let c = terms.term(t, partner: k) else { continue }
-            let cosine = b.cosine[t]
-            var sumP = 0.0, sumD = 0.0
+        var t = 0
+        while t < b.count {
+            let u = b.partnerLane(t)
+            let c = terms.lanes(t, u, b)
+            let cosine = TripletBlock.load(b.cosine, t, u)
+            var sumP = Lanes.zero, sumD = Lanes.zero
             for (m, member) in members.enumerated() {
                 // A zero factor adds ±0 to sums that start at +0 and so changes no bit: skipping it is exact.
                 let wn = memberWeight[first + m]
                 if wn == 0 { continue }
                 let pl = 1 + member.lambda * cosine
-                if pl <= 0 { continue }
                 let (p, pMinus1) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
-                sumP += wn * p
-                sumD += memberSlope[first + m] * pMinus1
+                let outside = pl .<= 0
+                sumP += (wn * p).zeroed(where: outside)
+                sumD += (memberSlope[first + m] * pMinus1).zeroed(where: outside)
             }
-            if sumP == 0 && sumD == 0 { continue }
-            // f = f_c(R_ij) f_c(R_ik) f_c(R_jk) and its partial products.
+            // f = f_c(R_ij) f_c(R_ik) f_c(R_jk) and its partial products. A lane whose sums are zero adds
+            // ±0 below, exactly what skipping it would leave; a skipped lane adds +0.
             let fijk = terms.fij * c.fik
             let f = fijk * c.fjk
             let fRij = terms.dfij * c.fik * c.fjk
             let fRik = terms.fij * c.dfik * c.fjk
             let es = c.e * sumP
-            dRij[t] += es * (fRij - radialIJ * f)
-            dRik[t] += es * (fRik - twoEta * (b.distance[k] - group.shift) * f)
-            if group.narrow {
-                dRjk[t] += es * (fijk * c.dfjk - twoEta * (b.rjk[t] - group.shift) * f)
+            let rik = Lanes(b.distance[b.partner(t)], b.distance[b.partner(u)])
+            var ij = (es * (fRij - radialIJ * f)).zeroed(where: c.skip)
+            var ik = (es * (fRik - twoEta * (rik - group.shift) * f)).zeroed(where: c.skip)
+            var cos = (c.e * sumD * f).zeroed(where: c.skip)
+            ij[0] += dRij[t]; ik[0] += dRik[t]; cos[0] += dCos[t]
+            dRij[t] = ij[0]; dRik[t] = ik[0]; dCos[t] = cos[0]
+            if u > t {
+                ij[1] += dRij[u]; ik[1] += dRik[u]; cos[1] += dCos[u]
+                dRij[u] = ij[1]; dRik[u] = ik[1]; dCos[u] = cos[1]
             }
-            dCos[t] += c.e * sumD * f
+            if group.narrow {
+                var jk = (es * (fijk * c.dfjk - twoEta * (TripletBlock.load(b.rjk, t, u) - group.shift) * f))
+                    .zeroed(where: c.skip)
+                jk[0] += dRjk[t]; dRjk[t] = jk[0]
+                if u > t { jk[1] += dRjk[u]; dRjk[u] = jk[1] }
+            }
+            t += 2
         }
     }
 

@@ -7,9 +7,10 @@ extension DescriptorWorkspace {
     /// exponentials x, T values f_c(R_jk) and T slopes f_c'(R_jk) (zeros where f_c(R_ij) or f_c(R_ik) is
     /// zero: the group skips those triplets). ``visit(_:replaying:)`` reads them back column by column.
     ///
-    /// Every iteration is independent of the others, so the processor overlaps the square root,
-    /// division and exponentials of consecutive triplets. Not inlined: called once per neighbour, it
-    /// keeps its own registers instead of competing for them with the group loops.
+    /// Column by column: each loop has independent iterations and few live values, so the processor
+    /// overlaps the square roots, divisions and exponentials of consecutive triplets without spilling
+    /// registers around each call to exp. Not inlined: called once per neighbour, it keeps its own
+    /// registers instead of competing for them with the group loops.
     @inline(never)
     func writeTriplets(of j: Int, partners start: Int, to end: Int, groups: UnsafeBufferPointer<DescriptorPlan.AngularGroup>,
                        cutoffs: [CutoffFunction], everything: Bool, reach2: Double, baseEta: Double,
@@ -21,42 +22,45 @@ extension DescriptorWorkspace {
         let ux = dx[j], uy = dy[j], uz = dz[j], rij = distance[j]
         cache[first] = Double(triplets)
         let partner = cache + first + 1, distanceJK = partner + triplets, cosine = distanceJK + triplets
-        let narrowColumns = cosine + triplets
+        for t in 0..<triplets {
+            let k = Int(candidates[t])
+            partner[t] = Double(bitPattern: UInt64(truncatingIfNeeded: k))
+            distanceJK[t] = candidateDistance2[t].squareRoot()
+            cosine[t] = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * distance[k])
+        }
+        // exp(-η_base R_jk²), replacing R_jk² (no longer needed), when a group is a power of it.
+        if groups.contains(where: { $0.narrow && $0.basePower > 0 }) {
+            for t in 0..<triplets { candidateDistance2[t] = Foundation.exp(-baseEta * candidateDistance2[t]) }
+        }
+        var column = cosine + triplets
+        // The f_c(R_jk) columns of the last narrow group, reused by the next one of the same radius.
+        var shared: (radius: Int, fjk: UnsafeMutablePointer<Double>, dfjk: UnsafeMutablePointer<Double>)? = nil
         cutoffs.withUnsafeBufferPointer { cutoffs in
-            for t in 0..<triplets {
-                let k = Int(candidates[t])
-                let rjk2 = candidateDistance2[t]
-                let rjk = rjk2.squareRoot()
-                partner[t] = Double(bitPattern: UInt64(truncatingIfNeeded: k))
-                distanceJK[t] = rjk
-                cosine[t] = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * distance[k])
-                var column = narrowColumns + t
-                var cachedRadius = -1
-                var base = -1.0
-                var fjk = 0.0, dfjk = 0.0
-                for group in groups where group.narrow {
-                    defer { column += 3 * triplets }
-                    let q = Int(group.radius)
-                    if cutoffValue[j * rs + q] == 0 || cutoffValue[k * rs + q] == 0 {
-                        column[0] = 0; column[triplets] = 0; column[2 * triplets] = 0
-                        continue
-                    }
-                    if q != cachedRadius {
-                        (fjk, dfjk) = cutoffs[q].valueAndDerivative(rjk)
-                        cachedRadius = q
-                    }
-                    let x: Double
-                    if fjk == 0 {
-                        x = 0
+            for group in groups where group.narrow {
+                let x = column, fjk = column + triplets, dfjk = column + 2 * triplets
+                column += 3 * triplets
+                let q = Int(group.radius)
+                if cutoffValue[j * rs + q] == 0 {
+                    x.update(repeating: 0, count: 3 * triplets)
+                    shared = nil
+                    continue
+                }
+                if let s = shared, s.radius == q {
+                    fjk.update(from: s.fjk, count: triplets); dfjk.update(from: s.dfjk, count: triplets)
+                } else {
+                    for t in 0..<triplets { (fjk[t], dfjk[t]) = cutoffs[q].valueAndDerivative(distanceJK[t]) }
+                }
+                shared = (q, fjk, dfjk)
+                for t in 0..<triplets {
+                    if fjk[t] == 0 || cutoffValue[Int(candidates[t]) * rs + q] == 0 {
+                        x[t] = 0
                     } else if group.basePower > 0 {
                         // One exponential serves every group of the triplet that is a power of it.
-                        if base < 0 { base = Foundation.exp(-baseEta * rjk2) }
-                        x = integerPower(base, group.basePower)
+                        x[t] = integerPower(candidateDistance2[t], group.basePower)
                     } else {
-                        let s = rjk - group.shift
-                        x = Foundation.exp(-group.eta * s * s)
+                        let s = distanceJK[t] - group.shift
+                        x[t] = Foundation.exp(-group.eta * s * s)
                     }
-                    column[0] = x; column[triplets] = fjk; column[2 * triplets] = dfjk
                 }
             }
         }
