@@ -184,21 +184,36 @@ struct DescriptorAccumulator: NeighborhoodVisitor {
         }
         // A member's sum runs in a register over k: the same additions in the same order as adding to
         // G_s in memory triplet by triplet. A skipped or zero product adds +0, which changes no bit (the
-        // sum starts at +0 and so is never -0).
-        for member in members {
-            var sum = g[Int(member.function)]
+        // sum starts at +0 and so is never -0). Members go two at a time, sharing the loads.
+        @inline(__always) func contribution(_ member: DescriptorPlan.AngularMember, _ base: Lanes, _ cosine: Lanes) -> Lanes {
+            let pl = 1 + member.lambda * cosine
+            let (p, _) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
+            return (member.norm * p * base).zeroed(where: (pl .<= 0) .| (base .== 0))
+        }
+        var m = 0
+        while m < members.count {
+            let first = members[m]
+            let paired = m + 1 < members.count
+            let second = members[paired ? m + 1 : m]
+            var sumFirst = g[Int(first.function)], sumSecond = g[Int(second.function)]
             var t = 0
             while t < b.count {
                 let u = b.partnerLane(t)
                 let base = Lanes(products[t], u > t ? products[u] : 0)
-                let pl = 1 + member.lambda * TripletBlock.load(b.cosine, t, u)
-                let (p, _) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
-                let term = (member.norm * p * base).zeroed(where: (pl .<= 0) .| (base .== 0))
-                sum += term[0]
-                sum += term[1]
+                let cosine = TripletBlock.load(b.cosine, t, u)
+                let a = contribution(first, base, cosine)
+                sumFirst += a[0]
+                sumFirst += a[1]
+                if paired {
+                    let c = contribution(second, base, cosine)
+                    sumSecond += c[0]
+                    sumSecond += c[1]
+                }
                 t += 2
             }
-            g[Int(member.function)] = sum
+            g[Int(first.function)] = sumFirst
+            if paired { g[Int(second.function)] = sumSecond }
+            m += 2
         }
     }
 
