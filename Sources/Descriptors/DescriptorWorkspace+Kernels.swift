@@ -41,7 +41,6 @@ struct GroupTerms {
     let radiusStride: Int, gaussianStride: Int
     /// Narrow groups: the columns x, f_c(R_jk), f_c'(R_jk) of the triplet cache.
     let x: UnsafePointer<Double>, fjk: UnsafePointer<Double>, dfjk: UnsafePointer<Double>
-
 }
 
 extension DescriptorWorkspace {
@@ -49,9 +48,11 @@ extension DescriptorWorkspace {
     /// j < k (each unordered pair once, as n2p2 does), of the loaded atom.
     ///
     /// Each j's triplets (k, R_jk, cos θ) and the R_jk-dependent factors of their narrow groups are
-    /// first written to the triplet cache (``writeTriplets``: a loop of independent iterations, so the
-    /// exponentials of consecutive triplets overlap) and then read back by the loop over groups. With
-    /// `replaying`, the backward pass reads what the forward pass of the same atom wrote.
+    /// first written to the triplet cache in columns (``writeTriplets``: loops of independent
+    /// iterations, so the exponentials of consecutive triplets overlap); then each group runs over all
+    /// of j's triplets in turn (its parameters and j's factors stay in registers, and the triplets go
+    /// two at a time). With `replaying`, the backward pass reads what the forward pass of the same atom
+    /// wrote.
     @inline(__always)
     func visit<V: NeighborhoodVisitor>(_ visitor: inout V, replaying: Bool) {
         if !replaying { reserveTripletCache() }

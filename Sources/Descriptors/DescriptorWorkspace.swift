@@ -19,8 +19,8 @@ public final class DescriptorWorkspace {
     /// Per neighbour: ∂E/∂(r_neighbour) accumulated by the backward pass (eV/Å in metal units).
     var gradient: UnsafeMutablePointer<Vector3>
     /// The loaded atom's triplets as ``writeTriplets(of:partners:to:groups:cutoffs:everything:reach2:baseEta:at:)``
-    /// lays them out (per neighbour j: a count, then per triplet k, R_jk, cos θ and 3 R_jk-dependent
-    /// factors per narrow group), written by the forward pass and replayed by the backward pass of the
+    /// lays them out (per neighbour j: a count T, then columns of T values: k, R_jk, cos θ and 3
+    /// R_jk-dependent columns per narrow group), written by the forward pass and replayed by the backward pass of the
     /// same atom, so each square root, division and transcendental is computed once.
     var tripletCache: UnsafeMutablePointer<Double> = .allocate(capacity: 1)
     var tripletCacheCapacity = 1
@@ -82,7 +82,7 @@ public final class DescriptorWorkspace {
     }
 
     /// Makes room for the triplet cache of the loaded atom: per neighbour j of a pair with angular groups
-    /// its triplet count, and per triplet k, R_jk, cos θ and 3 values per narrow group.
+    /// its triplet count, and per triplet k, R_jk, cos θ and 3 values per narrow group (in columns).
     func reserveTripletCache() {
         let sp = plan.species[centerSpecies]
         var needed = 0
