@@ -42,9 +42,18 @@ extension GroupTerms {
 /// products when ζ is an integer (`integer` ≥ 1), else by pow.
 @inline(__always)
 func angularPower(_ base: Lanes, zeta: Double, integer: Int32) -> (value: Lanes, derivativeFactor: Lanes) {
+    // 1·b = b exactly, so the products 1·b·b·… of the loop start at b: the common small ζ are spelled
+    // out (no loop control in the hot loops), the same products in the same order.
+    switch integer {
+    case 1: return (base, Lanes(repeating: 1))
+    case 2: return (base * base, base)
+    case 3: let p = base * base; return (p * base, p)
+    case 4: let p = base * base * base; return (p * base, p)
+    default: break
+    }
     if integer >= 1 {
-        var p = Lanes(repeating: 1)
-        var k = integer - 1
+        var p = base
+        var k = integer - 2
         while k > 0 { p *= base; k -= 1 }
         return (p * base, p)
     }
