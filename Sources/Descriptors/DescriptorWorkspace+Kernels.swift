@@ -304,6 +304,7 @@ struct GradientAccumulator: NeighborhoodVisitor {
             var ij = (es * (fRij - radialIJ * f)).zeroed(where: c.skip)
             var ik = (es * (fRik - twoEta * (rik - group.shift) * f)).zeroed(where: c.skip)
             var cos = (c.e * sumD * f).zeroed(where: c.skip)
+            // term + sum is sum + term bit for bit (IEEE addition commutes): the scalar loop's sums.
             ij[0] += dRij[t]; ik[0] += dRik[t]; cos[0] += dCos[t]
             dRij[t] = ij[0]; dRik[t] = ik[0]; dCos[t] = cos[0]
             if u > t {
