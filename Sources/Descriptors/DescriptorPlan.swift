@@ -235,17 +235,3 @@ func integerPower(_ b: Double, _ k: Int32) -> Double {
     }
     return result
 }
-
-/// (1 + λc)^ζ and its derivative with respect to c, with ζ an integer when `integer` ≥ 0.
-@inline(__always)
-func angularPower(_ base: Double, zeta: Double, integer: Int32) -> (value: Double, derivativeFactor: Double) {
-    // Returns base^ζ and base^(ζ-1); the caller multiplies the latter by ζλ.
-    if integer >= 1 {
-        var p = 1.0
-        var k = integer - 1
-        while k > 0 { p *= base; k -= 1 }
-        return (p * base, p)
-    }
-    let p = pow(base, zeta - 1)
-    return (p * base, p)
-}

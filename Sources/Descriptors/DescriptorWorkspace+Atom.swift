@@ -41,7 +41,8 @@ extension DescriptorWorkspace {
             }
         }
         var visitor = GradientAccumulator(weights: weights, dx: dx, dy: dy, dz: dz, gradient: gradient,
-                                          memberWeight: memberWeight, memberSlope: memberSlope)
+                                          memberWeight: memberWeight, memberSlope: memberSlope,
+                                          scratch: tripletScratch, capacity: capacity)
         visit(&visitor, replaying: replaying)
         if !sp.polynomials.isEmpty {
             visitor.centerGradient += addPolynomialGradients(weights: weights)

@@ -8,22 +8,39 @@ protocol NeighborhoodVisitor {
                          cutoff: Double, cutoffSlope: Double, distance r: Double)
     /// Called after all radial terms of neighbour j.
     mutating func endNeighbor(_ j: Int)
-    /// One angular group of triplet (i, j, k): e = weight·Gaussian product, f = cutoff product.
-    mutating func group(_ g: DescriptorPlan.AngularGroup, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
-                        cosine: Double, e: Double, geometry: TripletGeometry, cutoffs: TripletCutoffs)
-    /// Called after all groups of triplet (j, k).
-    mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry: TripletGeometry)
+    /// One angular group over all triplets (i, j, k) of neighbour j, whose f_c(R_ij) is non-zero.
+    mutating func group(_ terms: GroupTerms, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
+                        triplets: TripletBlock)
+    /// Called after all groups of neighbour j's triplets.
+    mutating func endTriplets(_ triplets: TripletBlock)
 }
 
-/// Distances of a triplet (i; j, k).
-struct TripletGeometry {
-    var rij: Double, rik: Double, rjk: Double
+/// Neighbour j's triplets (i; j, k) as the triplet cache holds them, in columns of `count` values (see
+/// ``DescriptorWorkspace/writeTriplets(of:partners:to:groups:cutoffs:everything:reach2:baseEta:at:)``).
+struct TripletBlock {
+    let j: Int
+    let count: Int
+    let rij: Double
+    /// Partner k of triplet t as a bit pattern, R_jk and cos θ_jik.
+    let partners: UnsafePointer<Double>, rjk: UnsafePointer<Double>, cosine: UnsafePointer<Double>
+    /// The workspace's neighbour distances R_ik.
+    let distance: UnsafePointer<Double>
+
+    @inline(__always) func partner(_ t: Int) -> Int { Int(truncatingIfNeeded: partners[t].bitPattern) }
 }
 
-/// Cutoff values and slopes of a triplet's three distances.
-struct TripletCutoffs {
-    var fij: Double, fik: Double, fjk: Double
-    var dfij: Double, dfik: Double, dfjk: Double
+/// One angular group's factors over a ``TripletBlock``: those of neighbour j hoisted out of the loop
+/// over k, and where to read those of k and of R_jk.
+struct GroupTerms {
+    let group: DescriptorPlan.AngularGroup
+    let fij: Double, dfij: Double
+    /// weight·exp(-η(R_ij - r_s)²), the first product of e, formed once per j.
+    let weightedGaussian: Double
+    /// f_c, f_c' and the group's Gaussian of neighbour 0 (stride `radiusStride` / `gaussianStride`).
+    let cutoffValue: UnsafePointer<Double>, cutoffSlope: UnsafePointer<Double>, gaussian: UnsafePointer<Double>
+    let radiusStride: Int, gaussianStride: Int
+    /// Narrow groups: the columns x, f_c(R_jk), f_c'(R_jk) of the triplet cache.
+    let x: UnsafePointer<Double>, fjk: UnsafePointer<Double>, dfjk: UnsafePointer<Double>
 }
 
 extension DescriptorWorkspace {
@@ -31,9 +48,11 @@ extension DescriptorWorkspace {
     /// j < k (each unordered pair once, as n2p2 does), of the loaded atom.
     ///
     /// Each j's triplets (k, R_jk, cos θ) and the R_jk-dependent factors of their narrow groups are
-    /// first written to the triplet cache (``writeTriplets``: a loop of independent iterations, so the
-    /// exponentials of consecutive triplets overlap) and then read back by the loop over groups. With
-    /// `replaying`, the backward pass reads what the forward pass of the same atom wrote.
+    /// first written to the triplet cache in columns (``writeTriplets``: loops of independent
+    /// iterations, so the exponentials of consecutive triplets overlap); then each group runs over all
+    /// of j's triplets in turn (its parameters and j's factors stay in registers, and the triplets go
+    /// two at a time). With `replaying`, the backward pass reads what the forward pass of the same atom
+    /// wrote.
     @inline(__always)
     func visit<V: NeighborhoodVisitor>(_ visitor: inout V, replaying: Bool) {
         if !replaying { reserveTripletCache() }
@@ -71,47 +90,43 @@ extension DescriptorWorkspace {
                         let narrowReach2 = sp.narrowReach[p] * sp.narrowReach[p]
                         let hasWide = sp.hasWide[p]
                         let baseEta = sp.baseEta[p]
+                        let columns = 3 + 3 * sp.narrowGroupCount[p]
                         for j in blockStart[a]..<blockStart[a + 1] {
-                            let rij = distance[j]
                             // j's triplets and their R_jk-dependent factors, computed just now or by the
-                            // forward pass, are read back in the order they were written.
+                            // forward pass, are read back in the layout they were written.
                             if !replaying {
                                 writeTriplets(of: j, partners: a == b ? j + 1 : blockStart[b], to: blockStart[b + 1],
                                               groups: UnsafeBufferPointer(rebasing: groups[g0..<g1]), cutoffs: cutoffs,
                                               everything: hasWide, reach2: narrowReach2, baseEta: baseEta, at: cursor)
                             }
-                            let triplets = Int(tripletCache[cursor]); cursor += 1
-                            for _ in 0..<triplets {
-                                let k = Int(tripletCache[cursor]), rjk = tripletCache[cursor + 1]
-                                let cosine = tripletCache[cursor + 2]
-                                cursor += 3
-                                let rik = distance[k]
-                                let geometry = TripletGeometry(rij: rij, rik: rik, rjk: rjk)
-                                for gi in g0..<g1 {
-                                    let group = groups[gi]
-                                    let q = Int(group.radius)
-                                    let fij = cutoffValue[j * rs + q], fik = cutoffValue[k * rs + q]
-                                    if fij == 0 || fik == 0 { continue }
-                                    var e = group.weight * gaussian[j * gs + Int(group.gaussian)]
-                                        * gaussian[k * gs + Int(group.gaussian)]
-                                    var c = TripletCutoffs(fij: fij, fik: fik, fjk: 1,
-                                                           dfij: cutoffSlope[j * rs + q], dfik: cutoffSlope[k * rs + q], dfjk: 0)
-                                    if group.narrow {
-                                        let x = tripletCache[cursor], fjk = tripletCache[cursor + 1]
-                                        let dfjk = tripletCache[cursor + 2]
-                                        cursor += 3
-                                        if fjk == 0 { continue }
-                                        c.fjk = fjk
-                                        c.dfjk = dfjk
-                                        e *= x
-                                    }
-                                    let list = UnsafeBufferPointer(start: members.baseAddress! + group.members.lowerBound,
-                                                                   count: group.members.count)
-                                    visitor.group(group, members: list,
-                                                  cosine: cosine, e: e, geometry: geometry, cutoffs: c)
-                                }
-                                visitor.endTriplet(j, k, cosine: cosine, geometry: geometry)
+                            let triplets = Int(tripletCache[cursor])
+                            let partners = UnsafePointer(tripletCache + cursor + 1)
+                            cursor += 1 + columns * triplets
+                            if triplets == 0 { continue }
+                            let block = TripletBlock(j: j, count: triplets, rij: distance[j], partners: partners,
+                                                     rjk: partners + triplets, cosine: partners + 2 * triplets,
+                                                     distance: distance)
+                            // Groups run one after another over all k; each triplet's sums still add the
+                            // groups in the same order, and each G_s still adds the triplets in order.
+                            var narrowColumn = partners + 3 * triplets
+                            for gi in g0..<g1 {
+                                let group = groups[gi]
+                                let column = narrowColumn
+                                if group.narrow { narrowColumn += 3 * triplets }
+                                let q = Int(group.radius), gaussianIndex = Int(group.gaussian)
+                                let fij = cutoffValue[j * rs + q]
+                                if fij == 0 { continue }
+                                let terms = GroupTerms(
+                                    group: group, fij: fij, dfij: cutoffSlope[j * rs + q],
+                                    weightedGaussian: group.weight * gaussian[j * gs + gaussianIndex],
+                                    cutoffValue: cutoffValue + q, cutoffSlope: cutoffSlope + q,
+                                    gaussian: gaussian + gaussianIndex, radiusStride: rs, gaussianStride: gs,
+                                    x: column, fjk: column + triplets, dfjk: column + 2 * triplets)
+                                let list = UnsafeBufferPointer(start: members.baseAddress! + group.members.lowerBound,
+                                                               count: group.members.count)
+                                visitor.group(terms, members: list, triplets: block)
                             }
+                            visitor.endTriplets(block)
                         }
                     }
                 }
@@ -123,7 +138,7 @@ extension DescriptorWorkspace {
     /// for ``gradientPass(weights:replaying:)`` of the same atom.
     func computeDescriptors(into g: UnsafeMutablePointer<Double>) {
         g.update(repeating: 0, count: plan.species[centerSpecies].functionCount)
-        var visitor = DescriptorAccumulator(g: g)
+        var visitor = DescriptorAccumulator(g: g, products: tripletScratch + 4 * capacity)
         visit(&visitor, replaying: false)
         if !plan.species[centerSpecies].polynomials.isEmpty { addPolynomialDescriptors(into: g) }
     }
@@ -144,6 +159,8 @@ import Foundation
 /// The forward pass: G_s += Σ terms.
 struct DescriptorAccumulator: NeighborhoodVisitor {
     let g: UnsafeMutablePointer<Double>
+    /// Per triplet of the current group: its cutoff-weighted Gaussian product, 0 when skipped.
+    let products: UnsafeMutablePointer<Double>
 
     @inline(__always)
     mutating func radial(_ term: DescriptorPlan.RadialTerm, neighbor j: Int, gaussian: Double,
@@ -153,19 +170,55 @@ struct DescriptorAccumulator: NeighborhoodVisitor {
 
     @inline(__always) mutating func endNeighbor(_ j: Int) {}
 
-    @inline(__always)
-    mutating func group(_ group: DescriptorPlan.AngularGroup, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
-                        cosine: Double, e: Double, geometry: TripletGeometry, cutoffs c: TripletCutoffs) {
-        let base = e * c.fij * c.fik * c.fjk
-        for member in members {
+    /// Not inlined: a loop over k with its own registers, called once per neighbour and group.
+    @inline(never)
+    mutating func group(_ terms: GroupTerms, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
+                        triplets b: TripletBlock) {
+        var t = 0
+        while t < b.count {
+            let u = b.partnerLane(t)
+            let c = terms.lanes(t, u, b)
+            let product = (c.e * terms.fij * c.fik * c.fjk).zeroed(where: c.skip)
+            products[t] = product[0]
+            if u > t { products[u] = product[1] }
+            t += 2
+        }
+        // A member's sum runs in a register over k: the same additions in the same order as adding to
+        // G_s in memory triplet by triplet. A skipped or zero product adds +0, which changes no bit (the
+        // sum starts at +0 and so is never -0). Members go two at a time, sharing the loads.
+        @inline(__always) func contribution(_ member: DescriptorPlan.AngularMember, _ base: Lanes, _ cosine: Lanes) -> Lanes {
             let pl = 1 + member.lambda * cosine
-            if pl <= 0 { continue }
             let (p, _) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
-            g[Int(member.function)] += member.norm * p * base
+            return (member.norm * p * base).zeroed(where: (pl .<= 0) .| (base .== 0))
+        }
+        var m = 0
+        while m < members.count {
+            let first = members[m]
+            let paired = m + 1 < members.count
+            let second = members[paired ? m + 1 : m]
+            var sumFirst = g[Int(first.function)], sumSecond = g[Int(second.function)]
+            var t = 0
+            while t < b.count {
+                let u = b.partnerLane(t)
+                let base = Lanes(products[t], u > t ? products[u] : 0)
+                let cosine = TripletBlock.load(b.cosine, t, u)
+                let a = contribution(first, base, cosine)
+                sumFirst += a[0]
+                sumFirst += a[1]
+                if paired {
+                    let c = contribution(second, base, cosine)
+                    sumSecond += c[0]
+                    sumSecond += c[1]
+                }
+                t += 2
+            }
+            g[Int(first.function)] = sumFirst
+            if paired { g[Int(second.function)] = sumSecond }
+            m += 2
         }
     }
 
-    @inline(__always) mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry: TripletGeometry) {}
+    @inline(__always) mutating func endTriplets(_ triplets: TripletBlock) {}
 }
 
 /// The backward pass: with ω_s = dE/dG_s, accumulates dE/dr for the neighbours (into `gradient`) and
@@ -176,23 +229,24 @@ struct GradientAccumulator: NeighborhoodVisitor {
     let gradient: UnsafeMutablePointer<Vector3>
     var centerGradient = Vector3.zero
     private var dRadial = 0.0
-    private var dRij = 0.0, dRik = 0.0, dRjk = 0.0, dCos = 0.0
-    /// The cutoff product f = f_c(R_ij) f_c(R_ik) f_c(R_jk) and its three partial products of the last
-    /// group of this triplet, and that group's key 2·radius + narrow: groups of a triplet with the same
-    /// radius and kind have the same cutoffs, so they share the products (-1: none yet).
-    private var productKey = -1
-    private var f = 0.0, fRij = 0.0, fRik = 0.0, fRjk = 0.0
+    /// Per triplet of the current neighbour j: dE/dR_ij, dE/dR_ik, dE/dR_jk and dE/dcos θ, summed over
+    /// the groups in their order, then turned into gradients by ``endTriplets(_:)``.
+    private let dRij: UnsafeMutablePointer<Double>, dRik: UnsafeMutablePointer<Double>
+    private let dRjk: UnsafeMutablePointer<Double>, dCos: UnsafeMutablePointer<Double>
 
     /// Per angular member m of the species (this atom's ω): ω_s·2^{1-ζ} and ω_s·2^{1-ζ}·ζ·λ, the factors of
     /// (1 + λ cos θ)^ζ and of (1 + λ cos θ)^{ζ-1} in dE/dG·dG/dcos θ, formed once per atom instead of
     /// once per triplet (the same products in the same order).
     let memberWeight: UnsafePointer<Double>, memberSlope: UnsafePointer<Double>
 
+    /// `scratch` holds 4 columns of the workspace's capacity.
     init(weights: UnsafePointer<Double>, dx: UnsafeMutablePointer<Double>, dy: UnsafeMutablePointer<Double>,
          dz: UnsafeMutablePointer<Double>, gradient: UnsafeMutablePointer<Vector3>,
-         memberWeight: UnsafePointer<Double>, memberSlope: UnsafePointer<Double>) {
+         memberWeight: UnsafePointer<Double>, memberSlope: UnsafePointer<Double>,
+         scratch: UnsafeMutablePointer<Double>, capacity: Int) {
         self.weights = weights; self.dx = dx; self.dy = dy; self.dz = dz; self.gradient = gradient
         self.memberWeight = memberWeight; self.memberSlope = memberSlope
+        dRij = scratch; dRik = scratch + capacity; dRjk = scratch + 2 * capacity; dCos = scratch + 3 * capacity
     }
 
     @inline(__always)
@@ -215,59 +269,86 @@ struct GradientAccumulator: NeighborhoodVisitor {
         dRadial = 0
     }
 
-    @inline(__always)
-    mutating func group(_ group: DescriptorPlan.AngularGroup, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
-                        cosine: Double, e: Double, geometry t: TripletGeometry, cutoffs c: TripletCutoffs) {
-        var sumP = 0.0, sumD = 0.0
+    /// Not inlined: a loop over k with its own registers, called once per neighbour and group.
+    @inline(never)
+    mutating func group(_ terms: GroupTerms, members: UnsafeBufferPointer<DescriptorPlan.AngularMember>,
+                        triplets b: TripletBlock) {
+        let group = terms.group
         let first = group.members.lowerBound
-        for (m, member) in members.enumerated() {
-            // A zero factor adds ±0 to sums that start at +0 and so changes no bit: skipping it is exact.
-            let wn = memberWeight[first + m]
-            if wn == 0 { continue }
-            let pl = 1 + member.lambda * cosine
-            if pl <= 0 { continue }
-            let (p, pMinus1) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
-            sumP += wn * p
-            sumD += memberSlope[first + m] * pMinus1
-        }
-        if sumP == 0 && sumD == 0 { return }
-        let key = 2 * Int(group.radius) + (group.narrow ? 1 : 0)
-        if key != productKey {
-            f = c.fij * c.fik * c.fjk
-            fRij = c.dfij * c.fik * c.fjk
-            fRik = c.fij * c.dfik * c.fjk
-            fRjk = c.fij * c.fik * c.dfjk
-            productKey = key
-        }
         let twoEta = 2 * group.eta
-        let es = e * sumP
-        dRij += es * (fRij - twoEta * (t.rij - group.shift) * f)
-        dRik += es * (fRik - twoEta * (t.rik - group.shift) * f)
-        if group.narrow {
-            dRjk += es * (fRjk - twoEta * (t.rjk - group.shift) * f)
+        let radialIJ = twoEta * (b.rij - group.shift)
+        var t = 0
+        while t < b.count {
+            let u = b.partnerLane(t)
+            let c = terms.lanes(t, u, b)
+            let cosine = TripletBlock.load(b.cosine, t, u)
+            var sumP = Lanes.zero, sumD = Lanes.zero
+            for (m, member) in members.enumerated() {
+                // A zero factor adds ±0 to sums that start at +0 and so changes no bit: skipping it is exact.
+                let wn = memberWeight[first + m]
+                if wn == 0 { continue }
+                let pl = 1 + member.lambda * cosine
+                let (p, pMinus1) = angularPower(pl, zeta: member.zeta, integer: member.integerZeta)
+                let outside = pl .<= 0
+                sumP += (wn * p).zeroed(where: outside)
+                sumD += (memberSlope[first + m] * pMinus1).zeroed(where: outside)
+            }
+            // f = f_c(R_ij) f_c(R_ik) f_c(R_jk) and its partial products. A lane whose sums are zero adds
+            // ±0 below, exactly what skipping it would leave; a skipped lane adds +0.
+            let fijk = terms.fij * c.fik
+            let f = fijk * c.fjk
+            let fRij = terms.dfij * c.fik * c.fjk
+            let fRik = terms.fij * c.dfik * c.fjk
+            let es = c.e * sumP
+            let rik = Lanes(b.distance[b.partner(t)], b.distance[b.partner(u)])
+            var ij = (es * (fRij - radialIJ * f)).zeroed(where: c.skip)
+            var ik = (es * (fRik - twoEta * (rik - group.shift) * f)).zeroed(where: c.skip)
+            var cos = (c.e * sumD * f).zeroed(where: c.skip)
+            // term + sum is sum + term bit for bit (IEEE addition commutes): the scalar loop's sums.
+            ij[0] += dRij[t]; ik[0] += dRik[t]; cos[0] += dCos[t]
+            dRij[t] = ij[0]; dRik[t] = ik[0]; dCos[t] = cos[0]
+            if u > t {
+                ij[1] += dRij[u]; ik[1] += dRik[u]; cos[1] += dCos[u]
+                dRij[u] = ij[1]; dRik[u] = ik[1]; dCos[u] = cos[1]
+            }
+            if group.narrow {
+                var jk = (es * (fijk * c.dfjk - twoEta * (TripletBlock.load(b.rjk, t, u) - group.shift) * f))
+                    .zeroed(where: c.skip)
+                jk[0] += dRjk[t]; dRjk[t] = jk[0]
+                if u > t { jk[1] += dRjk[u]; dRjk[u] = jk[1] }
+            }
+            t += 2
         }
-        dCos += e * sumD * f
     }
 
+    /// Turns neighbour j's per-triplet derivatives into gradients of j, k and the centre, and clears them.
     @inline(__always)
-    mutating func endTriplet(_ j: Int, _ k: Int, cosine: Double, geometry t: TripletGeometry) {
-        productKey = -1
-        if dRij == 0 && dRik == 0 && dRjk == 0 && dCos == 0 { return }
-        let u = Vector3(dx[j], dy[j], dz[j]), v = Vector3(dx[k], dy[k], dz[k])
-        // The six divisions go two at a time (each lane is the same IEEE division as a scalar one, so
-        // the bits do not change; a division is the slowest operation of the triplet).
-        let radial = SIMD2(dRij, dRik) / SIMD2(t.rij, t.rik)
-        let dCosCos = dCos * cosine
-        let angular = SIMD2(dCosCos, dCosCos) / SIMD2(t.rij * t.rij, t.rik * t.rik)
-        let rest = SIMD2(1, dRjk) / SIMD2(t.rij * t.rik, t.rjk)
-        let inverseProduct = rest[0]
-        // ∂cos/∂u = v/(R_ij R_ik) - cos u/R_ij², and symmetrically for v.
-        let dU = (radial[0] - angular[0]) * u + (dCos * inverseProduct) * v
-        let dV = (radial[1] - angular[1]) * v + (dCos * inverseProduct) * u
-        let dW = t.rjk > 0 ? rest[1] * (v - u) : .zero
-        gradient[j] += dU - dW
-        gradient[k] += dV + dW
-        centerGradient -= dU + dV
-        dRij = 0; dRik = 0; dRjk = 0; dCos = 0
+    mutating func endTriplets(_ b: TripletBlock) {
+        let j = b.j
+        let u = Vector3(dx[j], dy[j], dz[j])
+        var gradientJ = gradient[j]
+        for t in 0..<b.count {
+            let dRij = self.dRij[t], dRik = self.dRik[t], dRjk = self.dRjk[t], dCos = self.dCos[t]
+            self.dRij[t] = 0; self.dRik[t] = 0; self.dRjk[t] = 0; self.dCos[t] = 0
+            if dRij == 0 && dRik == 0 && dRjk == 0 && dCos == 0 { continue }
+            let k = b.partner(t)
+            let cosine = b.cosine[t], rik = b.distance[k], rjk = b.rjk[t]
+            let v = Vector3(dx[k], dy[k], dz[k])
+            // The six divisions go two at a time (each lane is the same IEEE division as a scalar one, so
+            // the bits do not change; a division is the slowest operation of the triplet).
+            let radial = SIMD2(dRij, dRik) / SIMD2(b.rij, rik)
+            let dCosCos = dCos * cosine
+            let angular = SIMD2(dCosCos, dCosCos) / SIMD2(b.rij * b.rij, rik * rik)
+            let rest = SIMD2(1, dRjk) / SIMD2(b.rij * rik, rjk)
+            let inverseProduct = rest[0]
+            // ∂cos/∂u = v/(R_ij R_ik) - cos u/R_ij², and symmetrically for v.
+            let dU = (radial[0] - angular[0]) * u + (dCos * inverseProduct) * v
+            let dV = (radial[1] - angular[1]) * v + (dCos * inverseProduct) * u
+            let dW = rjk > 0 ? rest[1] * (v - u) : .zero
+            gradientJ += dU - dW
+            gradient[k] += dV + dW
+            centerGradient -= dU + dV
+        }
+        gradient[j] = gradientJ
     }
 }

@@ -2,14 +2,15 @@ import Foundation
 
 extension DescriptorWorkspace {
     /// Writes neighbour j's triplets with the neighbours k in `start ..< end` to the triplet cache from
-    /// index `first`: their count, then per triplet k, R_jk, cos θ_jik and, for each narrow
-    /// group of `groups` whose f_c(R_ij) and f_c(R_ik) are non-zero, the exponential x, f_c(R_jk) and
-    /// f_c'(R_jk). ``visit(_:replaying:)`` reads them back in this order.
+    /// index `first`, as columns (see ``TripletBlock``): their count T, then T partners k (as bit
+    /// patterns), T distances R_jk, T cosines cos θ_jik and, for the n-th narrow group of `groups`, T
+    /// exponentials x, T values f_c(R_jk) and T slopes f_c'(R_jk) (zeros where f_c(R_ij) or f_c(R_ik) is
+    /// zero: the group skips those triplets). ``visit(_:replaying:)`` reads them back column by column.
     ///
-    /// Every iteration is independent of the others (unlike the group loop, whose sums chain), so the
-    /// processor overlaps the square root, division and exponentials of consecutive triplets. Not
-    /// inlined: called once per neighbour, it keeps its own registers instead of competing for them
-    /// with the group loop.
+    /// Column by column: each loop has independent iterations and few live values, so the processor
+    /// overlaps the square roots, divisions and exponentials of consecutive triplets without spilling
+    /// registers around each call to exp. Not inlined: called once per neighbour, it keeps its own
+    /// registers instead of competing for them with the group loops.
     @inline(never)
     func writeTriplets(of j: Int, partners start: Int, to end: Int, groups: UnsafeBufferPointer<DescriptorPlan.AngularGroup>,
                        cutoffs: [CutoffFunction], everything: Bool, reach2: Double, baseEta: Double,
@@ -20,38 +21,46 @@ extension DescriptorWorkspace {
         let rs = radiusStride
         let ux = dx[j], uy = dy[j], uz = dz[j], rij = distance[j]
         cache[first] = Double(triplets)
-        var cursor = first + 1
+        let partner = cache + first + 1, distanceJK = partner + triplets, cosine = distanceJK + triplets
+        for t in 0..<triplets {
+            let k = Int(candidates[t])
+            partner[t] = Double(bitPattern: UInt64(truncatingIfNeeded: k))
+            distanceJK[t] = candidateDistance2[t].squareRoot()
+            cosine[t] = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * distance[k])
+        }
+        // exp(-η_base R_jk²), replacing R_jk² (no longer needed), when a group is a power of it.
+        if groups.contains(where: { $0.narrow && $0.basePower > 0 }) {
+            for t in 0..<triplets { candidateDistance2[t] = Foundation.exp(-baseEta * candidateDistance2[t]) }
+        }
+        var column = cosine + triplets
+        // The f_c(R_jk) columns of the last narrow group, reused by the next one of the same radius.
+        var shared: (radius: Int, fjk: UnsafeMutablePointer<Double>, dfjk: UnsafeMutablePointer<Double>)? = nil
         cutoffs.withUnsafeBufferPointer { cutoffs in
-            for t in 0..<triplets {
-                let k = Int(candidates[t])
-                let rjk2 = candidateDistance2[t]
-                let rjk = rjk2.squareRoot()
-                cache[cursor] = Double(k); cache[cursor + 1] = rjk
-                cache[cursor + 2] = (ux * dx[k] + uy * dy[k] + uz * dz[k]) / (rij * distance[k])
-                cursor += 3
-                var cachedRadius = -1
-                var base = -1.0
-                var fjk = 0.0, dfjk = 0.0
-                for group in groups where group.narrow {
-                    let q = Int(group.radius)
-                    if cutoffValue[j * rs + q] == 0 || cutoffValue[k * rs + q] == 0 { continue }
-                    if q != cachedRadius {
-                        (fjk, dfjk) = cutoffs[q].valueAndDerivative(rjk)
-                        cachedRadius = q
-                    }
-                    let x: Double
-                    if fjk == 0 {
-                        x = 0
+            for group in groups where group.narrow {
+                let x = column, fjk = column + triplets, dfjk = column + 2 * triplets
+                column += 3 * triplets
+                let q = Int(group.radius)
+                if cutoffValue[j * rs + q] == 0 {
+                    x.update(repeating: 0, count: 3 * triplets)
+                    shared = nil
+                    continue
+                }
+                if let s = shared, s.radius == q {
+                    fjk.update(from: s.fjk, count: triplets); dfjk.update(from: s.dfjk, count: triplets)
+                } else {
+                    for t in 0..<triplets { (fjk[t], dfjk[t]) = cutoffs[q].valueAndDerivative(distanceJK[t]) }
+                }
+                shared = (q, fjk, dfjk)
+                for t in 0..<triplets {
+                    if fjk[t] == 0 || cutoffValue[Int(candidates[t]) * rs + q] == 0 {
+                        x[t] = 0
                     } else if group.basePower > 0 {
                         // One exponential serves every group of the triplet that is a power of it.
-                        if base < 0 { base = Foundation.exp(-baseEta * rjk2) }
-                        x = integerPower(base, group.basePower)
+                        x[t] = integerPower(candidateDistance2[t], group.basePower)
                     } else {
-                        let s = rjk - group.shift
-                        x = Foundation.exp(-group.eta * s * s)
+                        let s = distanceJK[t] - group.shift
+                        x[t] = Foundation.exp(-group.eta * s * s)
                     }
-                    cache[cursor] = x; cache[cursor + 1] = fjk; cache[cursor + 2] = dfjk
-                    cursor += 3
                 }
             }
         }

@@ -19,8 +19,8 @@ public final class DescriptorWorkspace {
     /// Per neighbour: ∂E/∂(r_neighbour) accumulated by the backward pass (eV/Å in metal units).
     var gradient: UnsafeMutablePointer<Vector3>
     /// The loaded atom's triplets as ``writeTriplets(of:partners:to:groups:cutoffs:everything:reach2:baseEta:at:)``
-    /// lays them out (per neighbour j: a count, then per triplet k, R_jk, cos θ and 3 R_jk-dependent
-    /// factors per narrow group), written by the forward pass and replayed by the backward pass of the
+    /// lays them out (per neighbour j: a count T, then columns of T values: k, R_jk, cos θ and 3
+    /// R_jk-dependent columns per narrow group), written by the forward pass and replayed by the backward pass of the
     /// same atom, so each square root, division and transcendental is computed once.
     var tripletCache: UnsafeMutablePointer<Double> = .allocate(capacity: 1)
     var tripletCacheCapacity = 1
@@ -32,6 +32,9 @@ public final class DescriptorWorkspace {
     /// to j for some group, and their R_jk².
     var candidates: UnsafeMutablePointer<Int32>
     var candidateDistance2: UnsafeMutablePointer<Double>
+    /// 5 columns of `capacity` doubles: per triplet of one neighbour j, the backward pass's 4 derivative
+    /// sums (zero between neighbours) and the forward pass's products of one group.
+    var tripletScratch: UnsafeMutablePointer<Double>
     /// Per angular member of the loaded atom's species, filled by ``gradientPass(weights:replaying:)``
     /// (see ``GradientAccumulator/memberWeight``).
     let memberWeight: UnsafeMutablePointer<Double>, memberSlope: UnsafeMutablePointer<Double>
@@ -55,6 +58,7 @@ public final class DescriptorWorkspace {
         radiusStride = max(1, plan.species.map { $0.cutoffs.count }.max() ?? 1)
         gaussianStride = max(1, plan.species.map { $0.gaussians.count }.max() ?? 1)
         candidates = .allocate(capacity: 1); candidateDistance2 = .allocate(capacity: 1)
+        tripletScratch = .allocate(capacity: 5)
         let members = max(1, plan.species.map(\.members.count).max() ?? 1)
         memberWeight = .allocate(capacity: members); memberSlope = .allocate(capacity: members)
         dx = .allocate(capacity: 1); dy = .allocate(capacity: 1); dz = .allocate(capacity: 1)
@@ -68,7 +72,7 @@ public final class DescriptorWorkspace {
     private func release() {
         dx.deallocate(); dy.deallocate(); dz.deallocate(); distance.deallocate(); extended.deallocate()
         cutoffValue.deallocate(); cutoffSlope.deallocate(); gaussian.deallocate(); gradient.deallocate()
-        candidates.deallocate(); candidateDistance2.deallocate()
+        candidates.deallocate(); candidateDistance2.deallocate(); tripletScratch.deallocate()
     }
 
     deinit {
@@ -78,7 +82,7 @@ public final class DescriptorWorkspace {
     }
 
     /// Makes room for the triplet cache of the loaded atom: per neighbour j of a pair with angular groups
-    /// its triplet count, and per triplet k, R_jk, cos θ and 3 values per narrow group.
+    /// its triplet count, and per triplet k, R_jk, cos θ and 3 values per narrow group (in columns).
     func reserveTripletCache() {
         let sp = plan.species[centerSpecies]
         var needed = 0
@@ -107,6 +111,8 @@ public final class DescriptorWorkspace {
         gaussian = .allocate(capacity: c * gaussianStride)
         gradient = .allocate(capacity: c)
         candidates = .allocate(capacity: c); candidateDistance2 = .allocate(capacity: c)
+        tripletScratch = .allocate(capacity: 5 * c)
+        tripletScratch.initialize(repeating: 0, count: 5 * c)
         capacity = c
     }
 
