@@ -58,8 +58,8 @@ struct BenchCommand: ParsableCommand {
         divided by atoms × steps. CPU time rather than wall time, \
         so that other processes on a shared machine do not count. The teacher benchmarks run LAMMPS \
         (lmp, Scenes/bench/lammps) and nnp-water runs n2p2's nnp-predict in the same run, when they are \
-        on PATH or given with --lammps/--n2p2, and are judged by the ratio; otherwise the comparison is \
-        skipped and said so.
+        on PATH or given with --lammps/--n2p2, and are judged by the ratio (the median of three rounds \
+        that alternate between the two programs); otherwise the comparison is skipped and said so.
 
         Benchmarks: \(Benchmark.all.map(\.name).joined(separator: ", ")).
         Example: nnplab bench --only sw-silicon
@@ -92,16 +92,21 @@ struct BenchCommand: ParsableCommand {
         var misses = 0, judged = 0
         for benchmark in chosen {
             if isatty(STDERR_FILENO) != 0 { printToStandardError("running \(benchmark.name)...") }
-            let figure = try benchmark.measure(quick)
+            var figure = try benchmark.measure(quick)
             var verdict: String
             var pass: Bool?
             if let comparison = benchmark.comparison {
                 do {
-                    let theirs = try comparison.measure(programs, quick)
-                    let ratio = figure / theirs
-                    pass = ratio <= benchmark.target
-                    verdict = String(format: "%@ %.3f %@: ratio %.2f, target ≤ %.2f", comparison.program, theirs,
-                                     benchmark.unit, ratio, benchmark.target)
+                    let rounds = try Self.alternatingRounds(benchmark, comparison, programs: programs, quick: quick, first: figure)
+                    let median = rounds.sorted { $0.ratio < $1.ratio }[rounds.count / 2]
+                    figure = median.ours
+                    pass = median.ratio <= benchmark.target
+                    verdict = String(format: "%@ %.3f %@: ratio %.2f, target ≤ %.2f", comparison.program, median.theirs,
+                                     benchmark.unit, median.ratio, benchmark.target)
+                    if rounds.count > 1 {
+                        verdict += " (median of \(rounds.count) alternating rounds: "
+                            + rounds.map { String(format: "%.2f", $0.ratio) }.joined(separator: " ") + ")"
+                    }
                 } catch {
                     verdict = "comparison with \(comparison.program) skipped: \(error)"
                 }
@@ -118,5 +123,20 @@ struct BenchCommand: ParsableCommand {
         }
         print("\(judged - misses) of \(judged) judged benchmarks met their targets"
               + (judged < chosen.count ? " (\(chosen.count - judged) compared with nothing: program missing)" : ""))
+    }
+
+    /// Ours and theirs measured in turn, round after round (one round when `quick`), each round's figures
+    /// and ratio. A shared machine's speed drifts over seconds (another process, the host's CPU
+    /// frequency): measured in alternation, both programs see the same conditions within a round, and
+    /// the median round is not decided by when a slow spell fell. `first` is our first round's figure.
+    static func alternatingRounds(_ benchmark: Benchmark, _ comparison: Benchmark.Comparison, programs: OutsidePrograms,
+                                  quick: Bool, first: Double) throws -> [(ours: Double, theirs: Double, ratio: Double)] {
+        var rounds: [(ours: Double, theirs: Double, ratio: Double)] = []
+        for round in 0..<(quick ? 1 : 3) {
+            let ours = round == 0 ? first : try benchmark.measure(quick)
+            let theirs = try comparison.measure(programs, quick)
+            rounds.append((ours, theirs, ours / theirs))
+        }
+        return rounds
     }
 }
