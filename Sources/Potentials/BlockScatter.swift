@@ -1,5 +1,4 @@
 import Geometry
-import Synchronization
 
 /// Where a potential's loop over centre atoms sends its scatter-adds: energy and force shares landing
 /// on other atoms (neighbours, ghosts, owners), the step that makes naive parallel loops race.
@@ -45,8 +44,8 @@ struct ScatterLog: Scatter {
     /// Performs the recorded additions, in order. Energies and forces are separate sums, so only the
     /// order within each matters.
     func replay(into sums: inout DirectScatter) {
-        for k in 0..<energies.count { sums.addEnergy(energies.values[k], to: Int(energies.targets[k])) }
-        for k in 0..<forces.count { sums.addForce(forces.values[k], to: Int(forces.targets[k])) }
+        for k in 0..<energies.count { sums.addEnergy(energies.values.base[k], to: Int(energies.targets.base[k])) }
+        for k in 0..<forces.count { sums.addForce(forces.values.base[k], to: Int(forces.targets.base[k])) }
     }
 
     /// Frees the log's memory; the log must not be used afterwards.
@@ -55,34 +54,22 @@ struct ScatterLog: Scatter {
 
 /// Growable raw storage of (target, value) additions for ``ScatterLog``.
 private struct EventBuffer<Value> {
-    private(set) var targets: UnsafeMutablePointer<Int32>
-    private(set) var values: UnsafeMutablePointer<Value>
+    private(set) var targets = GrowingBuffer<Int32>(capacity: 256)
+    private(set) var values = GrowingBuffer<Value>(capacity: 256)
     var count = 0
-    private var capacity: Int
-
-    init(capacity: Int = 256) {
-        self.capacity = capacity
-        targets = .allocate(capacity: capacity)
-        values = .allocate(capacity: capacity)
-    }
 
     @inline(__always) mutating func append(_ value: Value, to e: Int) {
-        if count == capacity { grow() }
-        targets[count] = Int32(truncatingIfNeeded: e)
-        (values + count).initialize(to: value)
+        if count == targets.capacity { grow() }
+        targets.base[count] = Int32(truncatingIfNeeded: e)
+        (values.base + count).initialize(to: value)
         count += 1
     }
 
     /// Doubles the capacity, keeping the recorded events (rare: a log reaches its block's size
     /// in the first evaluation and is reused after that).
     @inline(never) private mutating func grow() {
-        let bigger = 2 * capacity
-        let t = UnsafeMutablePointer<Int32>.allocate(capacity: bigger)
-        let v = UnsafeMutablePointer<Value>.allocate(capacity: bigger)
-        t.update(from: targets, count: count)
-        v.moveInitialize(from: values, count: count)
-        targets.deallocate(); values.deallocate()
-        (targets, values, capacity) = (t, v, bigger)
+        targets.grow(to: count + 1, keeping: count)
+        values.grow(to: count + 1, keeping: count)
     }
 
     func deallocate() { targets.deallocate(); values.deallocate() }
@@ -109,30 +96,23 @@ extension BlockKernel {
             run(atoms: 0..<count, worker: 0, into: &sums)
             return
         }
-        var logs = ScatterLog.pool.withLock { $0.popLast() } ?? []
-        while logs.count < blocks.blockCount { logs.append(ScatterLog()) }
-        logs.withUnsafeMutableBufferPointer { logs in
-            blocks.forEach(threads: threads) { b, worker in
-                logs[b].clear()
-                run(atoms: blocks.atoms(of: b), worker: worker, into: &logs[b])
+        ScatterLog.pool.withItem(make: { [] }, discard: { $0.forEach { $0.deallocate() } }) { logs in
+            while logs.count < blocks.blockCount { logs.append(ScatterLog()) }
+            logs.withUnsafeMutableBufferPointer { logs in
+                blocks.forEach(threads: threads) { b, worker in
+                    logs[b].clear()
+                    run(atoms: blocks.atoms(of: b), worker: worker, into: &logs[b])
+                }
+                for b in 0..<blocks.blockCount { logs[b].replay(into: &sums) }
             }
-            for b in 0..<blocks.blockCount { logs[b].replay(into: &sums) }
         }
-        let kept = ScatterLog.pool.withLock { pool in
-            guard pool.count < ScatterLog.pooledSets else { return false }
-            pool.append(logs)
-            return true
-        }
-        if !kept { logs.forEach { $0.deallocate() } }
     }
 }
 
 extension ScatterLog {
-    /// Sets of block logs kept between evaluations, so a step of MD reuses the memory of the last
-    /// one instead of allocating (and page-faulting) it afresh. Each evaluation takes a set of its own.
-    static let pool = Mutex<[[ScatterLog]]>([])
-    /// At most this many sets are kept (concurrent evaluations beyond it allocate their own).
-    static let pooledSets = 4
+    /// Sets of block logs kept between evaluations (one set per evaluation); a set that finds no room
+    /// in the pool frees its memory.
+    static let pool = ScratchPool<[ScatterLog]>(keeping: 4)
 }
 
 /// The pool moves a set of logs between evaluations; a set is owned by one evaluation at a time.

@@ -1,5 +1,4 @@
 import Geometry
-import Synchronization
 
 /// Parallel sums that come out bit for bit as a serial scatter loop over centre atoms makes them.
 ///
@@ -41,18 +40,18 @@ enum SlotGather {
                     let end = Int(start[e + 1])
                     // A local atom's own sums come between the entries of lower and higher centres.
                     let own = e < n ? Int(ownAt[e]) : end
-                    for t in Int(start[e])..<own {
-                        energy += values.energy(entry: t)
-                        if withForces { values.addForces(entry: t, to: &force) }
+                    func addEntries(_ entries: Range<Int>) {
+                        for t in entries {
+                            energy += values.energy(entry: t)
+                            if withForces { values.addForces(entry: t, to: &force) }
+                        }
                     }
+                    addEntries(Int(start[e])..<own)
                     if e < n {
                         energy += ownEnergies[e]
                         if withForces { force += ownForces[e] }
                     }
-                    for t in own..<end {
-                        energy += values.energy(entry: t)
-                        if withForces { values.addForces(entry: t, to: &force) }
-                    }
+                    addEntries(own..<end)
                     energies[e] = energy
                     if withForces { forces[e] = force }
                 }
@@ -90,43 +89,12 @@ protocol EntryValues {
     func addForces(entry t: Int, to sum: inout Vector3)
 }
 
-/// Raw memory that only grows, reused between evaluations (``SlotScratch``).
-struct GrowingBuffer<Value> {
-    private(set) var base: UnsafeMutablePointer<Value>
-    private(set) var capacity: Int
-
-    init(capacity: Int = 16) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
-    }
-
-    /// Makes room for `count` values; the old contents are lost when it grows.
-    mutating func reserve(_ count: Int) {
-        guard count > capacity else { return }
-        base.deallocate()
-        capacity = max(count, 2 * capacity)
-        base = .allocate(capacity: capacity)
-    }
-
-    /// Makes room for `count` values, keeping the first `kept`.
-    mutating func grow(to count: Int, keeping kept: Int) {
-        guard count > capacity else { return }
-        let bigger = UnsafeMutablePointer<Value>.allocate(capacity: max(count, 2 * capacity))
-        bigger.moveInitialize(from: base, count: kept)
-        base.deallocate()
-        (base, capacity) = (bigger, max(count, 2 * capacity))
-    }
-
-    func deallocate() { base.deallocate() }
-}
-
 /// Pass-1 storage of ``SlotGather``: energies and forces by transpose entry and per-centre own sums,
 /// or, for kernels whose slots make several additions, per-block force runs and their records.
 /// Values are plain (trivial) numbers written before they are read, so the memory is never
 /// initialised as a whole.
 ///
-/// Kept in a pool between evaluations, so a step of MD reuses the memory (and the page faults) of the
-/// last one; each evaluation takes a set of its own.
+/// Kept in a ``ScratchPool`` between evaluations; each evaluation takes a set of its own.
 final class SlotScratch: @unchecked Sendable {
     var slotEnergies = GrowingBuffer<Double>()
     var slotForces = GrowingBuffer<Vector3>()
@@ -161,15 +129,11 @@ final class SlotScratch: @unchecked Sendable {
         blockRecordCounts.deallocate(); sortedRecords.deallocate(); targetStart.deallocate(); targetOwnAt.deallocate()
     }
 
-    private static let pool = Mutex<[SlotScratch]>([])
-    /// At most this many sets are kept (concurrent evaluations beyond it allocate their own).
-    private static let pooled = 4
+    private static let pool = ScratchPool<SlotScratch>(keeping: 4)
 
     /// Runs `body` with a scratch set from the pool (or a new one), returned to the pool afterwards.
     static func withScratch<R>(_ body: (SlotScratch) -> R) -> R {
-        let scratch = pool.withLock { $0.popLast() } ?? SlotScratch()
-        defer { pool.withLock { if $0.count < pooled { $0.append(scratch) } } }
-        return body(scratch)
+        pool.withItem(make: SlotScratch.init) { body($0) }
     }
 }
 

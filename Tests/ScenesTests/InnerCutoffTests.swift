@@ -8,13 +8,15 @@ import Training
 @Suite("A scene's inner cutoff: [student] inner_cutoff (n2p2's cutoff_alpha)")
 struct InnerCutoffTests {
     /// Argon's scene text with its `inner_cutoff = 0.5` line replaced by `line` (nil: removed).
-    func argon(innerCutoff line: String?) throws -> Scene {
-        let url = scenesFolder.appendingPathComponent("argon.toml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let shipped = "inner_cutoff = 0.5 "
-        #expect(text.contains(shipped))
-        return try Scene.parse(text.replacingOccurrences(of: shipped, with: line ?? "# "), file: url, displayPath: "argon.toml")
+    func innerCutoff(_ line: String?) -> (String) -> String {
+        { text in
+            let shipped = "inner_cutoff = 0.5 "
+            #expect(text.contains(shipped))
+            return text.replacingOccurrences(of: shipped, with: line ?? "# ")
+        }
     }
+
+    func argon(innerCutoff line: String?) throws -> Scene { try parsedArgon(innerCutoff(line)) }
 
     @Test("argon's kinked and smooth students are 1 inside α·r_c = 3.25 Å and taper over [3.25, 6.5] Å")
     func argonTapersOverTheOuterHalf() throws {
@@ -46,13 +48,8 @@ struct InnerCutoffTests {
 
     @Test("an α outside [0, 1) is one line naming the file, line, key and value", arguments: ["1.0", "-0.1", "\"half\"", "nan"])
     func outOfRangeRefused(value: String) throws {
-        do {
-            _ = try argon(innerCutoff: "inner_cutoff = \(value) ")
-            Issue.record("inner_cutoff = \(value) was accepted")
-        } catch {
-            let text = String(describing: error)
-            #expect(text.hasPrefix("argon.toml:") && text.contains("inner_cutoff"), "\(text)")
-            #expect(!text.contains("\n"))
-        }
+        let text = try #require(argonRefusal(innerCutoff("inner_cutoff = \(value) ")), "inner_cutoff = \(value) was accepted")
+        #expect(text.hasPrefix("argon.toml:") && text.contains("inner_cutoff"), "\(text)")
+        #expect(!text.contains("\n"))
     }
 }

@@ -6,13 +6,15 @@ import Geometry
 @Suite("A scene's sampling start: [student.training.start]")
 struct SamplingStartTests {
     /// Argon's scene text with a `[student.training.start]` table holding `body` after its training keys.
-    func argon(withStart body: String?) throws -> Scene {
-        let url = scenesFolder.appendingPathComponent("argon.toml")
-        var text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.contains("seed = 7\n"))
-        if let body { text = text.replacingOccurrences(of: "seed = 7\n", with: "seed = 7\n\n[student.training.start]\n\(body)\n") }
-        return try Scene.parse(text, file: url, displayPath: "argon.toml")
+    func withStart(_ body: String?) -> (String) -> String {
+        { text in
+            #expect(text.contains("seed = 7\n"))
+            guard let body else { return text }
+            return text.replacingOccurrences(of: "seed = 7\n", with: "seed = 7\n\n[student.training.start]\n\(body)\n")
+        }
     }
+
+    func argon(withStart body: String?) throws -> Scene { try parsedArgon(withStart(body)) }
 
     @Test("without the table the chains start from the scene's structure")
     func defaultsToTheStructure() throws {
@@ -31,14 +33,7 @@ struct SamplingStartTests {
     }
 
     /// The one-line error argon's scene gives with `body` as its sampling start, nil when it loads.
-    func refusal(withStart body: String) -> String? {
-        do {
-            _ = try argon(withStart: body)
-            return nil
-        } catch {
-            return String(describing: error)
-        }
-    }
+    func refusal(withStart body: String) -> String? { argonRefusal(withStart(body)) }
 
     @Test("an element the students have no network for is one line naming the table and the element")
     func strangerElementRefused() throws {
