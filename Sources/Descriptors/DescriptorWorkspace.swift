@@ -49,6 +49,9 @@ public final class DescriptorWorkspace {
     private var unsortedSpecies: UnsafeMutablePointer<Int32> = .allocate(capacity: 1)
     private var unsortedExtended: UnsafeMutablePointer<Int32> = .allocate(capacity: 1)
     private var unsortedDelta: UnsafeMutablePointer<Vector3> = .allocate(capacity: 1)
+    private var unsortedSlot: UnsafeMutablePointer<Int32> = .allocate(capacity: 1)
+    /// Radial pair factors shared between the two ends of each pair in this evaluation, if on.
+    var pairShare: PairShare?
 
     init(plan: DescriptorPlan) {
         self.plan = plan
@@ -79,6 +82,7 @@ public final class DescriptorWorkspace {
         release(); tripletCache.deallocate(); blockStart.deallocate(); fill.deallocate()
         memberWeight.deallocate(); memberSlope.deallocate()
         unsortedSpecies.deallocate(); unsortedExtended.deallocate(); unsortedDelta.deallocate()
+        unsortedSlot.deallocate()
     }
 
     /// Makes room for the triplet cache of the loaded atom: per neighbour j of a pair with angular groups
@@ -129,7 +133,7 @@ public final class DescriptorWorkspace {
         let first = Int(list.firstNeighbor[i]), last = Int(list.firstNeighbor[i + 1])
         reserveUnsorted(last - first)
         let unsortedSpecies = self.unsortedSpecies, unsortedExtended = self.unsortedExtended
-        let unsortedDelta = self.unsortedDelta
+        let unsortedDelta = self.unsortedDelta, unsortedSlot = self.unsortedSlot
         var n = 0
         frame.positions.withUnsafeBufferPointer { x in
             list.neighbors.withUnsafeBufferPointer { nb in
@@ -141,6 +145,7 @@ public final class DescriptorWorkspace {
                             unsortedSpecies[n] = species[e]
                             unsortedExtended[n] = Int32(e)
                             unsortedDelta[n] = d
+                            unsortedSlot[n] = Int32(truncatingIfNeeded: k)
                             n += 1
                         }
                     }
@@ -158,6 +163,7 @@ public final class DescriptorWorkspace {
         let rs = radiusStride, gs = gaussianStride
         let dx = self.dx, dy = self.dy, dz = self.dz, distance = self.distance, extended = self.extended
         let cutoffValue = self.cutoffValue, cutoffSlope = self.cutoffSlope, gaussian = self.gaussian
+        let share = pairShare.flatMap { $0.slotCount == list.neighbors.count ? $0 : nil }
         sp.cutoffs.withUnsafeBufferPointer { cutoffs in
         sp.gaussians.withUnsafeBufferPointer { gaussians in
         sp.gaussianList.withUnsafeBufferPointer { needed in
@@ -171,16 +177,53 @@ public final class DescriptorWorkspace {
                 dx[slot] = d.x; dy[slot] = d.y; dz[slot] = d.z
                 distance[slot] = r
                 extended[slot] = unsortedExtended[m]
+                let neededRange = neededStart[s]..<neededStart[s + 1]
+                // The pair's other end, loaded earlier in this evaluation, may have stored these factors.
+                var store: UnsafeMutablePointer<Double>? = nil
+                if let share, s == c {
+                    let k = Int(unsortedSlot[m]), mk = Int(share.mirror[k])
+                    if mk >= 0 {
+                        let j = Int(share.owners[Int(unsortedExtended[m])])
+                        if j < i || (j == i && mk < k) {
+                            let stored = share.entry(mk)
+                            if stored[0] == share.stamp && stored[1] == Double(c) && stored[2].bitPattern == r.bitPattern {
+                                for q in 0..<cutoffs.count {
+                                    cutoffValue[slot * rs + q] = stored[PairShare.header + q]
+                                    cutoffSlope[slot * rs + q] = stored[share.slopeStart + q]
+                                }
+                                for l in neededRange {
+                                    let q = Int(needed[l])
+                                    gaussian[slot * gs + q] = stored[share.gaussianStart + q]
+                                }
+                                share.reused &+= 1
+                                continue
+                            }
+                        } else {
+                            store = share.entry(k)
+                        }
+                    }
+                }
                 for q in 0..<cutoffs.count {
                     let (f, df) = cutoffs[q].valueAndDerivative(r)
                     cutoffValue[slot * rs + q] = f
                     cutoffSlope[slot * rs + q] = df
                 }
-                for l in neededStart[s]..<neededStart[s + 1] {
+                for l in neededRange {
                     let q = Int(needed[l])
                     let g = gaussians[q]
                     let t = r - g.shift
                     gaussian[slot * gs + q] = Foundation.exp(-g.eta * t * t)
+                }
+                if let store, let share {
+                    store[0] = share.stamp; store[1] = Double(c); store[2] = r
+                    for q in 0..<cutoffs.count {
+                        store[PairShare.header + q] = cutoffValue[slot * rs + q]
+                        store[share.slopeStart + q] = cutoffSlope[slot * rs + q]
+                    }
+                    for l in neededRange {
+                        let q = Int(needed[l])
+                        store[share.gaussianStart + q] = gaussian[slot * gs + q]
+                    }
                 }
             }
         }}}}
@@ -190,7 +233,9 @@ public final class DescriptorWorkspace {
     private func reserveUnsorted(_ n: Int) {
         guard n > unsortedCapacity else { return }
         unsortedSpecies.deallocate(); unsortedExtended.deallocate(); unsortedDelta.deallocate()
+        unsortedSlot.deallocate()
         unsortedCapacity = max(n, 2 * unsortedCapacity)
+        unsortedSlot = .allocate(capacity: unsortedCapacity)
         unsortedSpecies = .allocate(capacity: unsortedCapacity)
         unsortedExtended = .allocate(capacity: unsortedCapacity)
         unsortedDelta = .allocate(capacity: unsortedCapacity)

@@ -51,18 +51,21 @@ public struct NeighborTranspose: Sendable {
 extension NeighborList {
     /// The list read by target (see ``NeighborTranspose``), made on first use and kept until the
     /// list is rebuilt (copies of the list share it).
-    public var transposed: NeighborTranspose {
-        transposeCache.value.withLock { cached in
+    public var transposed: NeighborTranspose { transposeCache.value { NeighborTranspose(self) } }
+}
+
+/// A table derived from one build of a list, made on first use: a fresh holder replaces it at every
+/// build, so a copy of the list made before a rebuild keeps the table of its own entries.
+final class BuildTable<Table: Sendable>: Sendable {
+    private let cached = Mutex<Table?>(nil)
+
+    /// The table, made by `make` the first time.
+    func value(_ make: () -> Table) -> Table {
+        cached.withLock { cached in
             if let cached { return cached }
-            let made = NeighborTranspose(self)
+            let made = make()
             cached = made
             return made
         }
     }
-}
-
-/// Holds a list's transpose once made; a fresh one replaces it at every build, so a copy of the
-/// list made before a rebuild keeps the transpose of its own entries.
-final class TransposeCache: Sendable {
-    let value = Mutex<NeighborTranspose?>(nil)
 }

@@ -37,8 +37,10 @@ public struct NeighborList: Sendable {
     /// Threads the pair search of a build may use (nil: ``ThreadCount/current``). The list is the same
     /// whatever the count (see ``pairs(_:owners:offsets:localCount:reach:kind:threads:)``).
     public var threads: ThreadCount?
-    /// The list read by target (``transposed``), made on first use after each build.
-    var transposeCache = TransposeCache()
+    /// The list read by target (``transposed``) and each slot's mirror (``mirrorSlots``), made on first
+    /// use after each build.
+    var transposeCache = BuildTable<NeighborTranspose>()
+    var mirrorCache = BuildTable<[Int32]>()
 
     private var referencePositions: [Vector3]
     private var referenceCell: Cell?
@@ -113,7 +115,8 @@ public struct NeighborList: Sendable {
         referencePositions = system.positions
         referenceCell = system.cell
         buildCount += 1
-        transposeCache = TransposeCache()
+        transposeCache = BuildTable()
+        mirrorCache = BuildTable()
         let reach = cutoff + skin
         (owners, offsets) = NeighborList.extendedAtoms(system, reach: reach, threads: threads ?? .current)
         let x = extendedPositions(system.positions)

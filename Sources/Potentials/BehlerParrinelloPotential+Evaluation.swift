@@ -30,16 +30,20 @@ extension BehlerParrinelloPotential {
         var forces = [Vector3](repeating: .zero, count: withForces ? n : 0)
         // Each atom's share of the virial, three rows per atom, summed in atom order below.
         var virials = [Vector3](repeating: .zero, count: withForces ? 3 * n : 0)
-        let scratch = (0..<AtomBlocks(count: n).workers(threads)).map { _ in AtomScratch(self) }
-        atomic.withUnsafeMutableBufferPointer { energies in
-        forces.withUnsafeMutableBufferPointer { f in
-        virials.withUnsafeMutableBufferPointer { w in
-        neighbors.owners.withUnsafeBufferPointer { owners in
-            var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
-            let kernel = AtomKernel(potential: self, frame: frame, scratch: scratch, withForces: withForces,
-                                    energies: energies, virials: w, owners: owners)
-            kernel.runBlocks(count: n, threads: threads, into: &direct)
-        }}}}
+        let workers = AtomBlocks(count: n).workers(threads)
+        scratchPool.withItem(make: { [] }) { scratch in
+            while scratch.count < workers { scratch.append(AtomScratch(self)) }
+            for worker in scratch.prefix(workers) { worker.descriptors.shareSymmetricPairs(of: frame) }
+            atomic.withUnsafeMutableBufferPointer { energies in
+            forces.withUnsafeMutableBufferPointer { f in
+            virials.withUnsafeMutableBufferPointer { w in
+            neighbors.owners.withUnsafeBufferPointer { owners in
+                var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
+                let kernel = AtomKernel(potential: self, frame: frame, scratch: scratch, withForces: withForces,
+                                        energies: energies, virials: w, owners: owners)
+                kernel.runBlocks(count: n, threads: threads, into: &direct)
+            }}}}
+        }
         guard withForces else { return PotentialResult(energy: atomic.reduce(0, +), atomicEnergies: atomic) }
         var w0 = Vector3.zero, w1 = Vector3.zero, w2 = Vector3.zero
         for i in 0..<n { w0 += virials[3 * i]; w1 += virials[3 * i + 1]; w2 += virials[3 * i + 2] }
@@ -48,8 +52,10 @@ extension BehlerParrinelloPotential {
 }
 
 /// One worker's scratch memory: a descriptor workspace, a workspace per element network, and G, ω and
-/// network-input vectors as wide as the widest element's descriptor.
-private final class AtomScratch {
+/// network-input vectors as wide as the widest element's descriptor. Kept in the potential's
+/// ``BehlerParrinelloPotential/scratchPool`` between evaluations; `@unchecked Sendable` because the pool
+/// hands each to one evaluation at a time, and an evaluation gives each worker its own.
+final class AtomScratch: @unchecked Sendable {
     let descriptors: DescriptorWorkspace
     var networks: [NetworkWorkspace]
     let g: UnsafeMutablePointer<Double>, weights: UnsafeMutablePointer<Double>, input: UnsafeMutablePointer<Double>

@@ -28,6 +28,9 @@ public struct BehlerParrinelloPotential: Potential {
     /// Threads for one evaluation; nil uses ``ThreadCount/current``. Results do not depend on it.
     public var threads: ThreadCount? = nil
     let evaluator: SymmetryFunctionEvaluator
+    /// Per-worker scratch memory (workspaces sized for this potential's descriptors and networks) kept
+    /// between evaluations, so an MD step does not allocate it afresh; copies of the potential share it.
+    let scratchPool = ScratchPool<[AtomScratch]>(keeping: 4)
 
     public enum ConstructionError: Error, CustomStringConvertible, Equatable {
         case networkCount(expected: Int, got: Int)

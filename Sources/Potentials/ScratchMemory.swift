@@ -1,34 +1,5 @@
+import Geometry
 import Synchronization
-
-/// Raw memory that only grows, reused between evaluations (``SlotScratch``, ``ScatterLog``).
-struct GrowingBuffer<Value> {
-    private(set) var base: UnsafeMutablePointer<Value>
-    private(set) var capacity: Int
-
-    init(capacity: Int = 16) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
-    }
-
-    /// Makes room for `count` values; the old contents are lost when it grows.
-    mutating func reserve(_ count: Int) {
-        guard count > capacity else { return }
-        base.deallocate()
-        capacity = max(count, 2 * capacity)
-        base = .allocate(capacity: capacity)
-    }
-
-    /// Makes room for `count` values, keeping the first `kept`.
-    mutating func grow(to count: Int, keeping kept: Int) {
-        guard count > capacity else { return }
-        let bigger = UnsafeMutablePointer<Value>.allocate(capacity: max(count, 2 * capacity))
-        bigger.moveInitialize(from: base, count: kept)
-        base.deallocate()
-        (base, capacity) = (bigger, max(count, 2 * capacity))
-    }
-
-    func deallocate() { base.deallocate() }
-}
 
 /// Scratch memory kept between evaluations, so a step of MD reuses the memory (and the page faults)
 /// of the last one instead of allocating it afresh. Each evaluation takes an item of its own; at most

@@ -79,8 +79,11 @@ public actor Simulation {
             let end = clock.now
             meter.record(steps: taken, duration: end - (lastChunkEnd ?? start))
             lastChunkEnd = end
+            // Compare mode's chunk steps every model in parallel and waits for the last: a longer one
+            // spreads that wait and the publishing between chunks (while a core idles) over more steps.
+            let target = engine.compare == nil ? chunkDuration : chunkDuration * 4
             stepsPerChunk = Self.nextChunkSize(current: stepsPerChunk, taken: taken, elapsed: end - start,
-                                               target: chunkDuration)
+                                               target: target)
             publish()
             await Task.yield()
         }

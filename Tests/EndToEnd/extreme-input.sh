@@ -27,7 +27,7 @@ refused() {
     fi
 }
 
-argon="$repo/Examples/argon.xyz"
+argon="$repo/Scenes/examples/argon.xyz"
 cu2s="$repo/Tests/Fixtures/n2p2/Cu2S_PBE"
 printf '9223372036854775807\nLattice="5 0 0 0 5 0 0 0 5"\nAr 0 0 0\n' > "$work/count.xyz"
 printf '2\nLattice="10 0 0 0 10 0 0 0 10"\nAr 1 1 1\nAr 1 1 1\n' > "$work/twins.xyz"
