@@ -47,34 +47,42 @@ extension Benchmark {
 
     /// Times `potential` on one thread and on ``benchmarkThreads``, prints both and the speedup, and
     /// returns N × time(N) / time(1) (1 is perfect scaling).
+    ///
+    /// The two are timed in alternating rounds, and the figure is the median of the rounds' ratios: a
+    /// shared machine's speed drifts by tens of percent over seconds, and timing all of one count
+    /// before the other measured that drift (speedups of 1.4 and 2.5 in consecutive runs). A round
+    /// times three evaluations in a row and keeps the middle one, so each count runs with its data in
+    /// the caches its threads left, as in MD (alternating single evaluations made the one-thread run
+    /// fetch what the two threads had left in the other core's cache).
     static func threadScaling<P: Potential & ThreadedPotential>(_ name: String, quick: Bool, _ potential: P, _ system: AtomicSystem,
                                                                unit: String, scale: Double) -> Double {
         let n = benchmarkThreads.withLock { $0 }
-        let one = wallSeconds(quick: quick, threads: .one, potential, system)
-        let many = wallSeconds(quick: quick, threads: n, potential, system)
-        print(String(format: "    %@: 1 thread %.2f %@, %d threads %.2f %@, speedup %.2f", name, one * scale, unit, n.value,
-                     many * scale, unit, one / many))
-        return Double(n.value) * many / one
+        let single = timedEvaluation(threads: .one, potential, system)
+        let parallel = timedEvaluation(threads: n, potential, system)
+        func round(_ evaluation: () -> Double) -> Double { median((0..<3).map { _ in evaluation() }) }
+        let pairs = (0..<(quick ? 2 : 7)).map { _ in (one: round(single), many: round(parallel)) }
+        let one = median(pairs.map(\.one)), many = median(pairs.map(\.many))
+        let speedup = median(pairs.map { $0.one / $0.many })
+        print(String(format: "    %@: 1 thread %.2f %@, %d threads %.2f %@ (medians), speedup %.2f (median of %d alternating rounds)",
+                     name, one * scale, unit, n.value, many * scale, unit, speedup, pairs.count))
+        return Double(n.value) / speedup
     }
 
-    /// Median wall time (s) of one energy + forces evaluation with a fresh full/half neighbour list, on
-    /// `threads` threads, after a warm-up (wall time: CPU time would hide what the other threads do).
-    static func wallSeconds<P: Potential & ThreadedPotential>(quick: Bool, threads: ThreadCount, _ potential: P,
-                                                             _ system: AtomicSystem) -> Double {
+    /// A closure timing one energy + forces evaluation with a fresh full/half neighbour list on
+    /// `threads` threads, in wall seconds (CPU time would hide what the other threads do).
+    static func timedEvaluation<P: Potential & ThreadedPotential>(threads: ThreadCount, _ potential: P,
+                                                                 _ system: AtomicSystem) -> () -> Double {
         var p = potential
         p.threads = threads
-        let body = {
+        return {
+            let start = DispatchTime.now().uptimeNanoseconds
             let list = NeighborList(system: system, cutoff: p.cutoff, skin: 0, kind: p.neighborListKind, threads: threads)
             _ = p.evaluate(system, neighbors: list, request: .energyAndForces)
-        }
-        body()
-        let times = (0..<(quick ? 3 : 9)).map { _ -> Double in
-            let start = DispatchTime.now().uptimeNanoseconds
-            body()
             return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         }
-        return times.sorted()[times.count / 2]
     }
+
+    private static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
     /// The n2p2 water potential and its 1080-atom configuration from the repository's Scenes/water.
     static func sceneWater() throws -> (BehlerParrinelloPotential, AtomicSystem) {
