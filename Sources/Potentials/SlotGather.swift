@@ -89,8 +89,7 @@ protocol EntryValues {
     func addForces(entry t: Int, to sum: inout Vector3)
 }
 
-/// Pass-1 storage of ``SlotGather``: energies and forces by transpose entry and per-centre own sums,
-/// or, for kernels whose slots make several additions, per-block force runs and their records.
+/// Pass-1 storage of ``SlotGather``: energies and forces by transpose entry and per-centre own sums.
 /// Values are plain (trivial) numbers written before they are read, so the memory is never
 /// initialised as a whole.
 ///
@@ -100,33 +99,17 @@ final class SlotScratch: @unchecked Sendable {
     var slotForces = GrowingBuffer<Vector3>()
     var ownEnergies = GrowingBuffer<Double>()
     var ownForces = GrowingBuffer<Vector3>()
-    /// Three-body kernels: each block's force runs and run records, the records sorted by target,
-    /// and each target's first record and own-sum place (see ``RunRecorder``).
-    var blockRuns: [GrowingBuffer<Vector3>] = []
-    var blockRecords: [GrowingBuffer<RunRecord>] = []
-    var blockRecordCounts = GrowingBuffer<Int>()
-    var sortedRecords = GrowingBuffer<RunRecord>()
-    var targetStart = GrowingBuffer<Int32>()
-    var targetOwnAt = GrowingBuffer<Int32>()
 
-    /// Sized for `slots` list slots (one value each, unless `runBlocks`) and `centres` centre atoms;
-    /// with `runBlocks`, that many blocks of run buffers and records.
-    func reserve(slots: Int, centres: Int, withForces: Bool, runBlocks: Int = 0) {
+    /// Sized for `slots` list slots (one value each) and `centres` centre atoms.
+    func reserve(slots: Int, centres: Int, withForces: Bool) {
         ownEnergies.reserve(centres)
         if withForces { ownForces.reserve(centres) }
-        if runBlocks == 0 {
-            slotEnergies.reserve(slots)
-            if withForces { slotForces.reserve(slots) }
-        }
-        while blockRuns.count < runBlocks { blockRuns.append(GrowingBuffer()) }
-        while blockRecords.count < runBlocks { blockRecords.append(GrowingBuffer()) }
-        blockRecordCounts.reserve(runBlocks)
+        slotEnergies.reserve(slots)
+        if withForces { slotForces.reserve(slots) }
     }
 
     deinit {
         slotEnergies.deallocate(); slotForces.deallocate(); ownEnergies.deallocate(); ownForces.deallocate()
-        blockRuns.forEach { $0.deallocate() }; blockRecords.forEach { $0.deallocate() }
-        blockRecordCounts.deallocate(); sortedRecords.deallocate(); targetStart.deallocate(); targetOwnAt.deallocate()
     }
 
     private static let pool = ScratchPool<SlotScratch>(keeping: 4)

@@ -10,22 +10,26 @@ extension StillingerWeber {
     /// i with a positive shift) and the three-body term over every j < k, both as in LAMMPS.
     /// Per-atom energies: half of φ₂ to each end, φ₃ to the centre atom i.
     ///
-    /// Centre atoms run in parallel on ``threads`` (or ``ThreadCount/current``) threads; the result is
-    /// the same bit for bit on any number of them (see ``SlotGather``).
+    /// From ``SplitThreshold/stillingerWeberAtoms`` atoms on, the centres run in fixed parts in parallel
+    /// on ``threads`` (or ``ThreadCount/current``) threads (``PartitionedSums``); below it, in one serial
+    /// loop. The choice depends on the system's size alone, so the result is the same bit for bit on any
+    /// number of threads.
     public func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest) -> PotentialResult {
-        let threads = SplitThreshold.threads(self.threads, work: system.count, worthSplitting: SplitThreshold.stillingerWeberAtoms)
-        return evaluate(system, neighbors: neighbors, request: request, on: threads)
+        evaluate(system, neighbors: neighbors, request: request, on: threads ?? .current,
+                 partitioned: system.count >= SplitThreshold.stillingerWeberAtoms)
     }
 
-    /// ``evaluate(_:neighbors:request:)`` on `threads` threads whatever the system's size.
-    func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest, on threads: ThreadCount) -> PotentialResult {
+    /// ``evaluate(_:neighbors:request:)`` in parts (on `threads` threads) or in one loop, whatever the size.
+    func evaluate(_ system: AtomicSystem, neighbors: NeighborList, request: EvaluationRequest, on threads: ThreadCount,
+                  partitioned: Bool) -> PotentialResult {
         let n = system.count
         let withForces = request == .energyAndForces
         let x = neighbors.extendedPositions(system.positions)
         var sums = ExtendedSums(count: x.count, withForces: withForces)
         var mostNeighbors = 0
         for i in 0..<n { mostNeighbors = max(mostNeighbors, Int(neighbors.firstNeighbor[i + 1] - neighbors.firstNeighbor[i])) }
-        let shells = (0..<AtomBlocks(count: n).workers(threads)).map { _ in NeighborShell(capacity: mostNeighbors) }
+        let workers = partitioned ? PartitionedSums.blocks(centres: n).workers(threads) : 1
+        let shells = (0..<workers).map { _ in NeighborShell(capacity: mostNeighbors) }
         defer { shells.forEach { $0.deallocate() } }
 
         x.withUnsafeBufferPointer { x in
@@ -35,7 +39,13 @@ extension StillingerWeber {
         neighbors.offsets.withUnsafeBufferPointer { offsets in
             let kernel = ThreeBodyKernel(sw: self, withForces: withForces, shells: shells, x: x, first: first,
                                          list: list, owners: owners, offsets: offsets)
-            kernel.evaluate(neighbors, threads: threads, into: &sums)
+            if partitioned {
+                sums.addPartitioned(centres: n, threads: threads) { centres, worker, parts in
+                    kernel.run(atoms: centres, worker: worker, into: &parts)
+                }
+            } else {
+                sums.addDirectly { kernel.run(atoms: 0..<n, worker: 0, into: &$0) }
+            }
         }}}}}
         return sums.result(positions: x, neighbors: neighbors)
     }
@@ -51,7 +61,7 @@ private struct ThreeBodyKernel {
     let first: UnsafeBufferPointer<Int32>, list: UnsafeBufferPointer<Int32>
     let owners: UnsafeBufferPointer<Int32>, offsets: UnsafeBufferPointer<Vector3>
 
-    func run<S: ThreeBodySink>(atoms: Range<Int>, worker: Int, into sink: inout S) {
+    func run(atoms: Range<Int>, worker: Int, into sink: inout DirectScatter) {
         let shell = shells[worker]
         let parameters = sw.parameters
         let (cutoff, cutoffSquared, sigmaGamma) = (sw.cutoff, sw.cutoffSquared, sw.sigmaGamma)
@@ -62,7 +72,6 @@ private struct ThreeBodyKernel {
             var fi = Vector3.zero
             var ei = 0.0
             let slots = Int(first[i])..<Int(first[i + 1])
-            sink.begin(centre: i, slots: slots)
             // Per-neighbour quantities, once per centre atom.
             var m = 0
             for k in slots {
@@ -78,7 +87,6 @@ private struct ThreeBodyKernel {
                 shell.rinvsq[m] = 1 / r2
                 shell.expGamma[m] = exp(gsrainv)
                 shell.gammaRadial[m] = gsrainv * rainv / r
-                sink.neighbor(m, slot: k, to: e)
                 m += 1
                 // Two-body term, once per pair: from the end the half list would list it on.
                 guard NeighborList.isUpperHalf(i, e, owners: owners, offsets: offsets) else { continue }
@@ -88,12 +96,12 @@ private struct ThreeBodyKernel {
                 let expsrainv = exp(parameters.sigma * rainv)
                 let pair = (c5 * rp - c6 * rq) * expsrainv
                 ei += 0.5 * pair
-                sink.addEnergy(0.5 * pair, slot: k, to: e)
+                sink.addEnergy(0.5 * pair, to: e)
                 if withForces {
                     // −dφ₂/dr · (1/r), and d = r_j − r_i, so f_i = −fpair·d.
                     let fpair = (c1 * rp - c2 * rq + (c3 * rp - c4 * rq) * rainv * rainv * r) * expsrainv * rinvsq
                     fi -= fpair * d
-                    sink.addForce(fpair * d, neighbor: m - 1, position: 0, to: e)
+                    sink.addForce(fpair * d, to: e)
                 }
             }
             // Three-body terms centred on i.
@@ -117,45 +125,12 @@ private struct ThreeBodyKernel {
                     let fk = d2 * (facrad * shell.gammaRadial[k] + rinvsq2 * csfacang) - d1 * facang12
                     fi -= fj + fk
                     fjSum += fj
-                    sink.addForce(fk, neighbor: k, position: 1 + j, to: shell.index[k])
+                    sink.addForce(fk, to: shell.index[k])
                 }
-                if withForces { sink.addForce(fjSum, neighbor: j, position: 1 + j, to: shell.index[j]) }
+                if withForces { sink.addForce(fjSum, to: shell.index[j]) }
             }
-            sink.addOwnEnergy(ei, to: i)
-            if withForces { sink.addOwnForce(fi, to: i) }
-            sink.end(neighbors: m)
-        }
-    }
-}
-
-extension ThreeBodyKernel {
-    /// Runs the loop over every local atom of `neighbors` and leaves the sums in `sums`: the serial
-    /// loop adding directly on one worker, else ``SlotGather``'s two passes with the runs recorded
-    /// block by block (``RunRecorder``). Same bits either way.
-    func evaluate(_ neighbors: NeighborList, threads: ThreadCount, into sums: inout ExtendedSums) {
-        let n = neighbors.localCount
-        guard let blocks = SlotGather.centreBlocks(neighbors, threads: threads) else {
-            return sums.addDirectly { run(atoms: 0..<n, worker: 0, into: &$0) }
-        }
-        SlotScratch.withScratch { scratch in
-            scratch.reserve(slots: neighbors.neighbors.count, centres: n, withForces: withForces, runBlocks: blocks.blockCount)
-            let counts = scratch.blockRecordCounts.base
-            scratch.blockRuns.withUnsafeMutableBufferPointer { blockRuns in
-            scratch.blockRecords.withUnsafeMutableBufferPointer { blockRecords in
-                blocks.forEach(threads: threads) { b, worker in
-                    var recorder = RunRecorder(scratch, values: blockRuns[b], records: blockRecords[b])
-                    run(atoms: blocks.atoms(of: b), worker: worker, into: &recorder)
-                    (blockRuns[b], blockRecords[b], counts[b]) = (recorder.values, recorder.records, recorder.recordCount)
-                }
-            }}
-            scratch.sortRecords(blocks: blocks.blockCount, extended: neighbors.extendedCount, local: n)
-            let bases = scratch.blockRuns.prefix(blocks.blockCount).map(\.base)
-            bases.withUnsafeBufferPointer { bases in
-                let values = SortedRuns(records: scratch.sortedRecords.base, blocks: bases, blockSize: blocks.size)
-                SlotGather.gather(start: UnsafeBufferPointer(start: scratch.targetStart.base, count: neighbors.extendedCount + 1),
-                                  ownAt: UnsafeBufferPointer(start: scratch.targetOwnAt.base, count: n),
-                                  threads: threads, scratch: scratch, values: values, into: &sums)
-            }
+            sink.addEnergy(ei, to: i)
+            if withForces { sink.addForce(fi, to: i) }
         }
     }
 }
