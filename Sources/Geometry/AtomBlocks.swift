@@ -29,8 +29,13 @@ public struct AtomBlocks: Sendable, Hashable {
     /// The atoms of block b.
     @inlinable public func atoms(of b: Int) -> Range<Int> { (b * size)..<min(count, (b + 1) * size) }
 
-    /// Threads ``forEach(threads:_:)`` uses: no more than there are blocks. Size per-worker scratch by it.
-    public func workers(_ threads: ThreadCount) -> Int { max(1, min(threads.value, blockCount)) }
+    /// Threads ``forEach(threads:_:)`` uses: no more than there are blocks, and one inside another
+    /// `forEach`'s block (see there). Size per-worker scratch by it, and take the serial path when it is
+    /// one: a potential evaluated by each of compare mode's or training's parallel runs then adds
+    /// straight into its sums instead of recording additions for a replay.
+    public func workers(_ threads: ThreadCount) -> Int {
+        pthread_getspecific(insideWorkerKey) == nil ? max(1, min(threads.value, blockCount)) : 1
+    }
 
     /// Calls `body(block, worker)` once for every block, on up to `threads` threads at once (the calling
     /// thread among them); `worker` is in 0 ..< min(threads, blockCount) and no two concurrent calls
@@ -44,7 +49,7 @@ public struct AtomBlocks: Sendable, Hashable {
     /// the cores busy, and nesting would only add hand-over costs.
     public func forEach(threads: ThreadCount, _ body: (_ block: Int, _ worker: Int) -> Void) {
         let blocks = blockCount
-        let workers = pthread_getspecific(insideWorkerKey) == nil ? workers(threads) : 1
+        let workers = workers(threads)
         if workers <= 1 {
             for b in 0..<blocks { body(b, 0) }
             return
