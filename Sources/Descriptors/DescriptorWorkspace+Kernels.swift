@@ -301,21 +301,17 @@ struct GradientAccumulator: NeighborhoodVisitor {
             let fRik = terms.fij * c.dfik * c.fjk
             let es = c.e * sumP
             let rik = Lanes(b.distance[b.partner(t)], b.distance[b.partner(u)])
-            var ij = (es * (fRij - radialIJ * f)).zeroed(where: c.skip)
-            var ik = (es * (fRik - twoEta * (rik - group.shift) * f)).zeroed(where: c.skip)
-            var cos = (c.e * sumD * f).zeroed(where: c.skip)
             // term + sum is sum + term bit for bit (IEEE addition commutes): the scalar loop's sums.
-            ij[0] += dRij[t]; ik[0] += dRik[t]; cos[0] += dCos[t]
-            dRij[t] = ij[0]; dRik[t] = ik[0]; dCos[t] = cos[0]
-            if u > t {
-                ij[1] += dRij[u]; ik[1] += dRik[u]; cos[1] += dCos[u]
-                dRij[u] = ij[1]; dRik[u] = ik[1]; dCos[u] = cos[1]
+            @inline(__always) func add(_ terms: Lanes, to column: UnsafeMutablePointer<Double>) {
+                column[t] = terms[0] + column[t]
+                if u > t { column[u] = terms[1] + column[u] }
             }
+            add((es * (fRij - radialIJ * f)).zeroed(where: c.skip), to: dRij)
+            add((es * (fRik - twoEta * (rik - group.shift) * f)).zeroed(where: c.skip), to: dRik)
+            add((c.e * sumD * f).zeroed(where: c.skip), to: dCos)
             if group.narrow {
-                var jk = (es * (fijk * c.dfjk - twoEta * (TripletBlock.load(b.rjk, t, u) - group.shift) * f))
-                    .zeroed(where: c.skip)
-                jk[0] += dRjk[t]; dRjk[t] = jk[0]
-                if u > t { jk[1] += dRjk[u]; dRjk[u] = jk[1] }
+                add((es * (fijk * c.dfjk - twoEta * (TripletBlock.load(b.rjk, t, u) - group.shift) * f))
+                    .zeroed(where: c.skip), to: dRjk)
             }
             t += 2
         }

@@ -113,6 +113,8 @@ public final class DescriptorWorkspace {
         distance = .allocate(capacity: c); extended = .allocate(capacity: c)
         cutoffValue = .allocate(capacity: c * radiusStride); cutoffSlope = .allocate(capacity: c * radiusStride)
         gaussian = .allocate(capacity: c * gaussianStride)
+        // Zeroed: a row's unused Gaussians (another species' functions) are copied whole by pair sharing.
+        gaussian.initialize(repeating: 0, count: c * gaussianStride)
         gradient = .allocate(capacity: c)
         candidates = .allocate(capacity: c); candidateDistance2 = .allocate(capacity: c)
         tripletScratch = .allocate(capacity: 5 * c)
@@ -163,7 +165,8 @@ public final class DescriptorWorkspace {
         let rs = radiusStride, gs = gaussianStride
         let dx = self.dx, dy = self.dy, dz = self.dz, distance = self.distance, extended = self.extended
         let cutoffValue = self.cutoffValue, cutoffSlope = self.cutoffSlope, gaussian = self.gaussian
-        let share = pairShare.flatMap { $0.slotCount == list.neighbors.count ? $0 : nil }
+        let share = pairShare.flatMap { $0.mirror.count == list.neighbors.count ? $0 : nil }
+        let mirror = share?.mirror ?? [], owners = list.owners
         sp.cutoffs.withUnsafeBufferPointer { cutoffs in
         sp.gaussians.withUnsafeBufferPointer { gaussians in
         sp.gaussianList.withUnsafeBufferPointer { needed in
@@ -177,30 +180,21 @@ public final class DescriptorWorkspace {
                 dx[slot] = d.x; dy[slot] = d.y; dz[slot] = d.z
                 distance[slot] = r
                 extended[slot] = unsortedExtended[m]
-                let neededRange = neededStart[s]..<neededStart[s + 1]
-                // The pair's other end, loaded earlier in this evaluation, may have stored these factors.
+                // The pair's other end, loaded earlier in this evaluation, may have stored these factors;
+                // else, if it comes later, they are stored for it.
                 var store: UnsafeMutablePointer<Double>? = nil
-                if let share, s == c {
-                    let k = Int(unsortedSlot[m]), mk = Int(share.mirror[k])
-                    if mk >= 0 {
-                        let j = Int(share.owners[Int(unsortedExtended[m])])
-                        if j < i || (j == i && mk < k) {
-                            let stored = share.entry(mk)
-                            if stored[0] == share.stamp && stored[1] == Double(c) && stored[2].bitPattern == r.bitPattern {
-                                for q in 0..<cutoffs.count {
-                                    cutoffValue[slot * rs + q] = stored[PairShare.header + q]
-                                    cutoffSlope[slot * rs + q] = stored[share.slopeStart + q]
-                                }
-                                for l in neededRange {
-                                    let q = Int(needed[l])
-                                    gaussian[slot * gs + q] = stored[share.gaussianStart + q]
-                                }
-                                share.reused &+= 1
-                                continue
-                            }
-                        } else {
-                            store = share.entry(k)
+                let k = Int(unsortedSlot[m])
+                if let share, s == c, mirror[k] >= 0 {
+                    let mk = Int(mirror[k]), j = Int(owners[Int(unsortedExtended[m])])
+                    if j < i || (j == i && mk < k) {
+                        let stored = share.entry(mk)
+                        if share.holds(stored, species: c, distance: r) {
+                            copyPairFactors(from: stored, to: slot)
+                            share.reused &+= 1
+                            continue
                         }
+                    } else {
+                        store = share.entry(k)
                     }
                 }
                 for q in 0..<cutoffs.count {
@@ -208,23 +202,13 @@ public final class DescriptorWorkspace {
                     cutoffValue[slot * rs + q] = f
                     cutoffSlope[slot * rs + q] = df
                 }
-                for l in neededRange {
+                for l in neededStart[s]..<neededStart[s + 1] {
                     let q = Int(needed[l])
                     let g = gaussians[q]
                     let t = r - g.shift
                     gaussian[slot * gs + q] = Foundation.exp(-g.eta * t * t)
                 }
-                if let store, let share {
-                    store[0] = share.stamp; store[1] = Double(c); store[2] = r
-                    for q in 0..<cutoffs.count {
-                        store[PairShare.header + q] = cutoffValue[slot * rs + q]
-                        store[share.slopeStart + q] = cutoffSlope[slot * rs + q]
-                    }
-                    for l in neededRange {
-                        let q = Int(needed[l])
-                        store[share.gaussianStart + q] = gaussian[slot * gs + q]
-                    }
-                }
+                if let store, let share { savePairFactors(of: slot, species: c, distance: r, stamp: share.stamp, to: store) }
             }
         }}}}
     }

@@ -38,13 +38,13 @@ public struct ForceCheck: Sendable, Codable, Equatable {
             return potential.evaluate(s, neighbors: l, request: .energy).energy
         }
         let clock = ContinuousClock()
-        func median(_ body: () -> Void) -> Double { (0..<5).map { _ in seconds(clock.measure(body)) }.sorted()[2] }
+        func median(_ body: () -> Void) -> Double { (0..<5).map { _ in clock.measure(body).inSeconds }.sorted()[2] }
         let energyTime = median { _ = potential.evaluate(system, neighbors: list, request: .energy) }
         let forceTime = median { _ = potential.evaluate(system, neighbors: list, request: .energyAndForces) }
         let analytic = potential.evaluate(system, neighbors: list, request: .energyAndForces)
         let chosen = n <= maxAtoms ? Array(0..<n) : (0..<maxAtoms).map { $0 * n / maxAtoms }
         var worst = 0.0, worstAtom = 0
-        let fdTime = seconds(clock.measure {
+        let fdTime = clock.measure {
             for i in chosen {
                 for d in 0..<3 {
                     var plus = system, minus = system
@@ -57,7 +57,7 @@ public struct ForceCheck: Sendable, Codable, Equatable {
                     if deviation > worst { (worst, worstAtom) = (deviation, i) }
                 }
             }
-        })
+        }.inSeconds
         guard worst.isFinite, analytic.energy.isFinite else {
             throw ExerciseError("the potential gave a non-finite energy or force (atom \(worstAtom + 1)); nothing to compare")
         }
@@ -79,6 +79,3 @@ public struct ForceCheck: Sendable, Codable, Equatable {
                 checkedAtoms < atomCount ? ", scaled from \(6 * checkedAtoms) measured" : "")].joined(separator: "\n")
     }
 }
-
-/// A duration in seconds.
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }

@@ -28,16 +28,5 @@ public struct GrowingBuffer<Value> {
         (base, capacity) = (bigger, max(count, 2 * capacity))
     }
 
-    /// Replaces the contents with `values` (growing if needed).
-    public mutating func copy(_ values: [Value]) {
-        reserve(values.count)
-        values.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: $0.count) }
-    }
-
-    @inline(__always) public subscript(_ i: Int) -> Value {
-        get { base[i] }
-        nonmutating set { base[i] = newValue }
-    }
-
     public func deallocate() { base.deallocate() }
 }

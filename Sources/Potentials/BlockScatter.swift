@@ -25,8 +25,9 @@ struct DirectScatter: Scatter {
 /// Replaying the blocks' logs in block order performs every addition to every sum in exactly the
 /// order a single-threaded loop over the atoms makes it, so the sums come out bit for bit the same
 /// on any number of threads, and the same as the plain serial loop. The replay is serial: right for
-/// the NNP, whose per-atom work (descriptors, network) dwarfs it; the cheap teachers instead store
-/// their additions by list slot and sum them per target in parallel (``SlotGather``).
+/// the NNP, whose per-atom work (descriptors, network) dwarfs it. The cheap teachers instead store
+/// their additions by list slot and sum them per target in parallel (Lennard-Jones, ``SlotGather``),
+/// or add in fixed parts (Stillinger-Weber, ``PartitionedSums``).
 ///
 /// Recording sits in the innermost loop of every potential (a Lennard-Jones pair costs a few
 /// nanoseconds), so the log is raw memory that only grows: an addition is a compare and two stores,

@@ -14,26 +14,24 @@ import Geometry
 /// adds, per target, its entries' values in entry order with the own sums at ``NeighborTranspose/ownAt``,
 /// starting from +0 as the serial sums do, reading memory in order. So the result is the serial
 /// loop's, bit for bit, on any number of threads; the serial loop itself stays the path for one thread.
-///
-/// A slot whose serial loop adds nothing (a three-body pair whose two-body term is taken from its
-/// other end) may store +0 instead: a sum that starts at +0 is never −0, and x + (+0) = x for every
-/// other x, NaN and ±∞ included, so an extra +0 leaves the bits alone.
+/// Lennard-Jones sums this way; Stillinger-Weber, whose additions cost as much to store as to make,
+/// runs in parts instead (``PartitionedSums``).
 enum SlotGather {
     /// Targets per block of pass 2.
     static let targetBlock = 256
 
     /// Pass 2: writes every extended atom e's energy (and force) sum into `sums`: the values of its
-    /// entries start[e] ..< start[e + 1] (`values`) in order, with a local atom's own sums (from
-    /// `scratch`) added before entry ownAt[e].
-    static func gather<Values: EntryValues>(start: UnsafeBufferPointer<Int32>, ownAt: UnsafeBufferPointer<Int32>,
-                                           threads: ThreadCount, scratch: SlotScratch, values: Values,
-                                           into sums: inout ExtendedSums) {
+    /// entries start[e] ..< start[e + 1] in order (stored in `scratch` by ``SlotRecorder``), with a local
+    /// atom's own sums added before entry ownAt[e].
+    static func gather(start: UnsafeBufferPointer<Int32>, ownAt: UnsafeBufferPointer<Int32>,
+                       threads: ThreadCount, scratch: SlotScratch, into sums: inout ExtendedSums) {
         let withForces = !sums.forces.isEmpty
         let n = ownAt.count
         let blocks = AtomBlocks(count: start.count - 1, size: targetBlock)
         sums.energies.withUnsafeMutableBufferPointer { energies in
         sums.forces.withUnsafeMutableBufferPointer { forces in
             let ownEnergies = scratch.ownEnergies.base, ownForces = scratch.ownForces.base
+            let slotEnergies = scratch.slotEnergies.base, slotForces = scratch.slotForces.base
             blocks.forEach(threads: threads) { b, _ in
                 for e in blocks.atoms(of: b) {
                     var energy = 0.0, force = Vector3.zero
@@ -42,8 +40,8 @@ enum SlotGather {
                     let own = e < n ? Int(ownAt[e]) : end
                     func addEntries(_ entries: Range<Int>) {
                         for t in entries {
-                            energy += values.energy(entry: t)
-                            if withForces { values.addForces(entry: t, to: &force) }
+                            energy += slotEnergies[t]
+                            if withForces { force += slotForces[t] }
                         }
                     }
                     addEntries(Int(start[e])..<own)
@@ -60,15 +58,6 @@ enum SlotGather {
     }
 }
 
-extension SlotGather {
-    /// The blocks of centre atoms pass 1 shares out, or nil when the serial loop should run instead:
-    /// one worker, or no pairs (nothing to share out, and no list memory to point at).
-    static func centreBlocks(_ neighbors: NeighborList, threads: ThreadCount) -> AtomBlocks? {
-        let blocks = AtomBlocks(count: neighbors.localCount)
-        return blocks.workers(threads) > 1 && !neighbors.neighbors.isEmpty ? blocks : nil
-    }
-}
-
 extension ExtendedSums {
     /// Runs `loop` adding straight into these sums: the serial path.
     mutating func addDirectly(_ loop: (inout DirectScatter) -> Void) {
@@ -79,14 +68,6 @@ extension ExtendedSums {
             }
         }
     }
-}
-
-/// Where pass 2 of ``SlotGather`` reads each entry's additions.
-protocol EntryValues {
-    /// The energy added from entry t (+0 when none).
-    func energy(entry t: Int) -> Double
-    /// Adds the force additions stored at entry t to `sum`, in the serial order.
-    func addForces(entry t: Int, to sum: inout Vector3)
 }
 
 /// Pass-1 storage of ``SlotGather``: energies and forces by transpose entry and per-centre own sums.
@@ -143,7 +124,7 @@ extension DirectScatter: SlotSink {
 /// Pass 1 of ``SlotGather`` for kernels making at most one energy and one force addition per slot:
 /// stores them at the slot's transpose entry, and the own sums by centre. Blocks write disjoint
 /// entries and centres.
-struct SlotRecorder: SlotSink, EntryValues {
+struct SlotRecorder: SlotSink {
     let entries: UnsafePointer<Int32>
     let slotEnergies: UnsafeMutablePointer<Double>, slotForces: UnsafeMutablePointer<Vector3>
     let ownEnergies: UnsafeMutablePointer<Double>, ownForces: UnsafeMutablePointer<Vector3>
@@ -159,9 +140,6 @@ struct SlotRecorder: SlotSink, EntryValues {
     @inline(__always) func addForce(_ value: Vector3, slot k: Int, to e: Int) { slotForces[Int(entries[k])] = value }
     @inline(__always) func addOwnEnergy(_ value: Double, to i: Int) { ownEnergies[i] = value }
     @inline(__always) func addOwnForce(_ value: Vector3, to i: Int) { ownForces[i] = value }
-
-    @inline(__always) func energy(entry t: Int) -> Double { slotEnergies[t] }
-    @inline(__always) func addForces(entry t: Int, to sum: inout Vector3) { sum += slotForces[t] }
 }
 
 /// A potential's loop over a range of centre atoms, making at most one energy and one force addition
@@ -175,7 +153,9 @@ extension SlotKernel {
     /// loop adding directly on one worker, else ``SlotGather``'s two passes. Same bits either way.
     func evaluate(_ neighbors: NeighborList, threads: ThreadCount, into sums: inout ExtendedSums) {
         let n = neighbors.localCount
-        guard let blocks = SlotGather.centreBlocks(neighbors, threads: threads) else {
+        let blocks = AtomBlocks(count: n)
+        // One worker, or no pairs (nothing to share out, and no list memory to point at): the serial loop.
+        guard blocks.workers(threads) > 1, !neighbors.neighbors.isEmpty else {
             return sums.addDirectly { run(atoms: 0..<n, into: &$0) }
         }
         let transpose = neighbors.transposed
@@ -189,7 +169,7 @@ extension SlotKernel {
                 }
                 transpose.start.withUnsafeBufferPointer { start in
                     transpose.ownAt.withUnsafeBufferPointer { ownAt in
-                        SlotGather.gather(start: start, ownAt: ownAt, threads: threads, scratch: scratch, values: recorder, into: &sums)
+                        SlotGather.gather(start: start, ownAt: ownAt, threads: threads, scratch: scratch, into: &sums)
                     }
                 }
             }

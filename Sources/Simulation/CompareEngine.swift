@@ -37,9 +37,7 @@ public struct CompareEngine: Sendable {
             let clock = ContinuousClock()
             let start = clock.now
             defer {
-                let elapsed = clock.now - start
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-                let perStep = seconds / Double(count)
+                let perStep = (clock.now - start).inSeconds / Double(count)
                 secondsPerStep = secondsPerStep == 0 ? perStep : 0.5 * (secondsPerStep + perStep)
             }
             for _ in 0..<count {

@@ -1,3 +1,4 @@
+import Geometry
 /// Runs an engine without a screen for a wall-clock duration: `nnplab view --headless` and the
 /// lab benchmark's reference speed.
 public struct HeadlessRun: Sendable {
@@ -20,7 +21,7 @@ public struct HeadlessRun: Sendable {
             steps += engine.stepWhileRunning(maxSteps: 1)
         }
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         return HeadlessRun(steps: steps, seconds: seconds,
                            snapshot: engine.snapshot(stepsPerSecond: seconds > 0 ? Double(steps) / seconds : 0))
     }

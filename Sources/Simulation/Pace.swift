@@ -3,8 +3,9 @@ import Geometry
 /// of wall-clock time, or as fast as the machine steps.
 ///
 /// Why a cap: 108 argon atoms step at tens of thousands of steps/s under Lennard-Jones (a few
-/// thousand under a student NNP), so the energy plot's 2 ps window would scroll past in a fraction of a second. At the default 1 ps/s a lecture audience sees the trace
-/// cross the plot in two seconds and the atoms jiggle at a watchable pace. The benchmark and
+/// thousand under a student NNP), so the energy plot's 2 ps window would scroll past in a fraction of
+/// a second. At the default 1 ps/s a lecture audience sees the trace cross the plot in two seconds
+/// and the atoms jiggle at a watchable pace. The benchmark and
 /// `view --headless` always step unthrottled.
 public enum Pace: Sendable, Hashable, CustomStringConvertible {
     /// At most this many ps of simulated time per wall-clock second.

@@ -1,3 +1,4 @@
+import Geometry
 /// Steps per second of wall-clock time, smoothed: an exponential moving average over chunks of steps
 /// weighted by the chunks' durations (time constant ~1 s), so a slow chunk does not dominate.
 public struct StepRateMeter: Sendable {
@@ -8,7 +9,7 @@ public struct StepRateMeter: Sendable {
 
     /// Adds a chunk of `steps` that took `duration`.
     public mutating func record(steps: Int, duration: Duration) {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        let seconds = duration.inSeconds
         guard steps > 0, seconds > 0 else { return }
         let rate = Double(steps) / seconds
         // The chunk's share of the (at most 1 s) window seen so far: 1 for the first chunk.

@@ -1,5 +1,6 @@
 import Canvas
 import Foundation
+import Geometry
 
 /// Writes a session as an asciicast v2 file (asciinema's format): a JSON header line with version 2,
 /// width and height, then one `[seconds, "o", text]` line per changed frame, the frame as ANSI output
@@ -34,7 +35,7 @@ final class AsciicastRecorder {
         let text = (last?.size == grid.size ? "" : "\u{1B}[2J") + grid.ansiText
         last = grid
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         guard let event = try? JSONSerialization.data(withJSONObject: [(seconds * 1e6).rounded() / 1e6, "o", text] as [Any]) else {
             return
         }

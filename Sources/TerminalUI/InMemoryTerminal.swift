@@ -1,5 +1,6 @@
 import Canvas
 import Foundation
+import Geometry
 import LabShell
 
 /// A screen that exists only in memory, for measuring the lab's loop without a terminal: keys are
@@ -17,17 +18,13 @@ struct InMemoryTerminal: LabTerminal {
     mutating func nextInput(waitingAtMost milliseconds: Int) -> TerminalInput? {
         let deadline = clock.now + .milliseconds(milliseconds)
         if let first = scheduledKeys.first, first.at <= deadline {
-            if first.at > clock.now { Thread.sleep(forTimeInterval: seconds(first.at - clock.now)) }
+            if first.at > clock.now { Thread.sleep(forTimeInterval: (first.at - clock.now).inSeconds) }
             scheduledKeys.removeFirst()
             return .key(first.key)
         }
-        if deadline > clock.now { Thread.sleep(forTimeInterval: seconds(deadline - clock.now)) }
+        if deadline > clock.now { Thread.sleep(forTimeInterval: (deadline - clock.now).inSeconds) }
         return nil
     }
 
     mutating func show(_ grid: CellGrid) { onShow(grid, clock.now) }
-
-    private func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
 }

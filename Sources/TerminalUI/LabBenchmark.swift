@@ -76,7 +76,7 @@ public enum LabBenchmark {
         // The actor stops after its current chunk (a few ms); let it finish before measuring again.
         Thread.sleep(forTimeInterval: 0.1)
         let headlessAfter = headlessRate(engine, seconds: seconds / 2)
-        let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let elapsedSeconds = elapsed.inSeconds
         return LabBenchmarkResult(atoms: engine.state.system.count,
                                   scene: "\(engine.catalog.sceneName): \(engine.modelSummary)",
                                   headlessStepsPerSecond: (headlessBefore + headlessAfter) / 2,
@@ -130,5 +130,5 @@ final class Latencies {
 
 /// A duration in milliseconds.
 func milliseconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) * 1e-15
+    d.inSeconds * 1000
 }

@@ -26,8 +26,7 @@ extension Benchmark {
         },
         comparison: .init(program: "n2p2 nnp-predict", measure: { programs, quick in
             let folder = SceneLibrary.directory.appendingPathComponent("water")
-            let times = try (0..<(quick ? 3 : 5)).map { _ in try programs.n2p2Milliseconds(folder: folder) }
-            return times.sorted()[times.count / 2]
+            return median(try (0..<(quick ? 3 : 5)).map { _ in try programs.n2p2Milliseconds(folder: folder) })
         }))
 
     /// Cost of energy and forces over energy alone, same system, neighbour list prebuilt.
@@ -58,11 +57,10 @@ extension Benchmark {
     /// like the other benchmarks, so a loaded shared machine does not inflate the figure).
     static func medianSeconds(repeats: Int, _ body: () -> Void) -> Double {
         body()
-        let times = (0..<repeats).map { _ -> Double in
+        return median((0..<repeats).map { _ -> Double in
             let start = threadCPUSeconds()
             body()
             return threadCPUSeconds() - start
-        }
-        return times.sorted()[times.count / 2]
+        })
     }
 }

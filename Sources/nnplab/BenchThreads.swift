@@ -82,8 +82,6 @@ extension Benchmark {
         }
     }
 
-    private static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-
     /// The n2p2 water potential and its 1080-atom configuration from the repository's Scenes/water.
     static func sceneWater() throws -> (BehlerParrinelloPotential, AtomicSystem) {
         let folder = SceneLibrary.directory.appendingPathComponent("water", isDirectory: true)

@@ -1,3 +1,4 @@
+import Geometry
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,7 +39,7 @@ struct ProgressBar: Sendable {
         let width = 24
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let elapsed = Self.seconds(now - start)
+        let elapsed = (now - start).inSeconds
         var line = "\(label) [\(bar)] \(Int(fraction * 100))% \(done)/\(total)"
         if done > 0, done < total {
             line += "  ETA \(Self.duration(elapsed * Double(total - done) / Double(done)))"
@@ -70,10 +71,6 @@ struct ProgressBar: Sendable {
         var size = winsize()
         if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return 80
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     /// "42 s", "3 min 5 s", "1 h 2 min".

@@ -48,7 +48,7 @@ extension RunCommand {
         } catch let caught as Instability {
             instability = caught
         }
-        let wall = ProgressBar.seconds(clock.now - start)
+        let wall = (clock.now - start).inSeconds
         dynamics[progress].finish()
         if let logID { try dynamics[logID].close() }
         if let framesID { try dynamics[framesID].close() }

@@ -71,13 +71,13 @@ struct TrainCommand: AsyncParsableCommand {
         let name = scene.name
         let models = try await plan.train(variants, sampled: { count in
             print("\(name): sampled \(count) configurations of \(plan.start.count) atoms in "
-                  + String(format: "%.1f s", ProgressBar.seconds(clock.now - start)))
+                  + String(format: "%.1f s", (clock.now - start).inSeconds))
         }, progress: { k, report in
             let n = done.withLock { $0 += 1; return $0 }
             bar.withLock { $0.update(n, detail: "\(variants[k].name) epoch \(report.epoch)") }
         })
         bar.withLock { $0.finish() }
-        let elapsed = ProgressBar.seconds(clock.now - start)
+        let elapsed = (clock.now - start).inSeconds
         for (model, file) in zip(models, files) {
             try model.write(to: file)
             print("\(model.cutoff)-\(model.activation)".padding(toLength: 12, withPad: " ", startingAt: 0) + String(
