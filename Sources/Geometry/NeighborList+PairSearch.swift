@@ -20,8 +20,11 @@ extension NeighborList {
         let half = kind == .half
         let blocks = AtomBlocks(count: n, size: 64)
         let workers = n >= parallelSearchAtoms ? blocks.workers(threads) : 1
-        // One bit per extended atom and worker, all clear between atoms (see ``sortNeighbors``).
+        // One bit per extended atom and worker, all clear between atoms (see ``sortNeighbors``), and
+        // room for every candidate of one atom.
         var marks = (0..<workers).map { _ in [UInt64](repeating: 0, count: (x.count + 63) / 64) }
+        let scratch = (0..<workers).map { _ in UnsafeMutablePointer<Int32>.allocate(capacity: x.count) }
+        defer { scratch.forEach { $0.deallocate() } }
         return first.withUnsafeMutableBufferPointer { first in
             // ends[i] = first[i + 1]: where atom i's neighbours end.
             let ends = first.baseAddress! + 1
@@ -29,7 +32,8 @@ extension NeighborList {
                 var list = [Int32]()
                 list.reserveCapacity(n * (half ? 40 : 80))
                 marks[0].withUnsafeMutableBufferPointer { marks in
-                    bins.search(0..<n, x: x, owners: owners, offsets: offsets, half: half, into: &list, ends: ends, marks: marks)
+                    bins.search(0..<n, x: x, owners: owners, offsets: offsets, half: half, into: &list, ends: ends, marks: marks,
+                                scratch: scratch[0])
                 }
                 return (Array(first), list)
             }
@@ -41,7 +45,7 @@ extension NeighborList {
                         list.reserveCapacity(blocks.size * (half ? 40 : 80))
                         marks[worker].withUnsafeMutableBufferPointer { marks in
                             bins.search(blocks.atoms(of: b), x: x, owners: owners, offsets: offsets, half: half,
-                                        into: &list, ends: ends, marks: marks)
+                                        into: &list, ends: ends, marks: marks, scratch: scratch[worker])
                         }
                         lists[b] = list
                     }
@@ -127,15 +131,21 @@ private struct CellBins {
     }
 
     /// Appends the neighbours of each local atom in `atoms` to `list`, sorted, and sets ends[i] to
-    /// the list's length after atom i.
+    /// the list's length after atom i. `scratch` holds one index per extended atom.
+    ///
+    /// Whether a candidate is kept (within reach, and for a half list owned by an atom above i) is
+    /// close to random, so a branch on it mispredicts often: each candidate is written to `scratch`,
+    /// and the count advances by 1 exactly when it is kept, with no branch. Only candidates owned by i
+    /// itself (i, and its images when the reach exceeds half the cell) take a branch, which is rare.
     func search(_ atoms: Range<Int>, x: [Vector3], owners: [Int32], offsets: [Vector3], half: Bool,
-                into list: inout [Int32], ends: UnsafeMutablePointer<Int32>, marks: UnsafeMutableBufferPointer<UInt64>) {
+                into list: inout [Int32], ends: UnsafeMutablePointer<Int32>, marks: UnsafeMutableBufferPointer<UInt64>,
+                scratch: UnsafeMutablePointer<Int32>) {
         sorted.withUnsafeBufferPointer { sorted in
         sortedX.withUnsafeBufferPointer { sortedX in
         sortedOwner.withUnsafeBufferPointer { sortedOwner in
         binStart.withUnsafeBufferPointer { binStart in
             for i in atoms {
-                let start = list.count
+                var kept = 0
                 let xi = x[i]
                 let c = Self.coordinates(xi, lo: lo, scale: scale, dims: dims)
                 for bz in max(0, c.z - span.z)...min(dims.z - 1, c.z + span.z) {
@@ -145,19 +155,24 @@ private struct CellBins {
                         let from = Int(binStart[row + max(0, c.x - span.x)])
                         let to = Int(binStart[row + min(dims.x - 1, c.x + span.x) + 1])
                         for k in from..<to {
-                            // For a half list, pairs whose owner is below i are listed from the owner's side.
-                            if half && Int(sortedOwner[k]) < i { continue }
                             let d = sortedX[k] - xi
-                            if (d * d).sum() >= reach2 { continue }
-                            let e = Int(sorted[k])
-                            if e == i { continue }
-                            if half && !NeighborList.isUpperHalf(i, e, owners: owners, offsets: offsets) { continue }
-                            list.append(Int32(e))
+                            let owner = Int(sortedOwner[k])
+                            let e = sorted[k]
+                            scratch[kept] = e
+                            // For a half list, pairs whose owner is below i are listed from the owner's side.
+                            var keep = (d * d).sum() < reach2 && (half ? owner > i : owner != i)
+                            if owner == i && Int(e) != i {
+                                keep = (d * d).sum() < reach2
+                                    && (!half || NeighborList.isUpperHalf(i, Int(e), owners: owners, offsets: offsets))
+                            }
+                            kept &+= Int(unsafeBitCast(keep, to: UInt8.self))
                         }
                     }
                 }
                 // Sorted neighbours give deterministic sums and better memory locality.
-                list.withUnsafeMutableBufferPointer { NeighborList.sortNeighbors($0, from: start, marks: marks) }
+                let found = UnsafeMutableBufferPointer(start: scratch, count: kept)
+                NeighborList.sortNeighbors(found, from: 0, marks: marks)
+                list.append(contentsOf: found)
                 ends[i] = Int32(list.count)
             }
         }}}}
