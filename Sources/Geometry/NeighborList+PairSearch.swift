@@ -1,5 +1,5 @@
 extension NeighborList {
-    /// Local atoms from which a build shares its image search and pair search over threads; the list
+    /// Local atoms from which a build shares its pair search over threads; the list
     /// is the same either way. Measured on 2 cores (best of 15, real-time priority), 2 threads against
     /// 1: 1.37-1.63x for 512 silicon atoms, 1.60-1.68x for 1000, 1.32-1.61x for 864 argon atoms and
     /// 1.76-1.81x for 2048-4000.

@@ -118,67 +118,74 @@ public struct NeighborList: Sendable {
         transposeCache = BuildTable()
         mirrorCache = BuildTable()
         let reach = cutoff + skin
-        (owners, offsets) = NeighborList.extendedAtoms(system, reach: reach, threads: threads ?? .current)
+        (owners, offsets) = NeighborList.extendedAtoms(system, reach: reach)
         let x = extendedPositions(system.positions)
         (firstNeighbor, neighbors) = NeighborList.pairs(x, owners: owners, offsets: offsets,
                                                         localCount: n, reach: reach, kind: kind, threads: threads ?? .current)
     }
 
-    /// Locals (wrapped into the cell) and every periodic image within `reach` of the cell.
-    static func extendedAtoms(_ system: AtomicSystem, reach: Double, threads: ThreadCount = .one) -> ([Int32], [Vector3]) {
+    /// Locals (wrapped into the cell) and every periodic image within `reach` of the cell: the images
+    /// of each lattice shift in atom order, the shifts in lexicographic order.
+    ///
+    /// An image is kept when its fractional coordinates lie within `reach` of the cell on every axis
+    /// (reach / width is that distance in fractional units). The rule is symmetric, so the partner of
+    /// every listed image pair is listed too. It is a test per axis, so each axis and shift along it
+    /// gets one bit per atom, and a lattice shift's images are the set bits of the three masks' AND,
+    /// read in ascending order: 64 atoms per operation instead of a test per atom and shift.
+    static func extendedAtoms(_ system: AtomicSystem, reach: Double) -> ([Int32], [Vector3]) {
         let n = system.count
         var owners = (0..<n).map { Int32($0) }
         guard let cell = system.cell else { return (owners, [Vector3](repeating: .zero, count: n)) }
         var offsets = [Vector3](repeating: .zero, count: n)
         var fractional = [Vector3](repeating: .zero, count: n)
-        for i in 0..<n {
-            let shift = cell.wrapShift(system.positions[i])
-            offsets[i] = -cell.translation(shift)
-            var s = cell.fractional(system.positions[i]) - Vector3(Double(shift.x), Double(shift.y), Double(shift.z))
-            s.clamp(lowerBound: Vector3(repeating: 0), upperBound: Vector3(repeating: 1))
-            fractional[i] = s
-        }
-        // An image is kept when its fractional coordinates lie within `reach` of the cell on every
-        // axis; reach / width is that distance in fractional units. The rule is symmetric, so the
-        // partner of every listed image pair is listed too.
-        let pad = Vector3(repeating: reach) / cell.perpendicularWidths
-        let most = SIMD3<Int>(Int(pad.x.rounded(.up)), Int(pad.y.rounded(.up)), Int(pad.z.rounded(.up)))
-        var shifts = [SIMD3<Int>]()
-        for n1 in -most.x...most.x {
-            for n2 in -most.y...most.y {
-                for n3 in -most.z...most.z where n1 != 0 || n2 != 0 || n3 != 0 { shifts.append(SIMD3(n1, n2, n3)) }
-            }
-        }
-        // The images of each shift, in atom order; shifts in the order above. Independent of one
-        // another, so large systems make them in parallel and join them in that order.
-        func images(_ shift: SIMD3<Int>, into owners: inout [Int32], _ imageOffsets: inout [Vector3]) {
-            let t = Vector3(Double(shift.x), Double(shift.y), Double(shift.z))
-            let lattice = cell.translation(shift)
-            for i in 0..<n {
-                let s = fractional[i] + t
-                if s.x >= -pad.x, s.x < 1 + pad.x, s.y >= -pad.y, s.y < 1 + pad.y,
-                   s.z >= -pad.z, s.z < 1 + pad.z {
-                    owners.append(Int32(i))
-                    imageOffsets.append(offsets[i] + lattice)
+        system.positions.withUnsafeBufferPointer { positions in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                fractional.withUnsafeMutableBufferPointer { fractional in
+                    for i in 0..<n {
+                        let shift = cell.wrapShift(positions[i])
+                        offsets[i] = -cell.translation(shift)
+                        var s = cell.fractional(positions[i]) - Vector3(Double(shift.x), Double(shift.y), Double(shift.z))
+                        s.clamp(lowerBound: Vector3(repeating: 0), upperBound: Vector3(repeating: 1))
+                        fractional[i] = s
+                    }
                 }
             }
         }
-        let blocks = AtomBlocks(count: shifts.count, size: 1)
-        guard n >= parallelSearchAtoms, blocks.workers(threads) > 1 else {
-            var imageOffsets = offsets
-            for shift in shifts { images(shift, into: &owners, &imageOffsets) }
-            return (owners, imageOffsets)
-        }
-        var perShift = [([Int32], [Vector3])](repeating: ([], []), count: shifts.count)
-        perShift.withUnsafeMutableBufferPointer { perShift in
-            blocks.forEach(threads: threads) { b, _ in
-                var o = [Int32](), x = [Vector3]()
-                images(shifts[b], into: &o, &x)
-                perShift[b] = (o, x)
+        let pad = Vector3(repeating: reach) / cell.perpendicularWidths
+        let most = SIMD3<Int>(Int(pad.x.rounded(.up)), Int(pad.y.rounded(.up)), Int(pad.z.rounded(.up)))
+        let words = (n + 63) / 64
+        // masks[axis][m + most[axis]]: bit i set when atom i shifted by m along `axis` is kept on that axis.
+        let masks = (0..<3).map { axis in
+            (-most[axis]...most[axis]).map { m in
+                var mask = [UInt64](repeating: 0, count: words)
+                for i in 0..<n {
+                    let s = fractional[i][axis] + Double(m)
+                    if s >= -pad[axis] && s < 1 + pad[axis] { mask[i >> 6] |= 1 << UInt64(i & 63) }
+                }
+                return mask
             }
         }
         var imageOffsets = offsets
-        for (o, x) in perShift { owners += o; imageOffsets += x }
+        let estimate = Double(n) * ((1 + 2 * pad.x) * (1 + 2 * pad.y) * (1 + 2 * pad.z)).rounded(.up)
+        owners.reserveCapacity(Int(min(estimate, Double(maximumExtendedAtoms))))
+        imageOffsets.reserveCapacity(owners.capacity)
+        for n1 in -most.x...most.x {
+            for n2 in -most.y...most.y {
+                for n3 in -most.z...most.z where n1 != 0 || n2 != 0 || n3 != 0 {
+                    let lattice = cell.translation(SIMD3(n1, n2, n3))
+                    let mx = masks[0][n1 + most.x], my = masks[1][n2 + most.y], mz = masks[2][n3 + most.z]
+                    for w in 0..<words {
+                        var bits = mx[w] & my[w] & mz[w]
+                        while bits != 0 {
+                            let i = w << 6 | bits.trailingZeroBitCount
+                            owners.append(Int32(i))
+                            imageOffsets.append(offsets[i] + lattice)
+                            bits &= bits &- 1
+                        }
+                    }
+                }
+            }
+        }
         return (owners, imageOffsets)
     }
 
