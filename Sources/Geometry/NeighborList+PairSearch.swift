@@ -1,8 +1,8 @@
 extension NeighborList {
-    /// Local atoms from which a build shares its pair search over threads; the list
-    /// is the same either way. Measured on 2 cores (best of 15, real-time priority), 2 threads against
-    /// 1: 1.37-1.63x for 512 silicon atoms, 1.60-1.68x for 1000, 1.32-1.61x for 864 argon atoms and
-    /// 1.76-1.81x for 2048-4000.
+    /// Local atoms from which a build shares its pair search over threads; the list is the same either
+    /// way. Measured on 2 cores (best of 15, real-time priority), 2 threads against 1, when the image
+    /// search was shared too: 1.37-1.63x for 512 silicon atoms, 1.60-1.68x for 1000, 1.32-1.61x for 864
+    /// argon atoms and 1.76-1.81x for 2048-4000.
     static let parallelSearchAtoms = 512
 
     /// Cell-binned pair search over the extended atoms: for each local atom, its neighbours within
@@ -159,11 +159,11 @@ private struct CellBins {
                             let owner = Int(sortedOwner[k])
                             let e = sorted[k]
                             scratch[kept] = e
+                            let within = (d * d).sum() < reach2
                             // For a half list, pairs whose owner is below i are listed from the owner's side.
-                            var keep = (d * d).sum() < reach2 && (half ? owner > i : owner != i)
+                            var keep = within && (half ? owner > i : owner != i)
                             if owner == i && Int(e) != i {
-                                keep = (d * d).sum() < reach2
-                                    && (!half || NeighborList.isUpperHalf(i, Int(e), owners: owners, offsets: offsets))
+                                keep = within && (!half || NeighborList.isUpperHalf(i, Int(e), owners: owners, offsets: offsets))
                             }
                             kept &+= Int(unsafeBitCast(keep, to: UInt8.self))
                         }

@@ -138,18 +138,12 @@ public struct NeighborList: Sendable {
         guard let cell = system.cell else { return (owners, [Vector3](repeating: .zero, count: n)) }
         var offsets = [Vector3](repeating: .zero, count: n)
         var fractional = [Vector3](repeating: .zero, count: n)
-        system.positions.withUnsafeBufferPointer { positions in
-            offsets.withUnsafeMutableBufferPointer { offsets in
-                fractional.withUnsafeMutableBufferPointer { fractional in
-                    for i in 0..<n {
-                        let shift = cell.wrapShift(positions[i])
-                        offsets[i] = -cell.translation(shift)
-                        var s = cell.fractional(positions[i]) - Vector3(Double(shift.x), Double(shift.y), Double(shift.z))
-                        s.clamp(lowerBound: Vector3(repeating: 0), upperBound: Vector3(repeating: 1))
-                        fractional[i] = s
-                    }
-                }
-            }
+        for i in 0..<n {
+            let shift = cell.wrapShift(system.positions[i])
+            offsets[i] = -cell.translation(shift)
+            var s = cell.fractional(system.positions[i]) - Vector3(Double(shift.x), Double(shift.y), Double(shift.z))
+            s.clamp(lowerBound: Vector3(repeating: 0), upperBound: Vector3(repeating: 1))
+            fractional[i] = s
         }
         let pad = Vector3(repeating: reach) / cell.perpendicularWidths
         let most = SIMD3<Int>(Int(pad.x.rounded(.up)), Int(pad.y.rounded(.up)), Int(pad.z.rounded(.up)))
@@ -166,9 +160,6 @@ public struct NeighborList: Sendable {
             }
         }
         var imageOffsets = offsets
-        let estimate = Double(n) * ((1 + 2 * pad.x) * (1 + 2 * pad.y) * (1 + 2 * pad.z)).rounded(.up)
-        owners.reserveCapacity(Int(min(estimate, Double(maximumExtendedAtoms))))
-        imageOffsets.reserveCapacity(owners.capacity)
         for n1 in -most.x...most.x {
             for n2 in -most.y...most.y {
                 for n3 in -most.z...most.z where n1 != 0 || n2 != 0 || n3 != 0 {

@@ -48,3 +48,15 @@ struct ExtendedSums {
         return PotentialResult(energy: energy, atomicEnergies: atomic, forces: local, virial: Virial(rows: w0, w1, w2))
     }
 }
+
+extension ExtendedSums {
+    /// Runs `loop` adding straight into these sums: the serial path.
+    mutating func addDirectly(_ loop: (inout DirectScatter) -> Void) {
+        energies.withUnsafeMutableBufferPointer { energies in
+            forces.withUnsafeMutableBufferPointer { f in
+                var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
+                loop(&direct)
+            }
+        }
+    }
+}

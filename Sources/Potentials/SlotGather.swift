@@ -58,18 +58,6 @@ enum SlotGather {
     }
 }
 
-extension ExtendedSums {
-    /// Runs `loop` adding straight into these sums: the serial path.
-    mutating func addDirectly(_ loop: (inout DirectScatter) -> Void) {
-        energies.withUnsafeMutableBufferPointer { energies in
-            forces.withUnsafeMutableBufferPointer { f in
-                var direct = DirectScatter(energies: energies.baseAddress, forces: f.baseAddress)
-                loop(&direct)
-            }
-        }
-    }
-}
-
 /// Pass-1 storage of ``SlotGather``: energies and forces by transpose entry and per-centre own sums.
 /// Values are plain (trivial) numbers written before they are read, so the memory is never
 /// initialised as a whole.
